@@ -1,0 +1,39 @@
+/* Text: UTF-8 validation, NFC normalisation, folding for matching, spaces. */
+#ifndef DLG_TEXT_H
+#define DLG_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..len) is well-formed UTF-8 without NUL bytes. On failure and
+ * when bad_offset is not NULL, stores the offset of the first bad byte. */
+bool dlg_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+/* True when s[0..len) is surely NFC already (fast check, no allocation). */
+bool dlg_text_is_nfc_fast(const char *s, size_t len);
+
+/* NFC form of valid UTF-8 s[0..len) as a new malloc'd NUL-terminated string
+ * (the caller frees it); its length goes to *out_len when not NULL. */
+char *dlg_text_nfc(const char *s, size_t len, size_t *out_len);
+
+/* Fold for matching: NFC, lower case, diacritics removed, đ→d, every run of
+ * non-alphanumeric characters becomes one space, no leading/trailing space.
+ * Returns a new malloc'd string; the caller frees it. */
+char *dlg_text_fold(const char *s);
+
+/* Trim s in place and collapse every run of white space (including tabs and
+ * line breaks) into one space; returns s. */
+char *dlg_text_squeeze(char *s);
+
+/* True when s contains only white space (or is empty). */
+bool dlg_text_blank(const char *s);
+
+/* Number of Unicode code points in valid UTF-8 s. */
+size_t dlg_utf8_length(const char *s);
+
+/* Convert buf[0..len) from encoding `from` (an iconv name such as "CP1258")
+ * to UTF-8. Returns a new malloc'd NUL-terminated string and its length in
+ * *out_len, or NULL when the text is not valid in that encoding. */
+char *dlg_text_iconv(const char *from, const char *buf, size_t len, size_t *out_len);
+
+#endif
