@@ -1,0 +1,71 @@
+#!/bin/sh
+# Run the command-line golden cases: tests/cases/NAME/ holds
+#   cmd              shell snippet run by sh in a scratch copy of the folder
+#   stdin            optional standard input
+#   expected-stdout  expected standard output (absent: must be empty)
+#   expected-stderr  expected standard error  (absent: must be empty)
+#   expected-status  expected exit status     (absent: 0)
+#   check            optional script run afterwards in the scratch folder; must exit 0
+# Environment: the commands on PATH, DLG_SHARE, DLG_TODAY=2026-06-20, LC_ALL=C.UTF-8.
+# Usage: run-cases.sh BINDIR [CASE...]
+set -u
+bindir=$1
+shift
+top=$(cd "$(dirname "$0")/.." && pwd)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+pass=0
+fail=0
+failed=""
+if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls "$top/tests/cases"); fi
+for name in $cases; do
+	dir=$top/tests/cases/$name
+	[ -f "$dir/cmd" ] || continue
+	work=$scratch/$name
+	rm -rf "$work"
+	cp -R "$dir" "$work"
+	in=/dev/null
+	[ -f "$dir/stdin" ] && in=$dir/stdin
+	(
+		cd "$work" &&
+			PATH=$bindir:$PATH DLG_SHARE=$top/share DLG_TODAY=2026-06-20 LC_ALL=C.UTF-8 \
+				LANGUAGE= TOP=$top sh ./cmd <"$in" >"$scratch/$name.out" 2>"$scratch/$name.err"
+		echo $? >"$scratch/$name.status"
+	)
+	status=$(cat "$scratch/$name.status")
+	want_status=0
+	[ -f "$dir/expected-status" ] && want_status=$(cat "$dir/expected-status")
+	ok=1
+	for s in stdout stderr; do
+		ext=out
+		[ $s = stderr ] && ext=err
+		if [ -f "$dir/expected-$s" ]; then
+			cmp -s "$dir/expected-$s" "$scratch/$name.$ext" || {
+				ok=0
+				echo "--- $name: $s differs"
+				diff "$dir/expected-$s" "$scratch/$name.$ext" | head -20
+			}
+		elif [ -s "$scratch/$name.$ext" ]; then
+			ok=0
+			echo "--- $name: unexpected $s"
+			head -20 "$scratch/$name.$ext"
+		fi
+	done
+	if [ "$status" != "$want_status" ]; then
+		ok=0
+		echo "--- $name: exit status $status, expected $want_status"
+	fi
+	if [ $ok = 1 ] && [ -f "$dir/check" ]; then
+		(cd "$work" && PATH=$bindir:$PATH DLG_SHARE=$top/share DLG_TODAY=2026-06-20 \
+			LC_ALL=C.UTF-8 TOP=$top sh "$dir/check") || {
+			ok=0
+			echo "--- $name: check failed"
+		}
+	fi
+	if [ $ok = 1 ]; then pass=$((pass + 1)); else
+		fail=$((fail + 1))
+		failed="$failed $name"
+	fi
+done
+echo "cases: $pass passed, $fail failed"
+[ $fail = 0 ] || { echo "failed:$failed"; exit 1; }
