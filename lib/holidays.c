@@ -165,7 +165,7 @@ size_t dlg_holidays_compute(int year, dlg_holiday *out, size_t cap)
 	ADD(dlg_date_from_ymd(year, 5, 1), "Ngày Quốc tế Lao động (1/5)");
 	/* 2/9 and one adjacent day (art. 112(1)(đ)); the Prime Minister picks
 	 * it each year. We take the one that joins the weekend: 1/9 when 2/9 is
-	 * a Tuesday, Friday or Saturday, else 3/9 (as in 2020-2025). */
+	 * a Tuesday, Friday or Saturday, else 3/9 (as in 2021-2025). */
 	dlg_day d29 = dlg_date_from_ymd(year, 9, 2);
 	int w = weekday(d29);
 	dlg_day adj = (w == 2 || w == 5 || w == 6) ? d29 - 1 : d29 + 1;
