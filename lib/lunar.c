@@ -137,10 +137,12 @@ static int leap_offset(long a11)
 dlg_lunar dlg_lunar_from_day(dlg_day day)
 {
 	long jd = jd_of(day);
-	long k = (long)floor((jd - K0_JD) / SYNODIC);
-	long start = new_moon_day(k + 1);
-	if (start > jd)
-		start = new_moon_day(k);
+	long k = (long)floor((jd - K0_JD) / SYNODIC) + 1;
+	long start = new_moon_day(k);
+	while (start > jd) /* the mean month can be a day or two off */
+		start = new_moon_day(--k);
+	while (new_moon_day(k + 1) <= jd)
+		start = new_moon_day(++k);
 	int sy = year_of_jd(jd);
 	long a11 = month11(sy), b11;
 	int lyear;
@@ -215,8 +217,10 @@ dlg_day dlg_lunar_tet(int year)
 int dlg_lunar_month_length(dlg_day day)
 {
 	long jd = jd_of(day);
-	long k = (long)floor((jd - K0_JD) / SYNODIC);
-	if (new_moon_day(k + 1) <= jd)
+	long k = (long)floor((jd - K0_JD) / SYNODIC) + 1;
+	while (new_moon_day(k) > jd)
+		k--;
+	while (new_moon_day(k + 1) <= jd)
 		k++;
 	return (int)(new_moon_day(k + 1) - new_moon_day(k));
 }

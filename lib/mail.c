@@ -387,9 +387,18 @@ static void put_addr(sbuf *b, const struct addr *a, size_t used)
 			}
 			sb_putc(b, '"');
 		} else {
-			char *e = dlg_mail_encode_header(a->name, used);
-			sb_puts(b, e);
-			free(e);
+			/* one encoded-word even past 75 characters: readers (Python's
+			 * among them) keep the space between adjacent encoded-words
+			 * of a phrase, which RFC 2047 says to drop */
+			sb_puts(b, "=?UTF-8?B?");
+			b64_raw(b, (const unsigned char *)a->name, strlen(a->name));
+			sb_puts(b, "?=");
+			if (used + strlen(a->name) * 4 / 3 + 16 + strlen(a->addr) > 78) {
+				sb_puts(b, "\n <");
+				sb_puts(b, a->addr);
+				sb_putc(b, '>');
+				return;
+			}
 		}
 		sb_puts(b, " <");
 		sb_puts(b, a->addr);
