@@ -421,14 +421,15 @@ static void date_dmy(dlg_day d, char *buf)
 	dlg_date_format_dmy(d, buf);
 }
 
-static void counts_text(FILE *f, size_t over, size_t soon)
+/* "2 quá hạn, 1 sắp đến hạn"; `what` names the things ("nội dung ") or is "". */
+static void counts_text(FILE *f, size_t over, size_t soon, const char *what)
 {
 	if (over)
-		fprintf(f, "%zu quá hạn", over);
+		fprintf(f, "%zu %squá hạn", over, what);
 	if (over && soon)
 		fputs(", ", f);
 	if (soon)
-		fprintf(f, "%zu sắp đến hạn", soon);
+		fprintf(f, "%zu %ssắp đến hạn", soon, what);
 }
 
 static void group_title(FILE *f, const reminder *r)
@@ -499,7 +500,7 @@ static void print_reminders(FILE *f)
 	date_dmy(today, day);
 	fputs("NHẮC HẠN TRẢ LỜI NỘI DUNG ĐĂNG KÝ ĐỐI THOẠI\n", f);
 	fprintf(f, "Ngày %s: ", day);
-	counts_text(f, over, soon);
+	counts_text(f, over, soon, "nội dung ");
 	fputs(".\n", f);
 	for (const reminder *a = rem; a < rem + nrem;) {
 		const reminder *b = group_end(a, rem + nrem);
@@ -508,7 +509,7 @@ static void print_reminders(FILE *f)
 		fputc('\n', f);
 		group_title(f, a);
 		fputs(": ", f);
-		counts_text(f, o, s);
+		counts_text(f, o, s, "");
 		fputc('\n', f);
 		group_items(f, a, b);
 		a = b;
@@ -604,7 +605,7 @@ static dlg_mail *group_mail(const reminder *a, const reminder *b, const char *fr
 	size_t slen;
 	FILE *sf = open_memstream(&subj, &slen);
 	fputs("Nhắc hạn trả lời đối thoại: ", sf);
-	counts_text(sf, over, soon);
+	counts_text(sf, over, soon, "");
 	fprintf(sf, " (%s)", dname);
 	fclose(sf);
 	dlg_mail_set_subject(m, subj);
@@ -752,7 +753,8 @@ static int process_items(const char *path)
 		if (*sent_s && !dlg_date_parse_iso(sent_s, &sent)) {
 			dlg_warn_at(dlg_csv_name(r), row->line,
 				    _("sent date \"%s\" is not a date (YYYY-MM-DD)"), sent_s);
-			bad = ok = false;
+			bad = true;
+			ok = false;
 		}
 		char sent_b[11] = "", due_b[11] = "", ans_b[11] = "", left_b[24] = "";
 		const char *st = "";
