@@ -22,7 +22,7 @@
 
 enum state { ST_PENDING, ST_SOON, ST_OVERDUE, ST_ANSWERED, ST_LATE };
 static const char *const state_name[] = {"pending", "due_soon", "overdue", "answered",
-					 "answered_late"};
+                                         "answered_late"};
 
 static struct {
 	const char *dir, *answers, *today, *mail_dir, *from;
@@ -38,31 +38,32 @@ static dlg_day today;
 
 static void usage(void)
 {
-	printf(_("Usage: %s [OPTION]... [ITEMS.csv]\n"
-		 "Add due dates and states to the items (questions forwarded to departments),\n"
-		 "or list the conference calendar, the days off, or reminders.\n"
-		 "\n"
-		 "  -a, --answers FILE   answers.csv: an item's first answer marks it answered\n"
-		 "      --soon N         due_soon when at most N days are left (default: dlg.conf\n"
-		 "                       soon_days, 2)\n"
-		 "      --remind         print what is overdue or due soon, by department, in\n"
-		 "                       Vietnamese; nothing when nothing is; exit 1 when anything\n"
-		 "                       is overdue\n"
-		 "      --mail DIR       also write one e-mail per department into DIR\n"
-		 "      --sendmail       also hand those e-mails to sendmail -t ($DLG_SENDMAIL,\n"
-		 "                       else dlg.conf [mail] sendmail)\n"
-		 "      --sessions       each conference with its registration cutoff and the\n"
-		 "                       dates invitations and results are due\n"
-		 "      --holidays YEAR  the days off used for YEAR and where they come from\n"
-		 "      --today DATE     count from DATE (YYYY-MM-DD) instead of today\n"
-		 "      --from ENC       the input's encoding when it is not UTF-8 (e.g. CP1258)\n"
-		 "      --excel          CSV for Excel: BOM, CRLF, formulas guarded\n"
-		 "  -C DIR               the case folder\n"
-		 "  -h, --help           show this help\n"
-		 "      --version        show the version\n"
-		 "\n"
-		 "Exit status: 0 done, 1 something is overdue (--remind), 2 error.\n"),
-	       dlg_progname());
+	printf(
+	    _("Usage: %s [OPTION]... [ITEMS.csv]\n"
+	      "Add due dates and states to the items (questions forwarded to departments),\n"
+	      "or list the conference calendar, the days off, or reminders.\n"
+	      "\n"
+	      "  -a, --answers FILE   answers.csv: an item's first answer marks it answered\n"
+	      "      --soon N         due_soon when at most N days are left (default: dlg.conf\n"
+	      "                       soon_days, 2)\n"
+	      "      --remind         print what is overdue or due soon, by department, in\n"
+	      "                       Vietnamese; nothing when nothing is; exit 1 when anything\n"
+	      "                       is overdue\n"
+	      "      --mail DIR       also write one e-mail per department into DIR\n"
+	      "      --sendmail       also hand those e-mails to sendmail -t ($DLG_SENDMAIL,\n"
+	      "                       else dlg.conf [mail] sendmail)\n"
+	      "      --sessions       each conference with its registration cutoff and the\n"
+	      "                       dates invitations and results are due\n"
+	      "      --holidays YEAR  the days off used for YEAR and where they come from\n"
+	      "      --today DATE     count from DATE (YYYY-MM-DD) instead of today\n"
+	      "      --from ENC       the input's encoding when it is not UTF-8 (e.g. CP1258)\n"
+	      "      --excel          CSV for Excel: BOM, CRLF, formulas guarded\n"
+	      "  -C DIR               the case folder\n"
+	      "  -h, --help           show this help\n"
+	      "      --version        show the version\n"
+	      "\n"
+	      "Exit status: 0 done, 1 something is overdue (--remind), 2 error.\n"),
+	    dlg_progname());
 }
 
 static long parse_count(const char *what, const char *s)
@@ -77,22 +78,32 @@ static long parse_count(const char *what, const char *s)
 
 static void parse_args(int argc, char **argv)
 {
-	enum { O_SOON = 256, O_REMIND, O_MAIL, O_SENDMAIL, O_SESSIONS, O_HOLIDAYS, O_TODAY,
-	       O_FROM, O_EXCEL, O_VERSION };
+	enum {
+		O_SOON = 256,
+		O_REMIND,
+		O_MAIL,
+		O_SENDMAIL,
+		O_SESSIONS,
+		O_HOLIDAYS,
+		O_TODAY,
+		O_FROM,
+		O_EXCEL,
+		O_VERSION
+	};
 	static const struct option longopts[] = {
-		{"answers", required_argument, NULL, 'a'},
-		{"soon", required_argument, NULL, O_SOON},
-		{"remind", no_argument, NULL, O_REMIND},
-		{"mail", required_argument, NULL, O_MAIL},
-		{"sendmail", no_argument, NULL, O_SENDMAIL},
-		{"sessions", no_argument, NULL, O_SESSIONS},
-		{"holidays", required_argument, NULL, O_HOLIDAYS},
-		{"today", required_argument, NULL, O_TODAY},
-		{"from", required_argument, NULL, O_FROM},
-		{"excel", no_argument, NULL, O_EXCEL},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, O_VERSION},
-		{NULL, 0, NULL, 0},
+	    {"answers", required_argument, NULL, 'a'},
+	    {"soon", required_argument, NULL, O_SOON},
+	    {"remind", no_argument, NULL, O_REMIND},
+	    {"mail", required_argument, NULL, O_MAIL},
+	    {"sendmail", no_argument, NULL, O_SENDMAIL},
+	    {"sessions", no_argument, NULL, O_SESSIONS},
+	    {"holidays", required_argument, NULL, O_HOLIDAYS},
+	    {"today", required_argument, NULL, O_TODAY},
+	    {"from", required_argument, NULL, O_FROM},
+	    {"excel", no_argument, NULL, O_EXCEL},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, O_VERSION},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 	while ((c = getopt_long(argc, argv, "a:C:h", longopts, NULL)) != -1) {
@@ -125,8 +136,8 @@ static void parse_args(int argc, char **argv)
 			char *end;
 			long y = strtol(optarg, &end, 10);
 			if (end == optarg || *end || y < 1800 || y > 2199)
-				dlg_usage_error(_("--holidays: \"%s\" is not a year (1800 to 2199)"),
-						optarg);
+				dlg_usage_error(
+				    _("--holidays: \"%s\" is not a year (1800 to 2199)"), optarg);
 			opt.hol_year = (int)y;
 			break;
 		}
@@ -147,14 +158,14 @@ static void parse_args(int argc, char **argv)
 			exit(DLG_EXIT_OK);
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"),
-				dlg_progname());
+			        dlg_progname());
 			exit(DLG_EXIT_ERROR);
 		}
 	}
 	int modes = opt.sessions + (opt.hol_year != 0) + opt.remind;
 	if (modes > 1)
 		dlg_usage_error("%s", _("--sessions, --holidays and --remind (--mail, --sendmail) "
-					"go one at a time"));
+		                        "go one at a time"));
 	if ((opt.sessions || opt.hol_year) && argc - optind > 0)
 		dlg_usage_error(_("unexpected argument \"%s\""), argv[optind]);
 	if (argc - optind > 1)
@@ -172,7 +183,7 @@ static void write_failed(dlg_csv_writer *w)
 static const char *weekday_vi(dlg_day d)
 {
 	static const char *const name[] = {"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư",
-					   "Thứ Năm",  "Thứ Sáu", "Thứ Bảy"};
+	                                   "Thứ Năm",  "Thứ Sáu", "Thứ Bảy"};
 	return name[dlg_date_weekday(d)];
 }
 
@@ -187,8 +198,8 @@ static int list_holidays(void)
 		char date[11];
 		dlg_date_format_iso(v[i].day, date);
 		const char *row[] = {date, weekday_vi(v[i].day), v[i].name,
-				     v[i].work ? "work" : "off",
-				     v[i].source == DLG_HOL_FILE ? "file" : "computed"};
+		                     v[i].work ? "work" : "off",
+		                     v[i].source == DLG_HOL_FILE ? "file" : "computed"};
 		dlg_csv_write_row(w, row, 5);
 	}
 	write_failed(w);
@@ -207,20 +218,24 @@ static int list_sessions(void)
 	long ann = dlg_conf_get_long(cf, "rules", "announce_days_before");
 	long pub = dlg_conf_get_long(cf, "rules", "publish_days_after");
 	dlg_csv_writer *w = dlg_csv_writer_new(stdout, opt.excel);
-	static const char *const head[] = {"session",  "date",
-					   "status",   "register_by",
-					   "register_days_left", "announce_by",
-					   "announce_days_left", "publish_by",
-					   "publish_days_left"};
+	static const char *const head[] = {"session",
+	                                   "date",
+	                                   "status",
+	                                   "register_by",
+	                                   "register_days_left",
+	                                   "announce_by",
+	                                   "announce_days_left",
+	                                   "publish_by",
+	                                   "publish_days_left"};
 	dlg_csv_write_row(w, head, 9);
 	for (size_t i = 0; i < ss.n; i++) {
 		const dlg_session *s = &ss.s[i];
 		dlg_day day[3] = {
-			s->date - reg,
-			/* announced at least N days before: the office must act on a
-			 * working day, so an off day moves the date earlier */
-			dlg_prev_working_day(hol, s->date - ann),
-			dlg_period_end(hol, s->date, pub, DLG_DAYS_CALENDAR),
+		    s->date - reg,
+		    /* announced at least N days before: the office must act on a
+		     * working day, so an off day moves the date earlier */
+		    dlg_prev_working_day(hol, s->date - ann),
+		    dlg_period_end(hol, s->date, pub, DLG_DAYS_CALENDAR),
 		};
 		char date[11], d[3][11], left[3][24];
 		dlg_date_format_iso(s->date, date);
@@ -228,8 +243,8 @@ static int list_sessions(void)
 			dlg_date_format_iso(day[k], d[k]);
 			snprintf(left[k], sizeof left[k], "%ld", (long)(day[k] - today));
 		}
-		const char *row[] = {s->id, date,    s->status, d[0], left[0],
-				     d[1],  left[1], d[2],      left[2]};
+		const char *row[] = {s->id, date,    s->status, d[0],   left[0],
+		                     d[1],  left[1], d[2],      left[2]};
 		dlg_csv_write_row(w, row, 9);
 	}
 	write_failed(w);
@@ -321,7 +336,8 @@ static bool load_answers(const char *path)
 		return false;
 	int cid = dlg_csv_col(r, "item_id"), cdate = dlg_csv_col(r, "date");
 	if (cid < 0 || cdate < 0) {
-		dlg_warn_at(dlg_csv_name(r), 1, _("no \"%s\" column"), cid < 0 ? "item_id" : "date");
+		dlg_warn_at(dlg_csv_name(r), 1, _("no \"%s\" column"),
+		            cid < 0 ? "item_id" : "date");
 		dlg_csv_close(r);
 		return false;
 	}
@@ -335,7 +351,7 @@ static bool load_answers(const char *path)
 		dlg_day d;
 		if (!dlg_date_parse_iso(ds, &d)) {
 			dlg_warn_at(dlg_csv_name(r), row->line,
-				    _("answer date \"%s\" is not a date (YYYY-MM-DD)"), ds);
+			            _("answer date \"%s\" is not a date (YYYY-MM-DD)"), ds);
 			ok = false;
 			continue;
 		}
@@ -524,18 +540,18 @@ static char *group_csv(const reminder *a, const reminder *b, size_t *len)
 	if (!f)
 		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
 	dlg_csv_writer *w = dlg_csv_writer_new(f, true);
-	static const char *const head[] = {"item_id", "dept", "name",  "organization",
-					   "phone",   "village", "kind", "text",
-					   "sent",    "due",     "state", "days_left"};
+	static const char *const head[] = {"item_id", "dept",    "name",  "organization",
+	                                   "phone",   "village", "kind",  "text",
+	                                   "sent",    "due",     "state", "days_left"};
 	dlg_csv_write_row(w, head, 12);
 	for (const reminder *r = a; r < b; r++) {
 		char sent[11], due[11], left[24];
 		dlg_date_format_iso(r->sent, sent);
 		dlg_date_format_iso(r->due, due);
 		snprintf(left, sizeof left, "%ld", r->left);
-		const char *row[] = {r->item_id, r->dept,    r->name, r->org,
-				     r->phone,   r->village, r->kind, r->text,
-				     sent,       due,        state_name[r->st], left};
+		const char *row[] = {r->item_id, r->dept,    r->name,           r->org,
+		                     r->phone,   r->village, r->kind,           r->text,
+		                     sent,       due,        state_name[r->st], left};
 		dlg_csv_write_row(w, row, 12);
 	}
 	if (!dlg_csv_writer_finish(w, "memory"))
@@ -557,8 +573,7 @@ static char *safe_name(const char *dept)
 	return s;
 }
 
-static dlg_mail *group_mail(const reminder *a, const reminder *b, const char *from,
-			    const char *to)
+static dlg_mail *group_mail(const reminder *a, const reminder *b, const char *from, const char *to)
 {
 	const dlg_conf *cf = kase.conf;
 	const char *office = dlg_conf_get(cf, "office", "office_name");
@@ -579,10 +594,10 @@ static dlg_mail *group_mail(const reminder *a, const reminder *b, const char *fr
 	long days = dlg_conf_get_long(cf, "rules", "answer_days");
 	bool working = !strcmp(dlg_conf_get(cf, "rules", "answer_day_kind"), "working");
 	fprintf(f,
-		"%s nhắc hạn trả lời các nội dung đăng ký đối thoại về thủ tục hành chính đã "
-		"chuyển đến đơn vị (văn bản trả lời gửi về chậm nhất sau %ld ngày%s kể từ "
-		"ngày nhận). Đến ngày %s, đơn vị có ",
-		office, days, working ? " làm việc" : "", day);
+	        "%s nhắc hạn trả lời các nội dung đăng ký đối thoại về thủ tục hành chính đã "
+	        "chuyển đến đơn vị (văn bản trả lời gửi về chậm nhất sau %ld ngày%s kể từ "
+	        "ngày nhận). Đến ngày %s, đơn vị có ",
+	        office, days, working ? " làm việc" : "", day);
 	if (over)
 		fprintf(f, "%zu nội dung quá hạn", over);
 	if (over && soon)
@@ -591,9 +606,10 @@ static dlg_mail *group_mail(const reminder *a, const reminder *b, const char *fr
 		fprintf(f, "%zu nội dung sắp đến hạn", soon);
 	fputs(":\n\n", f);
 	group_items(f, a, b);
-	fprintf(f, "\nĐề nghị đơn vị gửi văn bản trả lời về %s. Danh sách chi tiết trong "
-		   "tệp đính kèm.\n\n-- \nThư nhắc tự động (dlg-deadline).\n",
-		office);
+	fprintf(f,
+	        "\nĐề nghị đơn vị gửi văn bản trả lời về %s. Danh sách chi tiết trong "
+	        "tệp đính kèm.\n\n-- \nThư nhắc tự động (dlg-deadline).\n",
+	        office);
 	fclose(f);
 
 	dlg_mail *m = dlg_mail_new();
@@ -652,20 +668,22 @@ static bool send_mails(void)
 		if (!dlg_mail_addr_ok(to)) {
 			size_t n = (size_t)(b - a);
 			if (*a->dept)
-				dlg_warn(ngettext("department %s has no e-mail address in "
-						  "departments.csv; its %zu reminder goes to the "
-						  "office",
-						  "department %s has no e-mail address in "
-						  "departments.csv; its %zu reminders go to the office",
-						  n),
-					 a->dept, n);
+				dlg_warn(
+				    ngettext("department %s has no e-mail address in "
+				             "departments.csv; its %zu reminder goes to the "
+				             "office",
+				             "department %s has no e-mail address in "
+				             "departments.csv; its %zu reminders go to the office",
+				             n),
+				    a->dept, n);
 			else
-				dlg_warn(ngettext("%zu reminder has no department; it goes to the "
-						  "office",
-						  "%zu reminders have no department; they go to the "
-						  "office",
-						  n),
-					 n);
+				dlg_warn(
+				    ngettext("%zu reminder has no department; it goes to the "
+				             "office",
+				             "%zu reminders have no department; they go to the "
+				             "office",
+				             n),
+				    n);
 			to = from;
 		}
 		dlg_mail *m = group_mail(a, b, from, to);
@@ -752,7 +770,7 @@ static int process_items(const char *path)
 		bool ok = true;
 		if (*sent_s && !dlg_date_parse_iso(sent_s, &sent)) {
 			dlg_warn_at(dlg_csv_name(r), row->line,
-				    _("sent date \"%s\" is not a date (YYYY-MM-DD)"), sent_s);
+			            _("sent date \"%s\" is not a date (YYYY-MM-DD)"), sent_s);
 			bad = true;
 			ok = false;
 		}

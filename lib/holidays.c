@@ -77,15 +77,15 @@ bool dlg_holidays_load(dlg_holidays *h, const char *path)
 		dlg_day d;
 		int y, m, dd;
 		if (!dlg_date_parse_iso(ds, &d)) {
-			dlg_warn_at(t.path, t.line[r], _("invalid date \"%s\" (expected YYYY-MM-DD)"),
-				    ds);
+			dlg_warn_at(t.path, t.line[r],
+			            _("invalid date \"%s\" (expected YYYY-MM-DD)"), ds);
 			ok = false;
 			continue;
 		}
 		dlg_date_to_ymd(d, &y, &m, &dd);
 		if (y < YEAR_MIN || y > YEAR_MAX) {
 			dlg_warn_at(t.path, t.line[r], _("year %d is out of range (%d to %d)"), y,
-				    YEAR_MIN, YEAR_MAX);
+			            YEAR_MIN, YEAR_MAX);
 			ok = false;
 			continue;
 		}
@@ -96,7 +96,7 @@ bool dlg_holidays_load(dlg_holidays *h, const char *path)
 			work = true;
 		else {
 			dlg_warn_at(t.path, t.line[r],
-				    _("kind must be \"off\" or \"work\", not \"%s\""), kind);
+			            _("kind must be \"off\" or \"work\", not \"%s\""), kind);
 			ok = false;
 			continue;
 		}
@@ -104,8 +104,8 @@ bool dlg_holidays_load(dlg_holidays *h, const char *path)
 			h->capfile = h->capfile ? 2 * h->capfile : 64;
 			h->file = dlg_xrealloc(h->file, h->capfile * sizeof *h->file);
 		}
-		h->file[h->nfile++] = (dlg_holiday){d, dlg_xstrdup(dlg_table_get(&t, r, cname)),
-						    work, DLG_HOL_FILE};
+		h->file[h->nfile++] =
+		    (dlg_holiday){d, dlg_xstrdup(dlg_table_get(&t, r, cname)), work, DLG_HOL_FILE};
 		h->file_year[y - YEAR_MIN] = true;
 	}
 	dlg_table_free(&t);

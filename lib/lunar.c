@@ -20,8 +20,8 @@
 
 #include <math.h>
 
-#define TZ 7.0            /* hours east of Greenwich */
-#define JD_1970 2440588L  /* Julian day number of 1970-01-01 */
+#define TZ 7.0           /* hours east of Greenwich */
+#define JD_1970 2440588L /* Julian day number of 1970-01-01 */
 #define SYNODIC 29.530588853
 #define K0_JD 2415021.076998695 /* new moon of 1900-01-01 (k = 0) */
 
@@ -72,8 +72,8 @@ static double new_moon(long k)
 	c1 = c1 + 0.0010 * sin(dr * (2 * F - Mpr)) + 0.0005 * sin(dr * (2 * Mpr + M));
 	double deltat; /* TT - UT, in days */
 	if (T < -11)
-		deltat = 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 -
-			 0.000000081 * T * T3;
+		deltat =
+		    0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3;
 	else
 		deltat = -0.000278 + 0.000265 * T + 0.000262 * T2;
 	return jd1 + c1 - deltat;

@@ -230,7 +230,7 @@ void dlg_mail_set_body(dlg_mail *m, const char *utf8)
 }
 
 void dlg_mail_attach(dlg_mail *m, const char *filename, const char *mime_type, const void *data,
-		     size_t len)
+                     size_t len)
 {
 	m->part = dlg_xrealloc(m->part, (m->npart + 1) * sizeof *m->part);
 	struct part *p = &m->part[m->npart++];
@@ -243,7 +243,7 @@ void dlg_mail_attach(dlg_mail *m, const char *filename, const char *mime_type, c
 }
 
 bool dlg_mail_attach_file(dlg_mail *m, const char *path, const char *filename,
-			  const char *mime_type)
+                          const char *mime_type)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -276,8 +276,8 @@ static void b64_raw(sbuf *b, const unsigned char *d, size_t len)
 			v |= (uint32_t)d[i + 1] << 8;
 		if (i + 2 < len)
 			v |= d[i + 2];
-		char q[4] = {b64[v >> 18 & 63], b64[v >> 12 & 63], i + 1 < len ? b64[v >> 6 & 63] : '=',
-			     i + 2 < len ? b64[v & 63] : '='};
+		char q[4] = {b64[v >> 18 & 63], b64[v >> 12 & 63],
+		             i + 1 < len ? b64[v >> 6 & 63] : '=', i + 2 < len ? b64[v & 63] : '='};
 		sb_putn(b, q, 4);
 	}
 }
@@ -470,7 +470,7 @@ char *dlg_mail_render(const dlg_mail *m, size_t *len)
 {
 	static const char *const wday[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	sbuf b = {0};
 	time_t t = m->date;
 	long off = m->offset;
@@ -485,8 +485,8 @@ char *dlg_mail_render(const dlg_mail *m, size_t *len)
 	gmtime_r(&shifted, &tm);
 	long aoff = off < 0 ? -off : off;
 	sb_printf(&b, "Date: %s, %02d %s %d %02d:%02d:%02d %c%02ld%02ld\n", wday[tm.tm_wday],
-		  tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
-		  off < 0 ? '-' : '+', aoff / 60, aoff % 60);
+	          tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	          off < 0 ? '-' : '+', aoff / 60, aoff % 60);
 	if (m->from.addr)
 		put_addr_list(&b, "From", &m->from, 1);
 	put_addr_list(&b, "To", m->to, m->nto);
@@ -503,9 +503,9 @@ char *dlg_mail_render(const dlg_mail *m, size_t *len)
 		sb_puts(&b, ">\n");
 	} else {
 		const char *dom = m->from.addr ? strchr(m->from.addr, '@') + 1 : "localhost";
-		sb_printf(&b, "Message-ID: <dlg.%04d%02d%02d%02d%02d%02d.%016llx@", tm.tm_year + 1900,
-			  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-			  (unsigned long long)h);
+		sb_printf(&b, "Message-ID: <dlg.%04d%02d%02d%02d%02d%02d.%016llx@",
+		          tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+		          tm.tm_sec, (unsigned long long)h);
 		sb_puts(&b, dom);
 		sb_puts(&b, ">\n");
 	}
@@ -517,7 +517,7 @@ char *dlg_mail_render(const dlg_mail *m, size_t *len)
 	char boundary[40];
 	snprintf(boundary, sizeof boundary, "=_dlg_%016llx", (unsigned long long)h);
 	const char *text_hdr = "Content-Type: text/plain; charset=UTF-8\n"
-			       "Content-Transfer-Encoding: quoted-printable\n\n";
+	                       "Content-Transfer-Encoding: quoted-printable\n\n";
 	if (!m->npart) {
 		sb_puts(&b, text_hdr);
 		qp(&b, m->body ? m->body : "");
@@ -606,7 +606,7 @@ bool dlg_mail_sendmail(const dlg_mail *m, const char *sendmail)
 		}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		dlg_warn(_("%s failed (exit status %d)"), sendmail,
-			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		return false;
 	}
 	if (!ok) {

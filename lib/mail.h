@@ -49,12 +49,12 @@ void dlg_mail_set_body(dlg_mail *m, const char *utf8);
  * not plain ASCII) and a MIME type such as "text/csv; charset=UTF-8" or
  * "application/pdf". Sent base64-encoded. */
 void dlg_mail_attach(dlg_mail *m, const char *filename, const char *mime_type, const void *data,
-		     size_t len);
+                     size_t len);
 
 /* Attach the contents of the file at path. false after a diagnostic when it
  * cannot be read. */
 bool dlg_mail_attach_file(dlg_mail *m, const char *path, const char *filename,
-			  const char *mime_type);
+                          const char *mime_type);
 
 /* The whole message (headers, MIME parts; LF line ends, as local mail
  * programs expect) as a new malloc'd NUL-terminated string; the caller frees

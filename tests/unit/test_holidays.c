@@ -149,9 +149,9 @@ static void test_file_wins(void **state)
 	/* the file lists 2030 without Tết: the file wins for 2030; a swapped
 	 * Saturday is a working day; 2031 is still computed */
 	char *p = temp_csv("date,name,kind\n"
-			   "2030-01-01,Tết Dương lịch,\n"
-			   "2030-01-02,Nghỉ hoán đổi,off\n"
-			   "2030-01-12,Làm bù,work\n");
+	                   "2030-01-01,Tết Dương lịch,\n"
+	                   "2030-01-02,Nghỉ hoán đổi,off\n"
+	                   "2030-01-12,Làm bù,work\n");
 	dlg_holidays *h = dlg_holidays_new();
 	assert_true(dlg_holidays_load(h, p));
 	assert_true(off(h, 2030, 1, 2));
@@ -301,19 +301,19 @@ int main(void)
 {
 	dlg_diag_init("test_holidays");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_computed_fixed_days),
-		cmocka_unit_test(test_computed_tet),
-		cmocka_unit_test(test_compensatory),
-		cmocka_unit_test(test_shipped_file),
-		cmocka_unit_test(test_file_wins),
-		cmocka_unit_test(test_file_errors),
-		cmocka_unit_test(test_period_weekend),
-		cmocka_unit_test(test_period_30_4),
-		cmocka_unit_test(test_period_tet),
-		cmocka_unit_test(test_period_sunday_holiday),
-		cmocka_unit_test(test_period_year_end),
-		cmocka_unit_test(test_period_leap_year),
-		cmocka_unit_test(test_working_helpers),
+	    cmocka_unit_test(test_computed_fixed_days),
+	    cmocka_unit_test(test_computed_tet),
+	    cmocka_unit_test(test_compensatory),
+	    cmocka_unit_test(test_shipped_file),
+	    cmocka_unit_test(test_file_wins),
+	    cmocka_unit_test(test_file_errors),
+	    cmocka_unit_test(test_period_weekend),
+	    cmocka_unit_test(test_period_30_4),
+	    cmocka_unit_test(test_period_tet),
+	    cmocka_unit_test(test_period_sunday_holiday),
+	    cmocka_unit_test(test_period_year_end),
+	    cmocka_unit_test(test_period_leap_year),
+	    cmocka_unit_test(test_working_helpers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

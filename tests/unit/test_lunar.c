@@ -19,14 +19,14 @@ static dlg_day ymd(int y, int m, int d)
 static void test_tet(void **state)
 {
 	static const int known[][3] = {
-		{2020, 1, 25}, {2021, 2, 12}, {2022, 2, 1},  {2023, 1, 22},
-		{2024, 2, 10}, {2025, 1, 29}, {2026, 2, 17}, {2027, 2, 6},
-		{2028, 1, 26}, {2029, 2, 13}, {2030, 2, 2},
+	    {2020, 1, 25}, {2021, 2, 12}, {2022, 2, 1},  {2023, 1, 22},
+	    {2024, 2, 10}, {2025, 1, 29}, {2026, 2, 17}, {2027, 2, 6},
+	    {2028, 1, 26}, {2029, 2, 13}, {2030, 2, 2},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		assert_int_equal(dlg_lunar_tet(known[i][0]),
-				 ymd(known[i][0], known[i][1], known[i][2]));
+		                 ymd(known[i][0], known[i][1], known[i][2]));
 }
 
 /* Years where UTC+7 and UTC+8 disagree: Vietnam's Tết 1985 came a month
@@ -42,9 +42,8 @@ static void test_tet_vietnam_zone(void **state)
 static void test_hung_kings(void **state)
 {
 	static const int known[][3] = {
-		{2020, 4, 2},  {2021, 4, 21}, {2022, 4, 10}, {2023, 4, 29},
-		{2024, 4, 18}, {2025, 4, 7},  {2026, 4, 26}, {2027, 4, 16},
-		{2028, 4, 4},  {2029, 4, 23}, {2030, 4, 12},
+	    {2020, 4, 2},  {2021, 4, 21}, {2022, 4, 10}, {2023, 4, 29}, {2024, 4, 18}, {2025, 4, 7},
+	    {2026, 4, 26}, {2027, 4, 16}, {2028, 4, 4},  {2029, 4, 23}, {2030, 4, 12},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
@@ -111,9 +110,9 @@ static void test_invalid(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tet),        cmocka_unit_test(test_tet_vietnam_zone),
-		cmocka_unit_test(test_hung_kings), cmocka_unit_test(test_from_day),
-		cmocka_unit_test(test_round_trip), cmocka_unit_test(test_invalid),
+	    cmocka_unit_test(test_tet),        cmocka_unit_test(test_tet_vietnam_zone),
+	    cmocka_unit_test(test_hung_kings), cmocka_unit_test(test_from_day),
+	    cmocka_unit_test(test_round_trip), cmocka_unit_test(test_invalid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

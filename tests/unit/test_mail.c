@@ -44,7 +44,7 @@ static void test_header_words(void **state)
 	assert_string_equal(s, "=?UTF-8?B?xJDhuqV0?=");
 	free(s);
 	const char *long_vi = "Nhắc hạn trả lời đối thoại: 12 quá hạn, 3 sắp đến hạn (Chi nhánh "
-			      "Văn phòng Đăng ký đất đai Đan Phượng)";
+	                      "Văn phòng Đăng ký đất đai Đan Phượng)";
 	s = dlg_mail_encode_header(long_vi, 9);
 	size_t col = 9;
 	for (const char *p = s; *p; p++) {
@@ -95,7 +95,7 @@ static void test_render(void **state)
 	assert_non_null(strstr(s, "@lienminh.vn>\n"));
 	assert_null(strstr(s, "\nBcc:")); /* the line break was folded away */
 	assert_non_null(strstr(s, "filename*=UTF-8''danh%20s%C3%A1ch.csv"));
-	assert_non_null(strstr(s, "YSxiCjEsMgo=")); /* "a,b\n1,2\n" */
+	assert_non_null(strstr(s, "YSxiCjEsMgo="));              /* "a,b\n1,2\n" */
 	assert_non_null(strstr(s, "=46rom here on =3D equals")); /* mbox-safe */
 	assert_non_null(strstr(s, "\n=2E\n"));
 	for (char *line = s, *nl; (nl = strchr(line, '\n')); line = nl + 1)
@@ -108,10 +108,10 @@ int main(void)
 {
 	dlg_diag_init("test_mail");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_base64),
-		cmocka_unit_test(test_header_words),
-		cmocka_unit_test(test_addresses),
-		cmocka_unit_test(test_render),
+	    cmocka_unit_test(test_base64),
+	    cmocka_unit_test(test_header_words),
+	    cmocka_unit_test(test_addresses),
+	    cmocka_unit_test(test_render),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
