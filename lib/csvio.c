@@ -483,6 +483,21 @@ dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel)
 	return w;
 }
 
+/* "-12" or "-1.5": Excel reads these as numbers, not formulas. */
+static bool plain_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (*s < '0' || *s > '9')
+		return false;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	if (*s == '.' && s[1] >= '0' && s[1] <= '9')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			;
+	return *s == '\0';
+}
+
 void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 {
 	if (!s)
@@ -491,7 +506,7 @@ void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 		putc_unlocked(',', w->f);
 	w->first_in_row = false;
 	bool guard = w->excel && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
-				  *s == '\t' || *s == '\r');
+				  *s == '\t' || *s == '\r') && !plain_number(s);
 	size_t len = strcspn(s, ",\"\r\n");
 	if (!s[len]) {
 		if (guard)
