@@ -17,38 +17,49 @@
 static void usage(void)
 {
 	printf(_("Usage: %s [OPTION]... [FILE]\n"
-		 "Read registrations (or items from an earlier run) and write items: one row\n"
-		 "per question of each accepted registration, with the field, the department\n"
-		 "that must answer it, its level and the action (answer, escalate, redirect,\n"
-		 "review). A department set by hand in items is kept (rule = manual).\n"
-		 "With no FILE, or when FILE is -, read standard input.\n"
-		 "\n"
-		 "  -C DIR             use the case folder DIR\n"
-		 "      --routes FILE  read the rules from FILE instead of the case's routes.csv\n"
-		 "      --sent DATE    date the questions are forwarded (default: today); a row\n"
-		 "                     already stamped keeps its date\n"
-		 "      --slips DIR    also write one transfer list per department into DIR\n"
-		 "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
-		 "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"
-		 "      --today DATE   take DATE (YYYY-MM-DD) as today\n"
-		 "  -h, --help         show this help and exit\n"
-		 "      --version      show the version and exit\n"),
+	         "Read registrations (or items from an earlier run) and write items: one row\n"
+	         "per question of each accepted registration, with the field, the department\n"
+	         "that must answer it, its level and the action (answer, escalate, redirect,\n"
+	         "review). A department set by hand in items is kept (rule = manual).\n"
+	         "With no FILE, or when FILE is -, read standard input.\n"
+	         "\n"
+	         "  -C DIR             use the case folder DIR\n"
+	         "      --routes FILE  read the rules from FILE instead of the case's routes.csv\n"
+	         "      --sent DATE    date the questions are forwarded (default: today); a row\n"
+	         "                     already stamped keeps its date\n"
+	         "      --slips DIR    also write one transfer list per department into DIR\n"
+	         "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
+	         "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"
+	         "      --today DATE   take DATE (YYYY-MM-DD) as today\n"
+	         "  -h, --help         show this help and exit\n"
+	         "      --version      show the version and exit\n"),
 	       dlg_progname());
 }
 
 enum { OPT_ROUTES = 256, OPT_SENT, OPT_SLIPS, OPT_FROM, OPT_EXCEL, OPT_TODAY, OPT_VERSION };
 
 /* Own columns, in the order they are appended. */
-enum { C_ITEM_ID, C_KIND, C_TEXT, C_FIELD, C_DEPT, C_LEVEL, C_ACTION, C_RULE, C_CC, C_NOTE,
-       C_SENT, NOWN };
-static const char *const own_names[NOWN] = {"item_id", "kind",	 "text", "field",
-					    "dept",    "level",	 "action", "rule",
-					    "cc",      "note",	 "sent"};
+enum {
+	C_ITEM_ID,
+	C_KIND,
+	C_TEXT,
+	C_FIELD,
+	C_DEPT,
+	C_LEVEL,
+	C_ACTION,
+	C_RULE,
+	C_CC,
+	C_NOTE,
+	C_SENT,
+	NOWN
+};
+static const char *const own_names[NOWN] = {"item_id", "kind", "text", "field", "dept", "level",
+                                            "action",  "rule", "cc",   "note",  "sent"};
 
 /* Columns of the transfer lists written by --slips. */
-static const char *const slip_cols[] = {"item_id", "role",  "kind",    "field", "action",
-					"text",	   "reg_id", "name",   "organization",
-					"phone",   "email",  "address", "village", "sent", "note"};
+static const char *const slip_cols[] = {"item_id", "role",    "kind",    "field",        "action",
+                                        "text",    "reg_id",  "name",    "organization", "phone",
+                                        "email",   "address", "village", "sent",         "note"};
 #define NSLIP (sizeof slip_cols / sizeof slip_cols[0])
 
 struct slip {
@@ -63,7 +74,7 @@ struct state {
 	dlg_csv_writer *out;
 	dlg_colplan plan;
 	const char **vals; /* output row */
-	int col[NOWN];	   /* input index of each own column, or -1 */
+	int col[NOWN];     /* input index of each own column, or -1 */
 	int c_status, c_reg, c_proc, c_hand;
 	int c_slip[NSLIP];
 	bool items;
@@ -161,7 +172,7 @@ static void count_status(struct state *s, const char *status)
 /* Route one question and write its item row. Returns false on an input error
  * (already reported). */
 static bool emit(struct state *s, const dlg_row *row, const char *item_id, const char *kind,
-		 const char *text)
+                 const char *text)
 {
 	const dlg_colplan *p = &s->plan;
 	for (size_t i = 0; i < row->n && i < p->n; i++)
@@ -178,12 +189,12 @@ static bool emit(struct state *s, const dlg_row *row, const char *item_id, const
 		const char *dl = dlg_router_dept_level(s->router, in_dept);
 		if (!dl) {
 			dlg_warn_at(dlg_csv_name(s->in), row->line, _("unknown department \"%s\""),
-				    in_dept);
+			            in_dept);
 			return false;
 		}
 		bool manual = !strcmp(in_rule, "manual") ||
-			      (strcmp(in_dept, res.dept) &&
-			       !dlg_router_rule_gives(s->router, in_rule, in_dept));
+		              (strcmp(in_dept, res.dept) &&
+		               !dlg_router_rule_gives(s->router, in_rule, in_dept));
 		if (manual) {
 			const char *in_action = cell(row, s->col[C_ACTION]);
 			dept = in_dept;
@@ -197,15 +208,25 @@ static bool emit(struct state *s, const dlg_row *row, const char *item_id, const
 				note = cell(row, s->col[C_NOTE]);
 			if (!strcmp(in_action, "redirect"))
 				action = "redirect";
-			else if (dlg_route_level_above_commune(dl) || !strcmp(in_action, "escalate"))
+			else if (dlg_route_level_above_commune(dl) ||
+			         !strcmp(in_action, "escalate"))
 				action = "escalate";
 			else
 				action = "answer";
 		}
 	}
 	const char *in_sent = cell(row, s->col[C_SENT]);
-	const char *v[NOWN] = {item_id, kind, text,	   field, dept, level,
-			       action,	rule, cc,   note,	   *in_sent ? in_sent : s->sent};
+	const char *v[NOWN] = {item_id,
+	                       kind,
+	                       text,
+	                       field,
+	                       dept,
+	                       level,
+	                       action,
+	                       rule,
+	                       cc,
+	                       note,
+	                       *in_sent ? in_sent : s->sent};
 	for (size_t k = 0; k < NOWN; k++)
 		s->vals[p->own_at[k]] = v[k];
 	dlg_csv_write_row(s->out, s->vals, p->n);
@@ -222,10 +243,11 @@ static bool route_row(struct state *s, const dlg_row *row)
 	}
 	if (s->items)
 		return emit(s, row, cell(row, s->col[C_ITEM_ID]), cell(row, s->col[C_KIND]),
-			    cell(row, s->col[C_TEXT]));
+		            cell(row, s->col[C_TEXT]));
 	const char *reg = cell(row, s->c_reg);
 	if (!*reg) {
-		dlg_warn_at(dlg_csv_name(s->in), row->line, "%s", _("registration without a reg_id"));
+		dlg_warn_at(dlg_csv_name(s->in), row->line, "%s",
+		            _("registration without a reg_id"));
 		return false;
 	}
 	const int cols[2] = {s->c_proc, s->c_hand};
@@ -258,8 +280,8 @@ static bool setup_columns(struct state *s)
 	s->items = s->col[C_ITEM_ID] >= 0 && s->col[C_TEXT] >= 0;
 	if (!s->items && (s->c_reg < 0 || (s->c_proc < 0 && s->c_hand < 0))) {
 		dlg_warn_at(dlg_csv_name(s->in), h->line, "%s",
-			    _("neither registrations (reg_id, topic_procedure, topic_handling) "
-			      "nor items (item_id, text)"));
+		            _("neither registrations (reg_id, topic_procedure, topic_handling) "
+		              "nor items (item_id, text)"));
 		return false;
 	}
 	if (!s->items) {
@@ -305,9 +327,8 @@ static void report_counts(struct state *s, bool print)
 		size_t len = 0;
 		for (size_t i = 0; i < s->nst && len < sizeof list - 64; i++)
 			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s %zu",
-						i ? ", " : "", s->st_name[i], s->st_count[i]);
-		dlg_warn(_("%zu registrations not accepted, not routed (%s)"), s->not_routed,
-			 list);
+			                        i ? ", " : "", s->st_name[i], s->st_count[i]);
+		dlg_warn(_("%zu registrations not accepted, not routed (%s)"), s->not_routed, list);
 	}
 	if (print && s->empty_regs)
 		dlg_warn(_("%zu accepted registrations have no question"), s->empty_regs);
@@ -332,7 +353,7 @@ static dlg_router *load_router(const dlg_case *cs, const char *routes_opt)
 	}
 	dlg_router *r = dlg_router_new();
 	bool ok = dlg_router_load_departments(r, deps) && dlg_router_load_rules(r, routes) &&
-		  dlg_router_finish(r);
+	          dlg_router_finish(r);
 	free(deps);
 	free(routes);
 	if (!ok) {
@@ -346,15 +367,15 @@ int main(int argc, char **argv)
 {
 	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
-		{"routes", required_argument, NULL, OPT_ROUTES},
-		{"sent", required_argument, NULL, OPT_SENT},
-		{"slips", required_argument, NULL, OPT_SLIPS},
-		{"from", required_argument, NULL, OPT_FROM},
-		{"excel", no_argument, NULL, OPT_EXCEL},
-		{"today", required_argument, NULL, OPT_TODAY},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
+	    {"routes", required_argument, NULL, OPT_ROUTES},
+	    {"sent", required_argument, NULL, OPT_SENT},
+	    {"slips", required_argument, NULL, OPT_SLIPS},
+	    {"from", required_argument, NULL, OPT_FROM},
+	    {"excel", no_argument, NULL, OPT_EXCEL},
+	    {"today", required_argument, NULL, OPT_TODAY},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, OPT_VERSION},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *dir = NULL, *today = NULL, *sent = NULL, *routes = NULL;
 	struct state s = {0};

@@ -610,7 +610,7 @@ static void collect_word(void *ctx, const char *w, size_t len)
 
 /* Add the phrase `text` to the trie for (kw, part, alt). */
 static bool add_phrase(dlg_router *r, const char *text, uint32_t kw, uint16_t part, uint16_t alt,
-		       const char *file, long line)
+                       const char *file, long line)
 {
 	struct collect c = {.n = 0, .r = r};
 	each_word(text, collect_word, &c);
@@ -620,7 +620,7 @@ static bool add_phrase(dlg_router *r, const char *text, uint32_t kw, uint16_t pa
 	}
 	if (c.n > MAX_PHRASE_WORDS) {
 		dlg_warn_at(file, line, _("keyword \"%s\" is longer than %d words"), text,
-			    MAX_PHRASE_WORDS);
+		            MAX_PHRASE_WORDS);
 		return false;
 	}
 	uint32_t node = 0;
@@ -680,7 +680,8 @@ bool dlg_router_add_rule(dlg_router *r, const dlg_route_spec *sp, const char *fi
 				break;
 		if (k == NCLASS) {
 			dlg_warn_at(file, line,
-				    _("unknown class \"%s\" (topic, conduct, redirect, escalate)"), cls);
+			            _("unknown class \"%s\" (topic, conduct, redirect, escalate)"),
+			            cls);
 			return false;
 		}
 		c = (enum rule_class)k;
@@ -716,14 +717,14 @@ bool dlg_router_add_rule(dlg_router *r, const dlg_route_spec *sp, const char *fi
 	size_t ri = r->nrule;
 	r->rule = dlg_xrealloc(r->rule, (r->nrule + 1) * sizeof *r->rule);
 	r->rule[ri] = (struct rule){dlg_xstrdup(field),
-				    dlg_xstrdup(S(sp->field_name)),
-				    dlg_xstrdup(dept),
-				    dlg_xstrdup(*level ? level : d->level),
-				    ccs,
-				    dlg_xstrdup(S(sp->note)),
-				    prio,
-				    c,
-				    line};
+	                            dlg_xstrdup(S(sp->field_name)),
+	                            dlg_xstrdup(dept),
+	                            dlg_xstrdup(*level ? level : d->level),
+	                            ccs,
+	                            dlg_xstrdup(S(sp->note)),
+	                            prio,
+	                            c,
+	                            line};
 	r->nrule++;
 	bool ok = true;
 	for (size_t k = 0; k < nk && ok; k++) {
@@ -745,8 +746,8 @@ bool dlg_router_add_rule(dlg_router *r, const dlg_route_spec *sp, const char *fi
 		for (size_t p = 0; p < np; p++) {
 			kw->part[p].alt = split(parts[p], '|', &kw->part[p].nalt);
 			for (size_t a = 0; a < kw->part[p].nalt && ok; a++)
-				ok = add_phrase(r, kw->part[p].alt[a], kwi, (uint16_t)p, (uint16_t)a,
-						file, line);
+				ok = add_phrase(r, kw->part[p].alt[a], kwi, (uint16_t)p,
+				                (uint16_t)a, file, line);
 		}
 		free_split(parts, np);
 	}
@@ -763,11 +764,11 @@ bool dlg_router_load_rules(dlg_router *r, const char *path)
 	bool ok = true;
 	for (size_t i = 0; i < t.nrows && ok; i++) {
 		dlg_route_spec sp = {
-			dlg_table_val(&t, i, "field"),	  dlg_table_val(&t, i, "field_name"),
-			dlg_table_val(&t, i, "dept"),	  dlg_table_val(&t, i, "level"),
-			dlg_table_val(&t, i, "keywords"), dlg_table_val(&t, i, "priority"),
-			dlg_table_val(&t, i, "class"),	  dlg_table_val(&t, i, "cc"),
-			dlg_table_val(&t, i, "note"),
+		    dlg_table_val(&t, i, "field"),    dlg_table_val(&t, i, "field_name"),
+		    dlg_table_val(&t, i, "dept"),     dlg_table_val(&t, i, "level"),
+		    dlg_table_val(&t, i, "keywords"), dlg_table_val(&t, i, "priority"),
+		    dlg_table_val(&t, i, "class"),    dlg_table_val(&t, i, "cc"),
+		    dlg_table_val(&t, i, "note"),
 		};
 		bool blank = !*sp.field && !*sp.dept && !*sp.keywords;
 		if (!blank)
@@ -782,21 +783,21 @@ bool dlg_router_load_rules(dlg_router *r, const char *path)
 static const struct {
 	const char *field, *name, *keywords, *note;
 } builtin_redirect[] = {
-	{"complaint", "Khiếu nại", "khiếu nại; đơn khiếu nại; đơn thư; khiếu kiện",
-	 "Nội dung khiếu nại không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính "
-	 "(mục II.1 Kế hoạch). Đề nghị ông/bà gửi đơn khiếu nại đến cơ quan, người có thẩm "
-	 "quyền theo Luật Khiếu nại năm 2011, hoặc đến Bộ phận tiếp công dân của UBND xã để "
-	 "được hướng dẫn."},
-	{"denunciation", "Tố cáo", "tố cáo; tố giác; tham nhũng; hối lộ",
-	 "Nội dung tố cáo không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính "
-	 "(mục II.1 Kế hoạch). Đề nghị ông/bà gửi đơn tố cáo đến cơ quan, người có thẩm "
-	 "quyền theo Luật Tố cáo năm 2018, hoặc đến Bộ phận tiếp công dân của UBND xã để được "
-	 "hướng dẫn; người tố cáo được giữ bí mật và bảo vệ theo quy định."},
-	{"dispute", "Tranh chấp", "tranh chấp; khởi kiện; kiện ra tòa; đi kiện",
-	 "Tranh chấp không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính (mục II.1 "
-	 "Kế hoạch). Tranh chấp đất đai được hòa giải tại UBND xã theo Luật Đất đai năm 2024 "
-	 "trước khi đề nghị cơ quan có thẩm quyền hoặc Tòa án nhân dân giải quyết; đề nghị "
-	 "ông/bà liên hệ Bộ phận tiếp công dân của UBND xã để được hướng dẫn."},
+    {"complaint", "Khiếu nại", "khiếu nại; đơn khiếu nại; đơn thư; khiếu kiện",
+     "Nội dung khiếu nại không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính "
+     "(mục II.1 Kế hoạch). Đề nghị ông/bà gửi đơn khiếu nại đến cơ quan, người có thẩm "
+     "quyền theo Luật Khiếu nại năm 2011, hoặc đến Bộ phận tiếp công dân của UBND xã để "
+     "được hướng dẫn."},
+    {"denunciation", "Tố cáo", "tố cáo; tố giác; tham nhũng; hối lộ",
+     "Nội dung tố cáo không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính "
+     "(mục II.1 Kế hoạch). Đề nghị ông/bà gửi đơn tố cáo đến cơ quan, người có thẩm "
+     "quyền theo Luật Tố cáo năm 2018, hoặc đến Bộ phận tiếp công dân của UBND xã để được "
+     "hướng dẫn; người tố cáo được giữ bí mật và bảo vệ theo quy định."},
+    {"dispute", "Tranh chấp", "tranh chấp; khởi kiện; kiện ra tòa; đi kiện",
+     "Tranh chấp không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính (mục II.1 "
+     "Kế hoạch). Tranh chấp đất đai được hòa giải tại UBND xã theo Luật Đất đai năm 2024 "
+     "trước khi đề nghị cơ quan có thẩm quyền hoặc Tòa án nhân dân giải quyết; đề nghị "
+     "ông/bà liên hệ Bộ phận tiếp công dân của UBND xã để được hướng dẫn."},
 };
 
 bool dlg_router_finish(dlg_router *r)
@@ -812,11 +813,11 @@ bool dlg_router_finish(dlg_router *r)
 	if (!has_redirect) {
 		for (size_t i = 0; i < sizeof builtin_redirect / sizeof builtin_redirect[0]; i++) {
 			dlg_route_spec sp = {.field = builtin_redirect[i].field,
-					     .field_name = builtin_redirect[i].name,
-					     .dept = dlg_router_review_dept(r),
-					     .keywords = builtin_redirect[i].keywords,
-					     .class_ = "redirect",
-					     .note = builtin_redirect[i].note};
+			                     .field_name = builtin_redirect[i].name,
+			                     .dept = dlg_router_review_dept(r),
+			                     .keywords = builtin_redirect[i].keywords,
+			                     .class_ = "redirect",
+			                     .note = builtin_redirect[i].note};
 			if (!dlg_router_add_rule(r, &sp, "built-in", 0))
 				return false;
 		}
@@ -863,7 +864,7 @@ static void on_text_word(void *ctx, const char *w, size_t len)
 				r->match = dlg_xrealloc(r->match, r->match_cap * sizeof *r->match);
 			}
 			r->match[r->nmatch++] =
-				(struct match){pos - nd->depth + 1, pos, (uint32_t)c, false};
+			    (struct match){pos - nd->depth + 1, pos, (uint32_t)c, false};
 		}
 	}
 	memcpy(r->active, next, (size_t)nn * sizeof *next);
@@ -941,8 +942,8 @@ static bool cc_has(const char *list, const char *code)
 }
 
 static const char escalate_note[] =
-	"Nội dung vượt thẩm quyền của xã: đơn vị tiếp thu, tổng hợp báo cáo cấp trên xem xét, "
-	"giải quyết (mục II.3 Kế hoạch).";
+    "Nội dung vượt thẩm quyền của xã: đơn vị tiếp thu, tổng hợp báo cáo cấp trên xem xét, "
+    "giải quyết (mục II.3 Kế hoạch).";
 
 void dlg_router_route(dlg_router *r, const char *text, dlg_route_result *out)
 {
@@ -1033,10 +1034,10 @@ void dlg_router_route(dlg_router *r, const char *text, dlg_route_result *out)
 	}
 	r->ccbuf[0] = '\0';
 
-	long win = best[CLS_REDIRECT] >= 0	? best[CLS_REDIRECT]
-		   : best[CLS_CONDUCT] >= 0 ? best[CLS_CONDUCT]
-		   : best[CLS_TOPIC] >= 0   ? best[CLS_TOPIC]
-					    : best[CLS_ESCALATE];
+	long win = best[CLS_REDIRECT] >= 0  ? best[CLS_REDIRECT]
+	           : best[CLS_CONDUCT] >= 0 ? best[CLS_CONDUCT]
+	           : best[CLS_TOPIC] >= 0   ? best[CLS_TOPIC]
+	                                    : best[CLS_ESCALATE];
 	if (win < 0) {
 		const char *d = dlg_router_review_dept(r);
 		const char *lv = dlg_router_dept_level(r, d);
@@ -1058,7 +1059,8 @@ void dlg_router_route(dlg_router *r, const char *text, dlg_route_result *out)
 	} else if (u->cls == CLS_CONDUCT) {
 		out->action = "answer";
 		long tp = best[CLS_TOPIC];
-		if (tp >= 0 && strcmp(r->rule[tp].dept, u->dept) && !cc_has(r->ccbuf, r->rule[tp].dept)) {
+		if (tp >= 0 && strcmp(r->rule[tp].dept, u->dept) &&
+		    !cc_has(r->ccbuf, r->rule[tp].dept)) {
 			if (cclen)
 				buf_add(&r->ccbuf, &r->cc_cap, &cclen, ";");
 			buf_add(&r->ccbuf, &r->cc_cap, &cclen, r->rule[tp].dept);

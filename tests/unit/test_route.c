@@ -29,9 +29,16 @@ static dlg_router *make(const dlg_route_spec *specs, size_t n)
 static void test_fold_agrees(void **state)
 {
 	(void)state;
-	const char *s[] = {"SỔ ĐỎ", "Sổ đỏ, sổ hồng!", "  Đăng   ký—khai sinh  ", "căn cước 12/3",
-			   "ỦY BAN NHÂN DÂN", "½ ﬁle №5", "日本 の", "Quyết định số 05/QĐ-UBND",
-			   "e\xcc\x81t", ""};
+	const char *s[] = {"SỔ ĐỎ",
+	                   "Sổ đỏ, sổ hồng!",
+	                   "  Đăng   ký—khai sinh  ",
+	                   "căn cước 12/3",
+	                   "ỦY BAN NHÂN DÂN",
+	                   "½ ﬁle №5",
+	                   "日本 の",
+	                   "Quyết định số 05/QĐ-UBND",
+	                   "e\xcc\x81t",
+	                   ""};
 	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
 		char *a = dlg_route_fold(s[i]);
 		char *b = dlg_text_fold(s[i]);
@@ -45,8 +52,8 @@ static void test_word_boundaries(void **state)
 {
 	(void)state;
 	dlg_route_spec sp[] = {
-		{.field = "land_registration", .dept = "VPDKDD", .keywords = "sổ đỏ; so hong"},
-		{.field = "land", .dept = "KT", .keywords = "đất ở"},
+	    {.field = "land_registration", .dept = "VPDKDD", .keywords = "sổ đỏ; so hong"},
+	    {.field = "land", .dept = "KT", .keywords = "đất ở"},
 	};
 	dlg_router *r = make(sp, 2);
 	dlg_route_result res;
@@ -74,10 +81,10 @@ static void test_specificity(void **state)
 {
 	(void)state;
 	dlg_route_spec sp[] = {
-		{.field = "land", .dept = "KT", .keywords = "sử dụng đất; mảnh đất"},
-		{.field = "land_registration",
-		 .dept = "VPDKDD",
-		 .keywords = "giấy chứng nhận quyền sử dụng đất; sổ đỏ"},
+	    {.field = "land", .dept = "KT", .keywords = "sử dụng đất; mảnh đất"},
+	    {.field = "land_registration",
+	     .dept = "VPDKDD",
+	     .keywords = "giấy chứng nhận quyền sử dụng đất; sổ đỏ"},
 	};
 	dlg_router *r = make(sp, 2);
 	dlg_route_result res;
@@ -101,10 +108,10 @@ static void test_ties_and_priority(void **state)
 {
 	(void)state;
 	dlg_route_spec sp[] = {
-		{.field = "a", .dept = "KT", .keywords = "nước ngầm"},
-		{.field = "b", .dept = "VHXH", .keywords = "trang trại"},
-		{.field = "c", .dept = "VP", .keywords = "giếng khoan", .priority = "5"},
-		{.field = "d", .dept = "KT", .keywords = "cây lúa", .priority = "-1"},
+	    {.field = "a", .dept = "KT", .keywords = "nước ngầm"},
+	    {.field = "b", .dept = "VHXH", .keywords = "trang trại"},
+	    {.field = "c", .dept = "VP", .keywords = "giếng khoan", .priority = "5"},
+	    {.field = "d", .dept = "KT", .keywords = "cây lúa", .priority = "-1"},
 	};
 	dlg_router *r = make(sp, 4);
 	dlg_route_result res;
@@ -123,23 +130,23 @@ static void test_classes(void **state)
 {
 	(void)state;
 	dlg_route_spec sp[] = {
-		{.field = "land_registration", .dept = "VPDKDD", .keywords = "sổ đỏ; tách thửa"},
-		{.field = "land_price", .dept = "KT", .level = "city", .keywords = "bảng giá đất"},
-		{.field = "complaint",
-		 .dept = "VP",
-		 .keywords = "khiếu nại",
-		 .class_ = "redirect",
-		 .note = "Luật Khiếu nại 2011"},
-		{.field = "conduct",
-		 .dept = "VHXH",
-		 .keywords = "thái độ; trễ hẹn",
-		 .class_ = "conduct",
-		 .cc = "TTPV"},
-		{.field = "regulation",
-		 .dept = "VP",
-		 .level = "national",
-		 .keywords = "sửa đổi | bãi bỏ + luật | nghị định",
-		 .class_ = "escalate"},
+	    {.field = "land_registration", .dept = "VPDKDD", .keywords = "sổ đỏ; tách thửa"},
+	    {.field = "land_price", .dept = "KT", .level = "city", .keywords = "bảng giá đất"},
+	    {.field = "complaint",
+	     .dept = "VP",
+	     .keywords = "khiếu nại",
+	     .class_ = "redirect",
+	     .note = "Luật Khiếu nại 2011"},
+	    {.field = "conduct",
+	     .dept = "VHXH",
+	     .keywords = "thái độ; trễ hẹn",
+	     .class_ = "conduct",
+	     .cc = "TTPV"},
+	    {.field = "regulation",
+	     .dept = "VP",
+	     .level = "national",
+	     .keywords = "sửa đổi | bãi bỏ + luật | nghị định",
+	     .class_ = "escalate"},
 	};
 	dlg_router *r = make(sp, 5);
 	dlg_route_result res;
@@ -155,7 +162,8 @@ static void test_classes(void **state)
 	assert_string_equal(res.field, "land_registration");
 	assert_string_equal(res.action, "escalate");
 	assert_string_equal(res.level, "national");
-	assert_string_equal(res.rule, "land_registration:tách thửa, regulation:sửa đổi + nghị định");
+	assert_string_equal(res.rule,
+	                    "land_registration:tách thửa, regulation:sửa đổi + nghị định");
 	dlg_router_route(r, "theo nghị định thì tách thửa thế nào", &res); /* one part only */
 	assert_string_equal(res.action, "answer");
 	dlg_router_route(r, "bảng giá đất quá cao", &res);
@@ -192,13 +200,13 @@ static void test_bad_rules(void **state)
 	dlg_router *r = dlg_router_new();
 	dlg_router_add_dept(r, "VP", "commune");
 	dlg_route_spec bad[] = {
-		{.field = "x", .dept = "KTX", .keywords = "a"},
-		{.field = "x", .dept = "VP", .keywords = " ; "},
-		{.field = "x", .dept = "VP", .keywords = "a", .priority = "high"},
-		{.field = "x", .dept = "VP", .keywords = "a", .class_ = "other"},
-		{.field = "x", .dept = "VP", .keywords = "a", .level = "province"},
-		{.field = "x", .dept = "VP", .keywords = "a", .cc = "NOPE"},
-		{.field = "x", .dept = "VP", .keywords = "!!!"},
+	    {.field = "x", .dept = "KTX", .keywords = "a"},
+	    {.field = "x", .dept = "VP", .keywords = " ; "},
+	    {.field = "x", .dept = "VP", .keywords = "a", .priority = "high"},
+	    {.field = "x", .dept = "VP", .keywords = "a", .class_ = "other"},
+	    {.field = "x", .dept = "VP", .keywords = "a", .level = "province"},
+	    {.field = "x", .dept = "VP", .keywords = "a", .cc = "NOPE"},
+	    {.field = "x", .dept = "VP", .keywords = "!!!"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_false(dlg_router_add_rule(r, &bad[i], "routes.csv", 2));
@@ -209,10 +217,10 @@ int main(void)
 {
 	dlg_diag_init("test_route");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fold_agrees),	  cmocka_unit_test(test_word_boundaries),
-		cmocka_unit_test(test_specificity),	  cmocka_unit_test(test_ties_and_priority),
-		cmocka_unit_test(test_classes),		  cmocka_unit_test(test_builtin_redirect),
-		cmocka_unit_test(test_bad_rules),
+	    cmocka_unit_test(test_fold_agrees), cmocka_unit_test(test_word_boundaries),
+	    cmocka_unit_test(test_specificity), cmocka_unit_test(test_ties_and_priority),
+	    cmocka_unit_test(test_classes),     cmocka_unit_test(test_builtin_redirect),
+	    cmocka_unit_test(test_bad_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
