@@ -54,7 +54,8 @@ $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/libdlg.a
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libdlg.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
 $(MO): po/vi.po
 	@mkdir -p $(dir $@)

@@ -31,6 +31,8 @@ struct dlg_csv_reader {
 	iconv_t cd;
 	char *raw, *conv;
 	size_t raw_len, conv_cap;
+	const char *pend; /* decoded input not yet given to libcsv */
+	size_t pend_len;
 	size_t max_field;
 	struct slot *rows; /* rows[0..nready) complete, rows[nready] being built */
 	size_t nready, pos, nslots;
@@ -165,17 +167,18 @@ static void report_parse_error(dlg_csv_reader *r)
 	}
 }
 
-static void feed(dlg_csv_reader *r, const char *buf, size_t len)
+/* Feed pending input line by line until a row is complete or it runs out. */
+static void feed(dlg_csv_reader *r)
 {
-	const char *p = buf, *end = buf + len;
-	while (p < end && !r->failed) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
-		if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n)
+	while (r->pend_len && !r->failed && r->pos == r->nready) {
+		const char *nl = memchr(r->pend, '\n', r->pend_len);
+		size_t n = nl ? (size_t)(nl - r->pend + 1) : r->pend_len;
+		if (csv_parse(&r->parser, r->pend, n, on_field, on_row, r) != n)
 			report_parse_error(r);
 		if (nl)
 			r->line++;
-		p += n;
+		r->pend += n;
+		r->pend_len -= n;
 	}
 }
 
@@ -222,7 +225,8 @@ static void read_chunk(dlg_csv_reader *r)
 		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
 			data += 3, len -= 3;
 	}
-	feed(r, data, len);
+	r->pend = data;
+	r->pend_len = len;
 }
 
 /* Next complete row from libcsv, or NULL at the end or on error. */
@@ -234,8 +238,12 @@ static struct slot *next_slot(dlg_csv_reader *r)
 		r->rows[0] = building;
 		r->nready = r->pos = 0;
 	}
-	while (r->pos == r->nready && !r->eof && !r->failed)
-		read_chunk(r);
+	while (r->pos == r->nready && !r->failed && (r->pend_len || !r->eof)) {
+		if (r->pend_len)
+			feed(r);
+		else
+			read_chunk(r);
+	}
 	if (r->failed || r->pos == r->nready)
 		return NULL;
 	struct slot *s = &r->rows[r->pos++];

@@ -136,9 +136,16 @@ void dlg_intake_known(dlg_intake *in, char *const *values)
 	remember(in, values, values[REG_ID]);
 }
 
+/* Trimmed, spaces collapsed, control characters dropped. */
 static char *clean(const char *s)
 {
-	return dlg_text_squeeze(dlg_xstrdup(s ? s : ""));
+	char *t = dlg_text_squeeze(dlg_xstrdup(s ? s : ""));
+	char *w = t;
+	for (char *r = t; *r; r++)
+		if ((unsigned char)*r >= 0x20 && *r != 0x7F)
+			*w++ = *r;
+	*w = '\0';
+	return t;
 }
 
 const char *dlg_intake_channel(const char *text)
@@ -304,7 +311,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_ID] = dlg_xasprintf("R%04ld", ++in->max_id);
 	}
 	char *label = *v[REG_ID] ? dlg_xstrdup(v[REG_ID])
-				 : dlg_xasprintf("dòng %ld của %s", line, file);
+				 : dlg_xasprintf("ở dòng %ld của %s", line, file);
 	remember(in, v, label);
 	free(label);
 	return INTAKE_NEW;

@@ -222,8 +222,10 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 	for (size_t i = 0; i < nsrc; i++) {
 		const dlg_row *row;
 		int rc;
+		size_t rows_here = 0;
 		while ((rc = dlg_csv_next(src[i].r, &row)) > 0) {
 			t.read++;
+			rows_here++;
 			const char *raw[REG_NCOLS];
 			for (size_t k = 0; k < REG_NCOLS; k++)
 				raw[k] = src[i].own[k] >= 0 ? row->field[src[i].own[k]] : "";
@@ -256,10 +258,16 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 			}
 			dlg_intake_clear(v);
 		}
-		if (rc < 0)
+		if (rc == 0 && rows_here == 0) {
+			dlg_warn_at(dlg_csv_name(src[i].r), 1, "%s",
+				    _("no forms after the header row; is this the right file or "
+				      "sheet?"));
+			rc = -1;
+		}
+		if (rc < 0) {
 			t.errors++;
-		if (rc < 0)
 			break;
+		}
 	}
 	free(line);
 
@@ -282,7 +290,8 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 		size_t total = old.n + added.n;
 		size_t *ncells = dlg_xmalloc(total * sizeof *ncells);
 		all.row = dlg_xmalloc(total * sizeof *all.row);
-		memcpy(all.row, old.row, old.n * sizeof *all.row);
+		if (old.n)
+			memcpy(all.row, old.row, old.n * sizeof *all.row);
 		memcpy(all.row + old.n, added.row, added.n * sizeof *all.row);
 		all.n = total;
 		for (size_t r = 0; r < total; r++)
