@@ -284,6 +284,13 @@ char *dlg_route_fold(const char *s)
 	return f.out;
 }
 
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = dlg_xmalloc(n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
 /* ---------- hash tables ---------- */
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -324,9 +331,7 @@ static long word_find(const dlg_router *r, const char *w, size_t n)
 static void word_rehash(dlg_router *r, size_t slots)
 {
 	free(r->word_slot);
-	r->word_slot = calloc(slots, sizeof *r->word_slot);
-	if (!r->word_slot)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	r->word_slot = xcalloc(slots, sizeof *r->word_slot);
 	r->word_slots = slots;
 	for (size_t k = 0; k < r->nword; k++) {
 		size_t mask = slots - 1;
@@ -430,9 +435,7 @@ static uint32_t tr_child(dlg_router *r, uint32_t node, uint32_t word)
 
 dlg_router *dlg_router_new(void)
 {
-	dlg_router *r = calloc(1, sizeof *r);
-	if (!r)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_router *r = xcalloc(1, sizeof *r);
 	node_new(r, 0); /* the root */
 	tr_grow(r);
 	return r;
@@ -822,17 +825,15 @@ bool dlg_router_finish(dlg_router *r)
 				return false;
 		}
 	}
-	r->kw_gen = calloc(r->nkw + 1, sizeof *r->kw_gen);
+	r->kw_gen = xcalloc(r->nkw + 1, sizeof *r->kw_gen);
 	r->touched_kw = dlg_xmalloc((r->nkw + 1) * sizeof *r->touched_kw);
 	r->part_words = dlg_xmalloc((r->nparts_total + 1) * sizeof *r->part_words);
 	r->part_alt = dlg_xmalloc((r->nparts_total + 1) * sizeof *r->part_alt);
-	r->rule_gen = calloc(r->nrule + 1, sizeof *r->rule_gen);
+	r->rule_gen = xcalloc(r->nrule + 1, sizeof *r->rule_gen);
 	r->rule_score = dlg_xmalloc((r->nrule + 1) * sizeof *r->rule_score);
 	r->rule_best_kw = dlg_xmalloc((r->nrule + 1) * sizeof *r->rule_best_kw);
 	r->rule_best_w = dlg_xmalloc((r->nrule + 1) * sizeof *r->rule_best_w);
 	r->touched_rule = dlg_xmalloc((r->nrule + 1) * sizeof *r->touched_rule);
-	if (!r->kw_gen || !r->rule_gen)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
 	r->finished = true;
 	return true;
 }
