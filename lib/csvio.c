@@ -496,7 +496,7 @@ void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 	if (!s[len]) {
 		if (guard)
 			putc_unlocked('\'', w->f);
-		fwrite(s, 1, len, w->f);
+		fwrite_unlocked(s, 1, len, w->f);
 		return;
 	}
 	putc_unlocked('"', w->f);

@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* FNV-1a over len bytes, continuing from seed (use DLG_HASH_SEED first). */
+/* A fast non-cryptographic hash of len bytes, continuing from seed (use
+ * DLG_HASH_SEED first). */
 #define DLG_HASH_SEED 0xcbf29ce484222325ULL
 uint64_t dlg_hash(uint64_t seed, const void *data, size_t len);
 

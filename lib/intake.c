@@ -80,8 +80,8 @@ void dlg_intake_clear(char **values)
 
 static uint64_t hash_str(uint64_t h, const char *s)
 {
-	h = dlg_hash(h, s, strlen(s));
-	return dlg_hash(h, "\x1f", 1);
+	/* dlg_hash mixes the length in, so fields cannot run into each other. */
+	return dlg_hash(h, s, strlen(s));
 }
 
 /* Same person, same session, same content. */
@@ -109,11 +109,12 @@ static uint64_t form_key(char *const *v)
 	return h;
 }
 
-static void remember(dlg_intake *in, char *const *v, const char *label)
+static void remember(dlg_intake *in, char *const *v, const char *label, uint64_t form,
+		     uint64_t person)
 {
-	dlg_hashmap_add(&in->same_form, form_key(v), 1, NULL);
+	dlg_hashmap_add(&in->same_form, form, 1, NULL);
 	if (strcmp(v[REG_STATUS], "incomplete") && strcmp(v[REG_STATUS], "duplicate")) {
-		if (dlg_hashmap_add(&in->same_person, person_key(v), in->nids, NULL)) {
+		if (dlg_hashmap_add(&in->same_person, person, in->nids, NULL)) {
 			in->ids = dlg_xrealloc(in->ids, (in->nids + 1) * sizeof *in->ids);
 			in->ids[in->nids++] = dlg_xstrdup(label);
 		}
@@ -133,7 +134,7 @@ void dlg_intake_known(dlg_intake *in, char *const *values)
 	long n = id_number(values[REG_ID]);
 	if (n > in->max_id)
 		in->max_id = n;
-	remember(in, values, values[REG_ID]);
+	remember(in, values, values[REG_ID], form_key(values), person_key(values));
 }
 
 /* Trimmed, spaces collapsed, control characters dropped. */
@@ -263,8 +264,10 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_VILLAGE] = dlg_xstrdup(village);
 	}
 
-	if (dlg_hashmap_get(&in->same_form, form_key(v), NULL))
+	uint64_t form = form_key(v);
+	if (dlg_hashmap_get(&in->same_form, form, NULL))
 		return INTAKE_ALREADY;
+	uint64_t person = person_key(v);
 
 	const char *status = "accepted";
 	char *note = NULL;
@@ -284,7 +287,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		note = dlg_xstrdup("Chưa ghi nội dung đăng ký đối thoại.");
 	}
 	uint64_t earlier;
-	if (!note && dlg_hashmap_get(&in->same_person, person_key(v), &earlier)) {
+	if (!note && dlg_hashmap_get(&in->same_person, person, &earlier)) {
 		status = "duplicate";
 		note = dlg_xasprintf("Trùng với phiếu %s (cùng người, cùng hội nghị, cùng nội dung).",
 				     in->ids[earlier]);
@@ -312,7 +315,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	}
 	char *label = *v[REG_ID] ? dlg_xstrdup(v[REG_ID])
 				 : dlg_xasprintf("ở dòng %ld của %s", line, file);
-	remember(in, v, label);
+	remember(in, v, label, form, person);
 	free(label);
 	return INTAKE_NEW;
 }

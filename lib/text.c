@@ -201,6 +201,10 @@ static bool is_space(unsigned char c)
 
 char *dlg_text_squeeze(char *s)
 {
+	/* Fast path: nothing to do for text without odd spaces. */
+	size_t plain = strcspn(s, "\t\n\r\v\f\xC2");
+	if (!s[plain] && s[0] != ' ' && (!plain || s[plain - 1] != ' ') && !strstr(s, "  "))
+		return s;
 	char *w = s;
 	bool pending = false;
 	for (char *r = s; *r; r++) {

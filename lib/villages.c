@@ -85,6 +85,10 @@ const char *dlg_villages_head(const dlg_villages *v, size_t i)
 
 const char *dlg_villages_match(const dlg_villages *v, const char *text)
 {
+	/* The common case: the village's own name as written in villages.csv. */
+	for (size_t r = 0; r < v->t.nrows; r++)
+		if (!strcmp(dlg_villages_name(v, r), text))
+			return dlg_villages_name(v, r);
 	char *f = dlg_text_fold(text);
 	const char *found = NULL;
 	for (size_t i = 0; i < v->nalias && !found; i++)
