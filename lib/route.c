@@ -113,175 +113,25 @@ struct dlg_router {
 	size_t cc_cap;
 };
 
-/* ---------- folding with a per-code-point cache ---------- */
+/* ---------- words of a text ---------- */
 
-/* The folded form of each BMP code point: NULL not computed yet, "" nothing
- * (a mark), " " a word boundary, else its folded bytes (may hold spaces). */
-static const char *fold_cache[0x10000];
+struct word_adapter {
+	void (*word)(void *, const char *, size_t);
+	void *ctx;
+};
 
-static size_t put_utf8(char *o, uint32_t cp)
+static void adapt_word(void *ctx, const char *w, size_t len)
 {
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | (cp >> 6));
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | (cp >> 12));
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (cp >> 18));
-	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* Fold one code point by folding "x<cp>x" with dlg_text_fold, so that this
- * cache agrees with it by construction. Returns a malloc'd string. */
-static char *fold_one(uint32_t cp)
-{
-	char in[8];
-	size_t n = 0;
-	in[n++] = 'x';
-	n += put_utf8(in + n, cp);
-	in[n++] = 'x';
-	in[n] = '\0';
-	char *f = dlg_text_fold(in);
-	size_t len = strlen(f);
-	char *res;
-	if (len >= 2 && f[0] == 'x' && f[len - 1] == 'x') {
-		res = dlg_xmalloc(len - 1);
-		memcpy(res, f + 1, len - 2);
-		res[len - 2] = '\0';
-	} else {
-		res = dlg_xstrdup(" ");
-	}
-	free(f);
-	return res;
-}
-
-/* Decode one code point at s (valid UTF-8 expected); *n gets its length.
- * A bad byte decodes as U+FFFD of length 1. */
-static uint32_t decode(const unsigned char *s, size_t *n)
-{
-	unsigned c = s[0];
-	if (c < 0xE0 && c >= 0xC2 && (s[1] & 0xC0) == 0x80) {
-		*n = 2;
-		return ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-	}
-	if (c >= 0xE0 && c < 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-		*n = 3;
-		return ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-	}
-	if (c >= 0xF0 && c < 0xF5 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
-	    (s[3] & 0xC0) == 0x80) {
-		*n = 4;
-		return ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
-		       (s[3] & 0x3Fu);
-	}
-	*n = 1;
-	return 0xFFFD;
-}
-
-/* Folded bytes of cp; for cp beyond the BMP a fresh string goes to *tmp and
- * the caller frees it. */
-static const char *fold_cp(uint32_t cp, char **tmp)
-{
-	*tmp = NULL;
-	if (cp < 0x10000) {
-		if (!fold_cache[cp])
-			fold_cache[cp] = fold_one(cp);
-		return fold_cache[cp];
-	}
-	*tmp = fold_one(cp);
-	return *tmp;
+	struct word_adapter *a = ctx;
+	a->word(a->ctx, w, len > MAX_WORD_BYTES ? 0 : len);
 }
 
 /* Calls word(ctx, bytes, len) for every folded word of text, in order; a
  * word longer than MAX_WORD_BYTES is passed with len 0 (no keyword has it). */
 static void each_word(const char *text, void (*word)(void *, const char *, size_t), void *ctx)
 {
-	char w[MAX_WORD_BYTES];
-	size_t wl = 0;
-	bool inword = false, toolong = false;
-	const unsigned char *s = (const unsigned char *)text;
-#define ENDWORD()                                                                                  \
-	do {                                                                                       \
-		if (inword)                                                                        \
-			word(ctx, w, toolong ? 0 : wl);                                            \
-		inword = toolong = false;                                                          \
-		wl = 0;                                                                            \
-	} while (0)
-#define ADDBYTE(b)                                                                                 \
-	do {                                                                                       \
-		inword = true;                                                                     \
-		if (wl < MAX_WORD_BYTES)                                                           \
-			w[wl++] = (char)(b);                                                       \
-		else                                                                               \
-			toolong = true;                                                            \
-	} while (0)
-	while (*s) {
-		unsigned c = *s;
-		if (c < 0x80) {
-			s++;
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-				ADDBYTE(c);
-			else if (c >= 'A' && c <= 'Z')
-				ADDBYTE(c + 32);
-			else
-				ENDWORD();
-			continue;
-		}
-		size_t n;
-		uint32_t cp = decode(s, &n);
-		s += n;
-		char *tmp;
-		const char *f = fold_cp(cp, &tmp);
-		for (; *f; f++) {
-			if (*f == ' ')
-				ENDWORD();
-			else
-				ADDBYTE((unsigned char)*f);
-		}
-		free(tmp);
-	}
-	ENDWORD();
-#undef ENDWORD
-#undef ADDBYTE
-}
-
-struct fold_ctx {
-	char *out;
-	size_t len, cap;
-};
-
-static void fold_word(void *ctx, const char *w, size_t len)
-{
-	struct fold_ctx *f = ctx;
-	if (f->len + len + 2 > f->cap) {
-		f->cap = (f->len + len + 2) * 2;
-		f->out = dlg_xrealloc(f->out, f->cap);
-	}
-	if (f->len)
-		f->out[f->len++] = ' ';
-	memcpy(f->out + f->len, w, len);
-	f->len += len;
-	f->out[f->len] = '\0';
-}
-
-char *dlg_route_fold(const char *s)
-{
-	struct fold_ctx f = {dlg_xmalloc(16), 0, 16};
-	f.out[0] = '\0';
-	each_word(s, fold_word, &f);
-	return f.out;
+	struct word_adapter a = {word, ctx};
+	dlg_text_fold_words(text, adapt_word, &a);
 }
 
 static void *xcalloc(size_t n, size_t size)

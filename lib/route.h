@@ -86,8 +86,4 @@ bool dlg_router_rule_gives(const dlg_router *r, const char *rule, const char *de
 /* True when level is city or national: beyond the commune. */
 bool dlg_route_level_above_commune(const char *level);
 
-/* Fold s the way dlg_text_fold does (and agreeing with it), through a cache
- * per code point; a new malloc'd string the caller frees. For tests. */
-char *dlg_route_fold(const char *s);
-
 #endif

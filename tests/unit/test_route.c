@@ -26,28 +26,6 @@ static dlg_router *make(const dlg_route_spec *specs, size_t n)
 	return r;
 }
 
-static void test_fold_agrees(void **state)
-{
-	(void)state;
-	const char *s[] = {"SỔ ĐỎ",
-	                   "Sổ đỏ, sổ hồng!",
-	                   "  Đăng   ký—khai sinh  ",
-	                   "căn cước 12/3",
-	                   "ỦY BAN NHÂN DÂN",
-	                   "½ ﬁle №5",
-	                   "日本 の",
-	                   "Quyết định số 05/QĐ-UBND",
-	                   "e\xcc\x81t",
-	                   ""};
-	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
-		char *a = dlg_route_fold(s[i]);
-		char *b = dlg_text_fold(s[i]);
-		assert_string_equal(a, b);
-		free(a);
-		free(b);
-	}
-}
-
 static void test_word_boundaries(void **state)
 {
 	(void)state;
@@ -216,8 +194,7 @@ static void test_bad_rules(void **state)
 int main(void)
 {
 	dlg_diag_init("test_route");
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fold_agrees), cmocka_unit_test(test_word_boundaries),
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_word_boundaries),
 	    cmocka_unit_test(test_specificity), cmocka_unit_test(test_ties_and_priority),
 	    cmocka_unit_test(test_classes),     cmocka_unit_test(test_builtin_redirect),
 	    cmocka_unit_test(test_bad_rules),
