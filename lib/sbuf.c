@@ -47,8 +47,9 @@ void dlg_sbuf_printf(dlg_sbuf *b, const char *fmt, ...)
 	if (n <= 0)
 		return;
 	dlg_sbuf_reserve(b, (size_t)n);
+	char *at = b->data + b->len;
 	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	vsnprintf(at, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
 }
