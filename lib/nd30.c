@@ -140,7 +140,8 @@ void dlg_nd30_title(dlg_lay *l, const char *type_name, const char *summary)
 
 dlg_nd30_signer dlg_nd30_signer_conf(const dlg_conf *conf)
 {
-	dlg_nd30_signer s = {{dlg_conf_get(conf, "signer", "authority"),
+	dlg_nd30_signer s = {NULL,
+			     {dlg_conf_get(conf, "signer", "authority"),
 			      dlg_conf_get(conf, "signer", "deputy"),
 			      dlg_conf_get(conf, "signer", "title"), NULL},
 			     NULL,
@@ -151,6 +152,10 @@ dlg_nd30_signer dlg_nd30_signer_conf(const dlg_conf *conf)
 static void signer_block(dlg_lay *l, const dlg_nd30_signer *s)
 {
 	dlg_pstyle c = dlg_pstyle_plain(14, DLG_CENTER);
+	if (has(s->date_line)) {
+		dlg_lay_text(l, &c, DLG_ITALIC, s->date_line);
+		dlg_lay_space(l, 2);
+	}
 	for (int i = 0; i < 4; i++)
 		if (has(s->lines[i]))
 			dlg_lay_text(l, &c, DLG_BOLD, s->lines[i]);

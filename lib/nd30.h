@@ -42,6 +42,7 @@ void dlg_nd30_national(dlg_lay *l);
 void dlg_nd30_title(dlg_lay *l, const char *type_name, const char *summary);
 
 typedef struct {
+	const char *date_line; /* an italic place-and-date line above the block, or NULL */
 	const char *lines[4]; /* capital lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", ... */
 	const char *note;     /* an italic line under them, e.g. "(Ký, ghi rõ họ tên)", or NULL */
 	const char *name;     /* the signer's name, bold; NULL: left blank */
