@@ -40,7 +40,8 @@ deps:
 
 $(BUILD)/%.o: %.c $(wildcard lib/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libdlg.a: $(LIB_OBJ)
 	@rm -f $@
@@ -48,11 +49,13 @@ $(BUILD)/libdlg.a: $(LIB_OBJ)
 
 $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/libdlg.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libdlg.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
 $(MO): po/vi.po
 	@mkdir -p $(dir $@)

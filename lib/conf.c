@@ -108,6 +108,36 @@ static bool check_value(enum kind kind, const char *v)
 	}
 }
 
+static const struct {
+	const char *section, *comment;
+} section_comments[] = {
+	{"office", "Cơ quan ban hành văn bản (Nghị định 30/2020/NĐ-CP)"},
+	{"signer", "Người ký văn bản"},
+	{"rules", "Thời hạn (ngày): đăng ký trước hội nghị, thông báo trước hội nghị, trả lời "
+		  "(calendar: ngày lịch, working: ngày làm việc), công bố kết quả sau hội nghị"},
+	{"numbering", "Số văn bản tiếp theo cho giấy mời, biên bản, thông báo, công văn trả lời, "
+		      "báo cáo, phiếu chuyển (để trống: điền tay)"},
+	{"files", "Tên các tệp trong thư mục hồ sơ"},
+	{"mail", "Gửi thư điện tử"},
+};
+
+bool dlg_conf_write_defaults(FILE *f)
+{
+	fputs("# dlg.conf: cấu hình của thư mục hồ sơ đối thoại (UTF-8, \"khóa = giá trị\").\n", f);
+	const char *section = "";
+	for (size_t i = 0; i < NKNOWN; i++) {
+		if (strcmp(section, known[i].section)) {
+			section = known[i].section;
+			for (size_t k = 0; k < sizeof section_comments / sizeof section_comments[0]; k++)
+				if (!strcmp(section_comments[k].section, section))
+					fprintf(f, "\n# %s\n", section_comments[k].comment);
+			fprintf(f, "[%s]\n", section);
+		}
+		fprintf(f, "%s = %s\n", known[i].key, known[i].def);
+	}
+	return !ferror(f);
+}
+
 dlg_conf *dlg_conf_defaults(void)
 {
 	return calloc(1, sizeof(dlg_conf));

@@ -4,6 +4,7 @@
 #define DLG_CONF_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 typedef struct dlg_conf dlg_conf;
 
@@ -22,5 +23,9 @@ const char *dlg_conf_get(const dlg_conf *c, const char *section, const char *key
 long dlg_conf_get_long(const dlg_conf *c, const char *section, const char *key);
 
 void dlg_conf_free(dlg_conf *c);
+
+/* Write a dlg.conf holding every known key with its default, commented in
+ * Vietnamese. false on a write error. */
+bool dlg_conf_write_defaults(FILE *f);
 
 #endif

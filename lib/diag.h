@@ -4,7 +4,10 @@
 
 #include <libintl.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdnoreturn.h>
+
+#define DLG_VERSION "0.1.0"
 
 #define _(s) gettext(s)
 #define N_(s) (s)

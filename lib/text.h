@@ -9,7 +9,8 @@
  * when bad_offset is not NULL, stores the offset of the first bad byte. */
 bool dlg_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
-/* True when s[0..len) is surely NFC already (fast check, no allocation). */
+/* True when valid UTF-8 s[0..len) is surely NFC already (fast check, no
+ * allocation); false means "maybe not": call dlg_text_nfc. */
 bool dlg_text_is_nfc_fast(const char *s, size_t len);
 
 /* NFC form of valid UTF-8 s[0..len) as a new malloc'd NUL-terminated string

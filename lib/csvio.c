@@ -1,0 +1,572 @@
+/* Streaming CSV on libcsv. libcsv reports no positions, so the input is fed
+ * one physical line at a time and lines are counted here. */
+#include "csvio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "text.h"
+
+#define CHUNK (64 * 1024)
+
+/* One row being built or waiting to be returned; buffers are reused. */
+struct slot {
+	char *buf;
+	size_t len, cap;
+	size_t *off, *flen;
+	char **ptr;
+	size_t nf, fcap;
+	long line;
+};
+
+struct dlg_csv_reader {
+	FILE *f;
+	bool close_f;
+	char *name;
+	struct csv_parser parser;
+	iconv_t cd;
+	char *raw, *conv;
+	size_t raw_len, conv_cap;
+	const char *pend; /* decoded input not yet given to libcsv */
+	size_t pend_len;
+	size_t max_field;
+	struct slot *rows; /* rows[0..nready) complete, rows[nready] being built */
+	size_t nready, pos, nslots;
+	long line;          /* line of the segment being fed */
+	long next_row_line; /* where the next row starts, for errors */
+	bool failed, eof, first_chunk;
+	dlg_row header;
+	const char **canon;
+	dlg_row out;
+	char *empty;
+};
+
+/* libcsv's realloc has no user data: the cap is per process. */
+static size_t field_cap = DLG_CSV_MAX_FIELD;
+
+static void *capped_realloc(void *p, size_t size)
+{
+	if (size > field_cap + CHUNK)
+		return NULL;
+	return realloc(p, size);
+}
+
+static void slot_reset(struct slot *s)
+{
+	s->len = 0;
+	s->nf = 0;
+	s->line = 0;
+}
+
+static void slot_add(struct slot *s, const char *data, size_t len)
+{
+	if (s->nf == s->fcap) {
+		s->fcap = s->fcap ? s->fcap * 2 : 16;
+		s->off = dlg_xrealloc(s->off, s->fcap * sizeof *s->off);
+		s->flen = dlg_xrealloc(s->flen, s->fcap * sizeof *s->flen);
+		s->ptr = dlg_xrealloc(s->ptr, s->fcap * sizeof *s->ptr);
+	}
+	if (s->len + len + 1 > s->cap) {
+		while (s->len + len + 1 > s->cap)
+			s->cap = s->cap ? s->cap * 2 : 1024;
+		s->buf = dlg_xrealloc(s->buf, s->cap);
+	}
+	s->off[s->nf] = s->len;
+	s->flen[s->nf] = len;
+	memcpy(s->buf + s->len, data, len);
+	s->buf[s->len + len] = '\0';
+	s->len += len + 1;
+	s->nf++;
+}
+
+static long count_newlines(const char *s, size_t len)
+{
+	long n = 0;
+	for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s))); p++)
+		n++;
+	return n;
+}
+
+static void fail_at(dlg_csv_reader *r, long line, const char *msg)
+{
+	if (!r->failed)
+		dlg_warn_at(r->name, line, "%s", msg);
+	r->failed = true;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	dlg_csv_reader *r = ctx;
+	if (r->failed)
+		return;
+	struct slot *s = &r->rows[r->nready];
+	const char *text = data ? data : "";
+	long start = r->line - count_newlines(text, len);
+	if (s->nf == 0)
+		s->line = start;
+	if (len > r->max_field) {
+		char msg[200];
+		snprintf(msg, sizeof msg, _("field larger than %zu bytes; is a closing quote missing?"),
+			 r->max_field);
+		fail_at(r, start, msg);
+		return;
+	}
+	size_t bad;
+	if (memchr(text, '\0', len)) {
+		fail_at(r, start + count_newlines(text, (size_t)((char *)memchr(text, 0, len) - text)),
+			_("NUL byte in a field; the file is not text"));
+		return;
+	}
+	if (!dlg_utf8_valid(text, len, &bad)) {
+		fail_at(r, start + count_newlines(text, bad),
+			_("invalid UTF-8; save the file as UTF-8 or give its encoding with --from "
+			  "(e.g. --from cp1258)"));
+		return;
+	}
+	if (dlg_text_is_nfc_fast(text, len)) {
+		slot_add(s, text, len);
+	} else {
+		size_t n;
+		char *nfc = dlg_text_nfc(text, len, &n);
+		slot_add(s, nfc, n);
+		free(nfc);
+	}
+}
+
+static void on_row(int c, void *ctx)
+{
+	dlg_csv_reader *r = ctx;
+	if (r->failed)
+		return;
+	r->nready++;
+	if (r->nready == r->nslots) {
+		r->nslots *= 2;
+		r->rows = dlg_xrealloc(r->rows, r->nslots * sizeof *r->rows);
+		memset(r->rows + r->nready, 0, (r->nslots - r->nready) * sizeof *r->rows);
+	}
+	slot_reset(&r->rows[r->nready]);
+	r->next_row_line = r->line + 1;
+}
+
+static void report_parse_error(dlg_csv_reader *r)
+{
+	int e = csv_error(&r->parser);
+	if (e == CSV_ENOMEM || e == CSV_ETOOBIG) {
+		char msg[200];
+		snprintf(msg, sizeof msg, _("field larger than %zu bytes; is a closing quote missing?"),
+			 r->max_field);
+		fail_at(r, r->next_row_line, msg);
+	} else {
+		fail_at(r, r->line,
+			_("malformed CSV: a quote inside an unquoted field, or text after a closing "
+			  "quote; put the field in double quotes and double the quotes inside it"));
+	}
+}
+
+/* Feed pending input line by line until a row is complete or it runs out. */
+static void feed(dlg_csv_reader *r)
+{
+	while (r->pend_len && !r->failed && r->pos == r->nready) {
+		const char *nl = memchr(r->pend, '\n', r->pend_len);
+		size_t n = nl ? (size_t)(nl - r->pend + 1) : r->pend_len;
+		if (csv_parse(&r->parser, r->pend, n, on_field, on_row, r) != n)
+			report_parse_error(r);
+		if (nl)
+			r->line++;
+		r->pend += n;
+		r->pend_len -= n;
+	}
+}
+
+/* Read, convert and feed one chunk; sets eof at the end of input. */
+static void read_chunk(dlg_csv_reader *r)
+{
+	size_t n = fread(r->raw + r->raw_len, 1, CHUNK, r->f);
+	if (n == 0) {
+		if (ferror(r->f)) {
+			fail_at(r, 0, strerror(errno));
+			return;
+		}
+		if (r->raw_len && r->cd != (iconv_t)-1) {
+			fail_at(r, r->line, _("the file ends inside a character of its encoding"));
+			return;
+		}
+		r->eof = true;
+		if (csv_fini(&r->parser, on_field, on_row, r) != 0 && !r->failed) {
+			long line = r->rows[r->nready].nf ? r->rows[r->nready].line
+							  : r->next_row_line;
+			fail_at(r, line,
+				_("unterminated quoted field: a closing double quote is missing"));
+		}
+		return;
+	}
+	char *data = r->raw;
+	size_t len = n + r->raw_len;
+	if (r->cd != (iconv_t)-1) {
+		char *in = r->raw, *out = r->conv;
+		size_t inleft = len, outleft = r->conv_cap;
+		size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
+		if (rc == (size_t)-1 && errno != EINVAL) {
+			fail_at(r, r->line + count_newlines(r->conv, (size_t)(out - r->conv)),
+				_("the text is not valid in the encoding given with --from"));
+			return;
+		}
+		data = r->conv;
+		len = (size_t)(out - r->conv);
+		memmove(r->raw, in, inleft);
+		r->raw_len = inleft;
+	}
+	if (r->first_chunk) {
+		r->first_chunk = false;
+		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+			data += 3, len -= 3;
+	}
+	r->pend = data;
+	r->pend_len = len;
+}
+
+/* Next complete row from libcsv, or NULL at the end or on error. */
+static struct slot *next_slot(dlg_csv_reader *r)
+{
+	if (r->pos == r->nready && r->nready > 0) {
+		struct slot building = r->rows[r->nready];
+		r->rows[r->nready] = r->rows[0];
+		r->rows[0] = building;
+		r->nready = r->pos = 0;
+	}
+	while (r->pos == r->nready && !r->failed && (r->pend_len || !r->eof)) {
+		if (r->pend_len)
+			feed(r);
+		else
+			read_chunk(r);
+	}
+	if (r->failed || r->pos == r->nready)
+		return NULL;
+	struct slot *s = &r->rows[r->pos++];
+	for (size_t i = 0; i < s->nf; i++)
+		s->ptr[i] = s->buf + s->off[i];
+	return s;
+}
+
+dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
+{
+	dlg_csv_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	r->name = dlg_xstrdup(dlg_display_name(path));
+	r->cd = (iconv_t)-1;
+	r->max_field = opts && opts->max_field ? opts->max_field : DLG_CSV_MAX_FIELD;
+	if (r->max_field > field_cap)
+		field_cap = r->max_field;
+	if (!path || !strcmp(path, "-")) {
+		r->f = stdin;
+	} else if (!(r->f = fopen(path, "rb"))) {
+		dlg_warn("%s: %s", path, strerror(errno));
+		free(r->name);
+		free(r);
+		return NULL;
+	} else {
+		r->close_f = true;
+	}
+	if (opts && opts->from && *opts->from) {
+		r->cd = iconv_open("UTF-8", opts->from);
+		if (r->cd == (iconv_t)-1) {
+			dlg_warn(_("--from: unknown encoding \"%s\" (try cp1258, latin1, utf-16)"),
+				 opts->from);
+			dlg_csv_close(r);
+			return NULL;
+		}
+		r->conv_cap = CHUNK * 8 + 64;
+		r->conv = dlg_xmalloc(r->conv_cap);
+	}
+	r->raw = dlg_xmalloc(CHUNK * 2);
+	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_realloc_func(&r->parser, capped_realloc);
+	csv_set_blk_size(&r->parser, CHUNK);
+	r->nslots = 4;
+	r->rows = calloc(r->nslots, sizeof *r->rows);
+	r->line = 1;
+	r->next_row_line = 1;
+	r->first_chunk = true;
+	r->empty = dlg_xstrdup("");
+
+	struct slot *h = next_slot(r);
+	if (!h) {
+		if (!r->failed)
+			dlg_warn_at(r->name, 0, "%s",
+				    _("empty file: a header row naming the columns is needed"));
+		dlg_csv_close(r);
+		return NULL;
+	}
+	r->header.n = h->nf;
+	r->header.line = h->line;
+	r->header.field = dlg_xmalloc(h->nf * sizeof(char *));
+	r->header.len = dlg_xmalloc(h->nf * sizeof(size_t));
+	r->canon = dlg_xmalloc(h->nf * sizeof(char *));
+	for (size_t i = 0; i < h->nf; i++) {
+		char *name = dlg_xstrdup(h->ptr[i]);
+		dlg_text_squeeze(name);
+		r->header.field[i] = name;
+		r->header.len[i] = strlen(name);
+		r->canon[i] = dlg_column_canon(name);
+	}
+	for (size_t i = 0; i < h->nf; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (*r->canon[i] && !strcmp(r->canon[i], r->canon[j])) {
+				dlg_warn_at(r->name, h->line,
+					    _("column \"%s\" appears twice in the header (columns %zu "
+					      "and %zu)"),
+					    r->header.field[i], j + 1, i + 1);
+				dlg_csv_close(r);
+				return NULL;
+			}
+		}
+	}
+	r->out.field = dlg_xmalloc((h->nf + 1) * sizeof(char *));
+	r->out.len = dlg_xmalloc((h->nf + 1) * sizeof(size_t));
+	return r;
+}
+
+const dlg_row *dlg_csv_header(const dlg_csv_reader *r)
+{
+	return &r->header;
+}
+
+int dlg_csv_col(const dlg_csv_reader *r, const char *name)
+{
+	for (size_t i = 0; i < r->header.n; i++)
+		if (!strcmp(r->canon[i], name))
+			return (int)i;
+	return -1;
+}
+
+int dlg_csv_next(dlg_csv_reader *r, const dlg_row **row)
+{
+	struct slot *s = next_slot(r);
+	if (!s)
+		return r->failed ? -1 : 0;
+	if (s->nf > r->header.n) {
+		dlg_warn_at(r->name, s->line,
+			    _("row has %zu fields but the header has %zu; is a comma missing "
+			      "quotes?"),
+			    s->nf, r->header.n);
+		r->failed = true;
+		return -1;
+	}
+	for (size_t i = 0; i < r->header.n; i++) {
+		if (i < s->nf) {
+			r->out.field[i] = s->ptr[i];
+			r->out.len[i] = s->flen[i];
+		} else {
+			r->out.field[i] = r->empty;
+			r->out.len[i] = 0;
+		}
+	}
+	r->out.n = r->header.n;
+	r->out.line = s->line;
+	*row = &r->out;
+	return 1;
+}
+
+const char *dlg_csv_name(const dlg_csv_reader *r)
+{
+	return r->name;
+}
+
+void dlg_csv_close(dlg_csv_reader *r)
+{
+	if (!r)
+		return;
+	if (r->close_f)
+		fclose(r->f);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	csv_free(&r->parser);
+	for (size_t i = 0; i < r->nslots && r->rows; i++) {
+		free(r->rows[i].buf);
+		free(r->rows[i].off);
+		free(r->rows[i].flen);
+		free(r->rows[i].ptr);
+	}
+	free(r->rows);
+	for (size_t i = 0; i < r->header.n; i++)
+		free(r->header.field[i]);
+	free(r->header.field);
+	free(r->header.len);
+	free(r->canon);
+	free(r->out.field);
+	free(r->out.len);
+	free(r->raw);
+	free(r->conv);
+	free(r->empty);
+	free(r->name);
+	free(r);
+}
+
+/* ---- header aliases ---- */
+
+static const struct {
+	const char *alias; /* folded */
+	const char *canon;
+} aliases[] = {
+	{"dau thoi gian", "received"},
+	{"timestamp", "received"},
+	{"ngay nhan", "received"},
+	{"ngay tiep nhan", "received"},
+	{"ho va ten", "name"},
+	{"ho ten", "name"},
+	{"nguoi dang ky", "name"},
+	{"dien thoai", "phone"},
+	{"so dien thoai", "phone"},
+	{"sdt", "phone"},
+	{"dia chi", "address"},
+	{"email", "email"},
+	{"e mail", "email"},
+	{"dia chi email", "email"},
+	{"thu dien tu", "email"},
+	{"ten doanh nghiep", "organization"},
+	{"ten to chuc", "organization"},
+	{"to chuc doanh nghiep", "organization"},
+	{"don vi", "organization"},
+	{"thon to dan pho", "village"},
+	{"thon to dan pho cum dan cu", "village"},
+	{"thon", "village"},
+	{"ve thu tuc hanh chinh", "topic_procedure"},
+	{"ve giai quyet thu tuc hanh chinh", "topic_handling"},
+	{"kenh", "channel"},
+	{"hinh thuc", "channel"},
+	{"hoi nghi", "session"},
+	{"ky hoi nghi", "session"},
+	{"trang thai", "status"},
+	{"ghi chu", "note"},
+	{"ma dang ky", "reg_id"},
+};
+
+const char *dlg_column_canon(const char *name)
+{
+	/* Our own snake_case names are the common case: no folding needed. */
+	bool plain = true;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			plain = false;
+	if (plain)
+		return name;
+	char *folded = dlg_text_fold(name);
+	const char *found = NULL;
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0] && !found; i++)
+		if (!strcmp(folded, aliases[i].alias))
+			found = aliases[i].canon;
+	free(folded);
+	return found ? found : name;
+}
+
+/* ---- writing ---- */
+
+struct dlg_csv_writer {
+	FILE *f;
+	bool excel;
+	bool first_in_row;
+};
+
+dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel)
+{
+	dlg_csv_writer *w = dlg_xmalloc(sizeof *w);
+	w->f = f;
+	w->excel = excel;
+	w->first_in_row = true;
+	if (excel)
+		fputs("\xEF\xBB\xBF", f);
+	return w;
+}
+
+void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
+{
+	if (!s)
+		s = "";
+	if (!w->first_in_row)
+		putc_unlocked(',', w->f);
+	w->first_in_row = false;
+	bool guard = w->excel && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
+				  *s == '\t' || *s == '\r');
+	size_t len = strcspn(s, ",\"\r\n");
+	if (!s[len]) {
+		if (guard)
+			putc_unlocked('\'', w->f);
+		fwrite(s, 1, len, w->f);
+		return;
+	}
+	putc_unlocked('"', w->f);
+	if (guard)
+		putc_unlocked('\'', w->f);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			putc_unlocked('"', w->f);
+		if (w->excel && *p == '\n' && (p == s || p[-1] != '\r'))
+			putc_unlocked('\r', w->f);
+		putc_unlocked(*p, w->f);
+	}
+	putc_unlocked('"', w->f);
+}
+
+void dlg_csv_end_row(dlg_csv_writer *w)
+{
+	if (w->excel)
+		putc_unlocked('\r', w->f);
+	putc_unlocked('\n', w->f);
+	w->first_in_row = true;
+}
+
+void dlg_csv_write_row(dlg_csv_writer *w, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		dlg_csv_write_field(w, fields[i]);
+	dlg_csv_end_row(w);
+}
+
+bool dlg_csv_writer_finish(dlg_csv_writer *w, const char *name)
+{
+	bool ok = fflush(w->f) == 0 && !ferror(w->f);
+	if (!ok)
+		dlg_warn(_("%s: write error: %s"), name ? name : _("<stdout>"), strerror(errno));
+	free(w);
+	return ok;
+}
+
+/* ---- column plan ---- */
+
+void dlg_colplan_init(dlg_colplan *p, const dlg_row *header, const char *const *own, size_t n_own)
+{
+	p->n_own = n_own;
+	p->name = dlg_xmalloc((header->n + n_own) * sizeof(char *));
+	p->own_at = dlg_xmalloc((n_own ? n_own : 1) * sizeof(size_t));
+	p->own_in = dlg_xmalloc((n_own ? n_own : 1) * sizeof(long));
+	for (size_t i = 0; i < header->n; i++)
+		p->name[i] = header->field[i];
+	p->n = header->n;
+	for (size_t k = 0; k < n_own; k++) {
+		p->own_in[k] = -1;
+		for (size_t i = 0; i < header->n; i++)
+			if (!strcmp(dlg_column_canon(header->field[i]), own[k])) {
+				p->own_in[k] = (long)i;
+				break;
+			}
+		if (p->own_in[k] >= 0) {
+			p->own_at[k] = (size_t)p->own_in[k];
+			p->name[p->own_at[k]] = own[k];
+		} else {
+			p->own_at[k] = p->n;
+			p->name[p->n++] = own[k];
+		}
+	}
+}
+
+void dlg_colplan_free(dlg_colplan *p)
+{
+	free(p->name);
+	free(p->own_at);
+	free(p->own_in);
+}

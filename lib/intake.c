@@ -1,0 +1,318 @@
+/* Registration intake: normalisation, sessions, status and notes. */
+#include "intake.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "contact.h"
+#include "diag.h"
+#include "hashmap.h"
+#include "sessions.h"
+#include "text.h"
+#include "villages.h"
+
+const char *const dlg_reg_columns[REG_NCOLS] = {
+	"reg_id",  "session", "received", "channel",	     "name",	       "organization", "phone",
+	"email",   "address", "village",  "topic_procedure", "topic_handling", "status",       "note",
+};
+
+struct dlg_intake {
+	const dlg_case *c;
+	dlg_intake_opts opts;
+	dlg_sessions sessions;
+	dlg_villages *villages;
+	dlg_hashmap same_person; /* duplicate key -> index into `ids` */
+	dlg_hashmap same_form;   /* identity key -> 1 */
+	char **ids;              /* reg_id or "line N of FILE" of remembered forms */
+	size_t nids;
+	long max_id;
+};
+
+dlg_intake *dlg_intake_new(const dlg_case *c, const dlg_intake_opts *opts)
+{
+	dlg_intake *in = calloc(1, sizeof *in);
+	if (!in)
+		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	in->c = c;
+	in->opts = *opts;
+	if (!dlg_sessions_load(&in->sessions, c)) {
+		free(in);
+		return NULL;
+	}
+	if (opts->session && !dlg_sessions_find(&in->sessions, opts->session)) {
+		dlg_warn(_("--session: no session \"%s\" in %s"), opts->session, in->sessions.path);
+		dlg_sessions_free(&in->sessions);
+		free(in);
+		return NULL;
+	}
+	if (!(in->villages = dlg_villages_load(c))) {
+		dlg_sessions_free(&in->sessions);
+		free(in);
+		return NULL;
+	}
+	dlg_hashmap_init(&in->same_person);
+	dlg_hashmap_init(&in->same_form);
+	return in;
+}
+
+void dlg_intake_free(dlg_intake *in)
+{
+	if (!in)
+		return;
+	dlg_sessions_free(&in->sessions);
+	dlg_villages_free(in->villages);
+	dlg_hashmap_free(&in->same_person);
+	dlg_hashmap_free(&in->same_form);
+	for (size_t i = 0; i < in->nids; i++)
+		free(in->ids[i]);
+	free(in->ids);
+	free(in);
+}
+
+void dlg_intake_clear(char **values)
+{
+	for (size_t k = 0; k < REG_NCOLS; k++) {
+		free(values[k]);
+		values[k] = NULL;
+	}
+}
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+	h = dlg_hash(h, s, strlen(s));
+	return dlg_hash(h, "\x1f", 1);
+}
+
+/* Same person, same session, same content. */
+static uint64_t person_key(char *const *v)
+{
+	char *name = dlg_text_fold(v[REG_NAME]);
+	uint64_t h = hash_str(DLG_HASH_SEED, name);
+	free(name);
+	h = hash_str(h, v[REG_PHONE]);
+	h = hash_str(h, v[REG_EMAIL]);
+	h = hash_str(h, v[REG_SESSION]);
+	h = hash_str(h, v[REG_TOPIC_PROCEDURE]);
+	return hash_str(h, v[REG_TOPIC_HANDLING]);
+}
+
+/* The same form imported again. */
+static uint64_t form_key(char *const *v)
+{
+	uint64_t h = DLG_HASH_SEED;
+	static const int cols[] = {REG_RECEIVED, REG_CHANNEL,	      REG_NAME,	      REG_ORGANIZATION,
+				   REG_PHONE,	 REG_EMAIL,	      REG_ADDRESS,    REG_TOPIC_PROCEDURE,
+				   REG_TOPIC_HANDLING};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		h = hash_str(h, v[cols[i]]);
+	return h;
+}
+
+static void remember(dlg_intake *in, char *const *v, const char *label)
+{
+	dlg_hashmap_add(&in->same_form, form_key(v), 1, NULL);
+	if (strcmp(v[REG_STATUS], "incomplete") && strcmp(v[REG_STATUS], "duplicate")) {
+		if (dlg_hashmap_add(&in->same_person, person_key(v), in->nids, NULL)) {
+			in->ids = dlg_xrealloc(in->ids, (in->nids + 1) * sizeof *in->ids);
+			in->ids[in->nids++] = dlg_xstrdup(label);
+		}
+	}
+}
+
+static long id_number(const char *id)
+{
+	const char *p = id;
+	while (*p && (*p < '0' || *p > '9'))
+		p++;
+	return *p ? strtol(p, NULL, 10) : 0;
+}
+
+void dlg_intake_known(dlg_intake *in, char *const *values)
+{
+	long n = id_number(values[REG_ID]);
+	if (n > in->max_id)
+		in->max_id = n;
+	remember(in, values, values[REG_ID]);
+}
+
+/* Trimmed, spaces collapsed, control characters dropped. */
+static char *clean(const char *s)
+{
+	char *t = dlg_text_squeeze(dlg_xstrdup(s ? s : ""));
+	char *w = t;
+	for (char *r = t; *r; r++)
+		if ((unsigned char)*r >= 0x20 && *r != 0x7F)
+			*w++ = *r;
+	*w = '\0';
+	return t;
+}
+
+const char *dlg_intake_channel(const char *text)
+{
+	static const struct {
+		const char *folded, *channel;
+	} names[] = {
+		{"paper", "paper"},	    {"giay", "paper"},	      {"ban giay", "paper"},
+		{"truc tiep", "paper"},	    {"online", "online"},     {"truc tuyen", "online"},
+		{"qr", "online"},	    {"website", "online"},    {"email", "email"},
+		{"e mail", "email"},	    {"thu dien tu", "email"}, {"post", "post"},
+		{"buu dien", "post"},	    {"buu chinh", "post"},    {"conference", "conference"},
+		{"tai hoi nghi", "conference"}, {"hoi nghi", "conference"},
+	};
+	char *f = dlg_text_fold(text);
+	const char *found = NULL;
+	for (size_t i = 0; i < sizeof names / sizeof names[0] && !found; i++)
+		if (!strcmp(f, names[i].folded))
+			found = names[i].channel;
+	free(f);
+	return found;
+}
+
+/* The first planned session whose cutoff the received date meets; else the
+ * next one still to come (the form is then late); else NULL. */
+static const dlg_session *pick_session(dlg_intake *in, dlg_day received, bool at_conference)
+{
+	const dlg_session *best = NULL, *next = NULL;
+	for (size_t i = 0; i < in->sessions.n; i++) {
+		const dlg_session *s = &in->sessions.s[i];
+		if (strcmp(s->status, "planned") && !at_conference)
+			continue;
+		if (at_conference && s->date == received)
+			return s;
+		if (s->date < received)
+			continue;
+		if (received <= dlg_session_cutoff(s, in->c) && (!best || s->date < best->date))
+			best = s;
+		if (!next || s->date < next->date)
+			next = s;
+	}
+	return best ? best : next;
+}
+
+dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool online_default,
+				 const char *file, long line, char **v)
+{
+	char *r[REG_NCOLS];
+	for (size_t k = 0; k < REG_NCOLS; k++)
+		r[k] = clean(raw[k]);
+
+	dlg_day received = in->opts.today;
+	if (*r[REG_RECEIVED] && !dlg_date_parse_loose(r[REG_RECEIVED], &received)) {
+		dlg_warn_at(file, line,
+			    _("received date \"%s\" is not a date (YYYY-MM-DD or dd/mm/yyyy)"),
+			    r[REG_RECEIVED]);
+		dlg_intake_clear(r);
+		return INTAKE_ERROR;
+	}
+	const char *channel = *r[REG_CHANNEL] ? dlg_intake_channel(r[REG_CHANNEL])
+			      : in->opts.channel ? in->opts.channel
+			      : online_default   ? "online"
+						 : NULL;
+	if (!channel) {
+		if (*r[REG_CHANNEL])
+			dlg_warn_at(file, line,
+				    _("channel \"%s\" is not one of paper, online, email, post, "
+				      "conference"),
+				    r[REG_CHANNEL]);
+		else
+			dlg_warn_at(file, line, "%s",
+				    _("no channel: say how these forms came with --channel paper, "
+				      "online, email, post or conference"));
+		dlg_intake_clear(r);
+		return INTAKE_ERROR;
+	}
+	bool at_conference = !strcmp(channel, "conference");
+
+	const dlg_session *session = NULL;
+	const char *session_id = in->opts.session ? in->opts.session : r[REG_SESSION];
+	if (*session_id) {
+		session = dlg_sessions_find(&in->sessions, session_id);
+		if (!session) {
+			dlg_warn_at(file, line, _("no session \"%s\" in %s"), session_id,
+				    in->sessions.path);
+			dlg_intake_clear(r);
+			return INTAKE_ERROR;
+		}
+	} else {
+		session = pick_session(in, received, at_conference);
+	}
+
+	for (size_t k = 0; k < REG_NCOLS; k++)
+		v[k] = r[k];
+	char iso[11];
+	dlg_date_format_iso(received, iso);
+	free(v[REG_RECEIVED]);
+	v[REG_RECEIVED] = dlg_xstrdup(iso);
+	free(v[REG_CHANNEL]);
+	v[REG_CHANNEL] = dlg_xstrdup(channel);
+	free(v[REG_SESSION]);
+	v[REG_SESSION] = dlg_xstrdup(session ? session->id : "");
+
+	char phone[16];
+	bool phone_ok = *v[REG_PHONE] && dlg_phone_normalize(v[REG_PHONE], phone, sizeof phone);
+	if (phone_ok) {
+		free(v[REG_PHONE]);
+		v[REG_PHONE] = dlg_xstrdup(phone);
+	}
+	bool email_ok = *v[REG_EMAIL] && dlg_email_normalize(v[REG_EMAIL]);
+	const char *village = *v[REG_VILLAGE] ? dlg_villages_match(in->villages, v[REG_VILLAGE])
+					      : dlg_villages_find_in(in->villages, v[REG_ADDRESS]);
+	if (village) {
+		free(v[REG_VILLAGE]);
+		v[REG_VILLAGE] = dlg_xstrdup(village);
+	}
+
+	if (dlg_hashmap_get(&in->same_form, form_key(v), NULL))
+		return INTAKE_ALREADY;
+
+	const char *status = "accepted";
+	char *note = NULL;
+	if (!*v[REG_NAME]) {
+		status = "incomplete";
+		note = dlg_xstrdup(*v[REG_ORGANIZATION]
+					   ? "Doanh nghiệp, tổ chức chưa ghi họ và tên người đại diện."
+					   : "Thiếu họ và tên người đăng ký.");
+	} else if (!phone_ok && !email_ok && !*v[REG_ADDRESS]) {
+		status = "incomplete";
+		note = dlg_xstrdup(*v[REG_PHONE] || *v[REG_EMAIL]
+					   ? "Số điện thoại, email không hợp lệ và không có địa chỉ: "
+					     "không liên hệ được với người đăng ký."
+					   : "Thiếu thông tin liên hệ (điện thoại, email hoặc địa chỉ).");
+	} else if (!*v[REG_TOPIC_PROCEDURE] && !*v[REG_TOPIC_HANDLING]) {
+		status = "incomplete";
+		note = dlg_xstrdup("Chưa ghi nội dung đăng ký đối thoại.");
+	}
+	uint64_t earlier;
+	if (!note && dlg_hashmap_get(&in->same_person, person_key(v), &earlier)) {
+		status = "duplicate";
+		note = dlg_xasprintf("Trùng với phiếu %s (cùng người, cùng hội nghị, cùng nội dung).",
+				     in->ids[earlier]);
+	}
+	if (!note && !session) {
+		status = "late";
+		note = dlg_xstrdup("Không còn hội nghị đối thoại nào trong kế hoạch để đăng ký.");
+	}
+	if (!note && !at_conference && received > dlg_session_cutoff(session, in->c)) {
+		char got[11], cutoff[11];
+		dlg_date_format_dmy(received, got);
+		dlg_date_format_dmy(dlg_session_cutoff(session, in->c), cutoff);
+		status = "late";
+		note = dlg_xasprintf("Phiếu nhận ngày %s, sau hạn đăng ký %s của hội nghị %s.", got,
+				     cutoff, session->id);
+	}
+	free(v[REG_STATUS]);
+	v[REG_STATUS] = dlg_xstrdup(status);
+	free(v[REG_NOTE]);
+	v[REG_NOTE] = note ? note : dlg_xstrdup("");
+
+	if (in->opts.assign_ids) {
+		free(v[REG_ID]);
+		v[REG_ID] = dlg_xasprintf("R%04ld", ++in->max_id);
+	}
+	char *label = *v[REG_ID] ? dlg_xstrdup(v[REG_ID])
+				 : dlg_xasprintf("ở dòng %ld của %s", line, file);
+	remember(in, v, label);
+	free(label);
+	return INTAKE_NEW;
+}
