@@ -75,14 +75,15 @@ const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style)
 		return sf->ttf;
 	sf->path = lookup(fs->family, style);
 	if (!sf->path)
-		dlg_die(DLG_EXIT_ERROR, _("no font found for \"%s\" (%s); install fonts-liberation2"),
-			fs->family, style_name[style]);
+		dlg_die(DLG_EXIT_ERROR,
+		        _("no font found for \"%s\" (%s); install fonts-liberation2"), fs->family,
+		        style_name[style]);
 	sf->ttf = dlg_ttf_load(sf->path);
 	if (!sf->ttf)
 		dlg_die(DLG_EXIT_ERROR,
-			_("font \"%s\" (%s): %s is not a usable TrueType font; install "
-			  "fonts-liberation2"),
-			fs->family, style_name[style], sf->path);
+		        _("font \"%s\" (%s): %s is not a usable TrueType font; install "
+		          "fonts-liberation2"),
+		        fs->family, style_name[style], sf->path);
 	sf->upem = dlg_ttf_get_info(sf->ttf)->units_per_em;
 	sf->gid = calloc(65536, sizeof *sf->gid);
 	sf->adv = calloc(65536, sizeof *sf->adv);

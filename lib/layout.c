@@ -109,8 +109,8 @@ struct line {
 	size_t a, b; /* items [a, b) */
 	long w;      /* natural width, 1/1000 pt */
 	int nglue;
-	bool last;  /* last line of the paragraph or before a forced break */
-	bool dots;  /* ends with a leader */
+	bool last; /* last line of the paragraph or before a forced break */
+	bool dots; /* ends with a leader */
 	double indent;
 };
 
@@ -147,7 +147,7 @@ static void tokenize(struct breaker *b, dlg_fonts *fs, const dlg_rich *r, double
 		const struct run *u = &r->run[k];
 		if (u->kind != RUN_TEXT) {
 			push_item(b, (struct item){u->kind == RUN_BREAK ? IT_BREAK : IT_DOTS, 0,
-						   NULL, 0, 0});
+			                           NULL, 0, 0});
 			continue;
 		}
 		const char *s = r->text.data + u->off, *end = s + u->len;
@@ -160,7 +160,7 @@ static void tokenize(struct breaker *b, dlg_fonts *fs, const dlg_rich *r, double
 				if (b->n && b->it[b->n - 1].kind == IT_GLUE)
 					continue;
 				push_item(b, (struct item){IT_GLUE, u->style, NULL, 0,
-							   text_width(fs, u->style, size, " ", 1)});
+				                           text_width(fs, u->style, size, " ", 1)});
 			} else {
 				const char *word = at;
 				while (s < end) {
@@ -170,9 +170,10 @@ static void tokenize(struct breaker *b, dlg_fonts *fs, const dlg_rich *r, double
 						break;
 					s = nx;
 				}
-				push_item(b, (struct item){IT_BOX, u->style, word, (size_t)(s - word),
-							   text_width(fs, u->style, size, word,
-								      (size_t)(s - word))});
+				push_item(b,
+				          (struct item){IT_BOX, u->style, word, (size_t)(s - word),
+				                        text_width(fs, u->style, size, word,
+				                                   (size_t)(s - word))});
 			}
 		}
 	}
@@ -189,8 +190,7 @@ static void push_line(struct breaker *b, struct line ln)
 
 /* Split box item i so that its first part is at most room wide (at least one
  * character); returns the first part's width. */
-static long cut_item(struct breaker *b, dlg_fonts *fs, double size, size_t i, long room,
-		     bool force)
+static long cut_item(struct breaker *b, dlg_fonts *fs, double size, size_t i, long room, bool force)
 {
 	struct item *it = &b->it[i];
 	const char *s = it->s, *end = s + it->len, *cut = NULL;
@@ -306,7 +306,7 @@ static void break_lines(struct breaker *b, dlg_fonts *fs, double size, long widt
 }
 
 static void breaker_run(struct breaker *b, dlg_fonts *fs, const dlg_rich *r, double size,
-			double width, double first_indent)
+                        double width, double first_indent)
 {
 	memset(b, 0, sizeof *b);
 	if (!r)
@@ -328,7 +328,7 @@ static void breaker_free(struct breaker *b)
 }
 
 bool dlg_rich_measure_lines(dlg_fonts *fs, const dlg_rich *r, double size, double width,
-			    double first_indent, size_t *nlines, double **widths)
+                            double first_indent, size_t *nlines, double **widths)
 {
 	struct breaker b;
 	breaker_run(&b, fs, r, size, width, first_indent);
@@ -375,7 +375,7 @@ static struct op *box_op(struct box *bx, int kind)
 }
 
 static void box_text(struct box *bx, int style, double size, double x, double y, const char *s,
-		     size_t len, double extra)
+                     size_t len, double extra)
 {
 	struct op *o = box_op(bx, OP_TEXT);
 	o->style = style;
@@ -411,8 +411,8 @@ static void box_merge(struct box *dst, struct box *src, double dy)
 
 /* Render line ln of breaker b into bx with its top at y, x from x0 over
  * width avail. */
-static void render_line(struct box *bx, const struct breaker *b, const struct line *ln,
-			double size, double lh, int align, double x0, double avail, double y)
+static void render_line(struct box *bx, const struct breaker *b, const struct line *ln, double size,
+                        double lh, int align, double x0, double avail, double y)
 {
 	double base = y + (lh - size * EXTENT) / 2 + size * ASCENT;
 	double nat = (double)ln->w / 1000.0;
@@ -538,24 +538,24 @@ static void emit_ops(dlg_lay *l, const struct box *bx, double top)
 		switch (o->kind) {
 		case OP_TEXT:
 			dlg_pdf_text(l->pdf, o->style, o->size, o->x, H - (top + o->y), o->text,
-				     o->len, o->extra);
+			             o->len, o->extra);
 			break;
 		case OP_FILL:
 			dlg_pdf_fill_rect(l->pdf, o->x, H - (top + o->y + o->h), o->w, o->h,
-					  o->rgb);
+			                  o->rgb);
 			break;
 		case OP_STROKE:
 			dlg_pdf_stroke_rect(l->pdf, o->x, H - (top + o->y + o->h), o->w, o->h,
-					    o->extra);
+			                    o->extra);
 			break;
 		case OP_LINE:
 			dlg_pdf_line(l->pdf, o->x, H - (top + o->y), o->x + o->w,
-				     H - (top + o->y + o->h), o->extra, false);
+			             H - (top + o->y + o->h), o->extra, false);
 			break;
 		case OP_DOTS:
 			if (o->w > 0)
 				dlg_pdf_line(l->pdf, o->x, H - (top + o->y), o->x + o->w,
-					     H - (top + o->y), 0.9, true);
+				             H - (top + o->y), 0.9, true);
 			break;
 		}
 	}
@@ -611,8 +611,7 @@ static void flush_held(dlg_lay *l, struct box *next)
 	double total = next ? next->h : 0;
 	for (size_t i = 0; i < l->nheld; i++)
 		total += l->held[i].h;
-	if (l->open && l->y + total > limit(l) + EPS && !at_top(l) &&
-	    total <= limit(l) - l->g.top)
+	if (l->open && l->y + total > limit(l) + EPS && !at_top(l) && total <= limit(l) - l->g.top)
 		new_page(l);
 	for (size_t i = 0; i < l->nheld; i++)
 		place_direct(l, &l->held[i]);
@@ -684,8 +683,7 @@ void dlg_lay_para(dlg_lay *l, const dlg_pstyle *ps, const dlg_rich *r)
 	for (size_t i = 0; i < b.nl; i++) {
 		struct box bx = {0};
 		bx.h = lh;
-		render_line(&bx, &b, &b.ln[i], ps->size, lh, ps->align, l->x0 + ps->left, avail,
-			    0);
+		render_line(&bx, &b, &b.ln[i], ps->size, lh, ps->align, l->x0 + ps->left, avail, 0);
 		bx.hold = ps->keep_with_next && i + 1 == b.nl;
 		/* no single first line at the foot of a page */
 		if (i == 0 && b.nl > 1 && !l->grp.active)
@@ -993,7 +991,7 @@ struct tgeom {
 /* A box with lines of each cell from next[] on, at most room high (room < 0:
  * no limit); advances next[]. */
 static void row_chunk(struct box *bx, const struct tgeom *tg, struct trow *r, const int *align,
-		      bool header, double room)
+                      bool header, double room)
 {
 	size_t max_lines = 0;
 	for (int c = 0; c < tg->n; c++) {
@@ -1013,8 +1011,8 @@ static void row_chunk(struct box *bx, const struct tgeom *tg, struct trow *r, co
 		struct breaker *b = &r->b[c];
 		for (size_t k = 0; k < fit && r->next[c] < b->nl; k++, r->next[c]++)
 			render_line(bx, b, &b->ln[r->next[c]], tg->size, tg->lh,
-				    header ? DLG_CENTER : align[c], tg->x[c] + PAD,
-				    tg->w[c] - 2 * PAD, PAD + (double)k * tg->lh);
+			            header ? DLG_CENTER : align[c], tg->x[c] + PAD,
+			            tg->w[c] - 2 * PAD, PAD + (double)k * tg->lh);
 		struct op *o = box_op(bx, OP_STROKE);
 		o->x = tg->x[c];
 		o->y = 0;
@@ -1036,7 +1034,7 @@ static void row_prepare(dlg_lay *l, const struct tgeom *tg, struct trow *r, dlg_
 {
 	for (int c = 0; c < tg->n; c++) {
 		breaker_run(&r->b[c], l->fs, cells ? cells[c] : NULL, tg->size, tg->w[c] - 2 * PAD,
-			    0);
+		            0);
 		r->next[c] = 0;
 	}
 }
@@ -1213,7 +1211,7 @@ double dlg_canvas_measure(dlg_canvas *c, int style, double size, const char *s)
 }
 
 void dlg_canvas_text(dlg_canvas *c, double x, double y, int style, double size, int align,
-		     const char *s)
+                     const char *s)
 {
 	size_t len;
 	char *nfc = dlg_text_nfc(s, strlen(s), &len);

@@ -40,14 +40,14 @@ bool dlg_rich_empty(const dlg_rich *r);
 enum { DLG_LEFT, DLG_CENTER, DLG_RIGHT, DLG_JUSTIFY };
 
 typedef struct {
-	double size;         /* font size, pt */
-	int align;           /* DLG_LEFT ... DLG_JUSTIFY */
-	double first_indent; /* extra indent of the first line */
-	double left, right;  /* indents from the frame's edges */
+	double size;          /* font size, pt */
+	int align;            /* DLG_LEFT ... DLG_JUSTIFY */
+	double first_indent;  /* extra indent of the first line */
+	double left, right;   /* indents from the frame's edges */
 	double before, after; /* space above and below */
-	double leading;      /* line height as a multiple of size; 0 means 1.2 */
-	bool keep_with_next; /* do not end a page after this paragraph */
-	bool keep_together;  /* do not split the paragraph across pages */
+	double leading;       /* line height as a multiple of size; 0 means 1.2 */
+	bool keep_with_next;  /* do not end a page after this paragraph */
+	bool keep_together;   /* do not split the paragraph across pages */
 } dlg_pstyle;
 
 /* Decree 30 body text: 14 pt, justified, first line 1.27 cm, 6 pt after. */
@@ -146,7 +146,7 @@ void dlg_canvas_line(dlg_canvas *c, double x1, double y1, double x2, double y2, 
 /* Text with its baseline at y, aligned on x (DLG_LEFT: starts at x,
  * DLG_CENTER: centred on x, DLG_RIGHT: ends at x). */
 void dlg_canvas_text(dlg_canvas *c, double x, double y, int style, double size, int align,
-		     const char *s);
+                     const char *s);
 /* Width of s in points. */
 double dlg_canvas_measure(dlg_canvas *c, int style, double size, const char *s);
 void dlg_canvas_end(dlg_canvas *c);
@@ -158,6 +158,6 @@ void dlg_canvas_end(dlg_canvas *c);
  * widths is not NULL, a malloc'd array of each line's natural width (the
  * caller frees it). Returns false when a word had to be cut. */
 bool dlg_rich_measure_lines(dlg_fonts *fs, const dlg_rich *r, double size, double width,
-			    double first_indent, size_t *nlines, double **widths);
+                            double first_indent, size_t *nlines, double **widths);
 
 #endif

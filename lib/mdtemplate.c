@@ -17,11 +17,11 @@
 
 struct meta {
 	char *key;
-	char *val;     /* NULL for a list */
-	char **item;   /* list items */
-	long *line;    /* line of each item */
+	char *val;   /* NULL for a list */
+	char **item; /* list items */
+	long *line;  /* line of each item */
 	size_t n;
-	long at;       /* line of the key */
+	long at;        /* line of the key */
 	cmark_node *md; /* "to": the value parsed as Markdown */
 };
 
@@ -84,13 +84,14 @@ static bool parse_front(dlg_tmpl *t, char **lines, size_t nlines, size_t end)
 		char *colon = strchr(s, ':');
 		bool good = colon && colon > s;
 		for (char *k = s; good && k < colon; k++)
-			if (!(islower((unsigned char)*k) || *k == '_' || isdigit((unsigned char)*k)))
+			if (!(islower((unsigned char)*k) || *k == '_' ||
+			      isdigit((unsigned char)*k)))
 				good = false;
 		if (!good) {
 			dlg_warn_at(t->name, lineno,
-				    _("expected \"key: value\" or \"- item\" in the front matter, "
-				      "found \"%s\""),
-				    s);
+			            _("expected \"key: value\" or \"- item\" in the front matter, "
+			              "found \"%s\""),
+			            s);
 			ok = false;
 			continue;
 		}
@@ -321,10 +322,11 @@ static void expand(struct rctx *rc, const char *s, long line, piece_fn fn, void 
 		dlg_sbuf_clear(&val);
 		if (!lookup(rc, key, &val, &dots)) {
 			if (rc->rows)
-				dlg_warn_at(rc->t->name, line, _("no column \"%s\" in table rows or data"),
-					    key);
+				dlg_warn_at(rc->t->name, line,
+				            _("no column \"%s\" in table rows or data"), key);
 			else
-				dlg_warn_at(rc->t->name, line, _("no column \"%s\" in the data"), key);
+				dlg_warn_at(rc->t->name, line, _("no column \"%s\" in the data"),
+				            key);
 			rc->ok = false;
 		} else if (dots) {
 			fn(ctx, PIECE_DOTS, NULL, 0);
@@ -437,8 +439,7 @@ static long node_line(struct rctx *rc, cmark_node *n)
 
 static void blocks(struct rctx *rc, cmark_node *parent, const char *prefix);
 
-static void paragraph(struct rctx *rc, cmark_node *n, const char *prefix, dlg_pstyle ps,
-		      int style)
+static void paragraph(struct rctx *rc, cmark_node *n, const char *prefix, dlg_pstyle ps, int style)
 {
 	dlg_rich *r = dlg_rich_new();
 	if (prefix)
@@ -454,7 +455,7 @@ static dlg_pstyle body_style(struct rctx *rc)
 	dlg_pstyle ps = dlg_pstyle_body();
 	if (rc->form) {
 		ps.first_indent = 0;
-		ps.after = 4;
+		ps.after = 3;
 		ps.align = DLG_LEFT;
 	}
 	ps.left = rc->indent;
@@ -520,7 +521,7 @@ static void table_block(struct rctx *rc, const char *tname, char **lines, size_t
 {
 	if (n < 2) {
 		dlg_warn_at(rc->t->name, line,
-			    _("a table block needs a header line and a row line"));
+		            _("a table block needs a header line and a row line"));
 		rc->ok = false;
 		return;
 	}
@@ -636,8 +637,8 @@ static void code_block(struct rctx *rc, cmark_node *n)
 		qr_block(rc, arg, lines, nl, line);
 	} else if (!strcmp(word, "dots")) {
 		int k = atoi(arg);
-		dlg_lay_dotted_lines(rc->l, k > 0 && k < 100 ? k : 1, 22);
-		dlg_lay_space(rc->l, 4);
+		dlg_lay_dotted_lines(rc->l, k > 0 && k < 100 ? k : 1, 18);
+		dlg_lay_space(rc->l, 3);
 	} else {
 		dlg_pstyle ps = dlg_pstyle_plain(12, DLG_LEFT);
 		ps.left = rc->indent;
@@ -765,7 +766,9 @@ static void addressee(struct rctx *rc)
 	if (m->md) {
 		cmark_node *p = cmark_node_first_child(m->md);
 		dlg_rich *r = dlg_rich_new();
-		dlg_rich_add(r, DLG_REGULAR, "Kính gửi: ");
+		bool bold = p && cmark_node_first_child(p) &&
+		            cmark_node_get_type(cmark_node_first_child(p)) == CMARK_NODE_STRONG;
+		dlg_rich_add(r, bold ? DLG_BOLD : DLG_REGULAR, "Kính gửi: ");
 		rc->line = m->at;
 		if (p)
 			inlines(rc, p, DLG_REGULAR, r);
@@ -786,6 +789,35 @@ static void addressee(struct rctx *rc)
 	dlg_lay_space(rc->l, 6);
 }
 
+struct qr_left {
+	struct rctx *rc;
+	char *text, *caption;
+	const char *const *rec;
+	size_t nrec;
+};
+
+/* The left column of the signature row: the recipients, and a QR code with
+ * its caption. */
+static void qr_left(dlg_lay *l, void *ctx)
+{
+	struct qr_left *q = ctx;
+	if (q->rec)
+		dlg_nd30_recipients(l, q->rec, q->nrec);
+	if (!q->text || !*q->text)
+		return;
+	double size = 22 * DLG_MM;
+	dlg_lay_space(l, 4);
+	dlg_canvas *c = dlg_lay_canvas(l, size);
+	if (!dlg_qr_draw(c, 0, 0, size, q->text))
+		q->rc->ok = false;
+	dlg_canvas_end(c);
+	if (q->caption && *q->caption) {
+		dlg_pstyle ps = dlg_pstyle_plain(11, DLG_LEFT);
+		ps.right = 6;
+		dlg_lay_text(l, &ps, DLG_ITALIC, q->caption);
+	}
+}
+
 static void signature(struct rctx *rc, const char *frame)
 {
 	size_t nrec = 0;
@@ -796,8 +828,8 @@ static void signature(struct rctx *rc, const char *frame)
 	if (is(frame, "minutes")) {
 		char *lt = meta_fill(rc, "left_title"), *ln = meta_fill(rc, "left_name"),
 		     *rt = meta_fill(rc, "right_title"), *rn = meta_fill(rc, "right_name");
-		dlg_nd30_signer a = {NULL, {lt ? lt : "THƯ KÝ", NULL, NULL, NULL}, NULL, ln};
-		dlg_nd30_signer b = {NULL, {rt ? rt : "CHỦ TỌA", NULL, NULL, NULL}, NULL, rn};
+		dlg_nd30_signer a = {NULL, {lt ? lt : "THƯ KÝ", NULL, NULL, NULL}, NULL, ln, 0};
+		dlg_nd30_signer b = {NULL, {rt ? rt : "CHỦ TỌA", NULL, NULL, NULL}, NULL, rn, 0};
 		dlg_nd30_sign2(rc->l, &a, &b);
 		free(lt);
 		free(ln);
@@ -819,13 +851,22 @@ static void signature(struct rctx *rc, const char *frame)
 			s.note = note;
 			s.name = name;
 		}
+		char *space = meta_fill(rc, "sign_space");
+		if (space)
+			s.sign_space = strtod(space, NULL);
+		free(space);
 		const char *sd = dlg_tmpl_meta(rc->t, "sign_date");
 		if (sd && !is(sd, "none")) {
-			date_line = dlg_nd30_place_date(dlg_conf_get(rc->d->conf, "office", "place"),
-							rc->d->today, is(sd, "blank"));
+			date_line =
+			    dlg_nd30_place_date(dlg_conf_get(rc->d->conf, "office", "place"),
+			                        rc->d->today, is(sd, "blank"));
 			s.date_line = date_line;
 		}
-		dlg_nd30_sign(rc->l, &s, (const char *const *)rec, nrec);
+		struct qr_left q = {rc, meta_fill(rc, "qr"), meta_fill(rc, "qr_caption"),
+		                    (const char *const *)rec, nrec};
+		dlg_nd30_sign_with(rc->l, &s, qr_left, &q);
+		free(q.text);
+		free(q.caption);
 		free_strings(lines, nlines);
 		free(note);
 		free(name);
@@ -861,7 +902,7 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 	if (!is(frame, "nd30") && !is(frame, "form") && !is(frame, "minutes") &&
 	    !is(frame, "none")) {
 		dlg_warn_at(t->name, meta_find(t, "frame")->at,
-			    _("frame must be nd30, form, minutes or none, not \"%s\""), frame);
+		            _("frame must be nd30, form, minutes or none, not \"%s\""), frame);
 		return false;
 	}
 	rc.form = is(frame, "form");
@@ -880,7 +921,7 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 		if (date && *date && !is(date, "none") && !is(date, "blank") &&
 		    !dlg_date_parse_iso(date, &h.date)) {
 			dlg_warn_at(t->name, meta_find(t, "date")->at,
-				    _("date \"%s\" is not a YYYY-MM-DD date"), date);
+			            _("date \"%s\" is not a YYYY-MM-DD date"), date);
 			rc.ok = false;
 		}
 		h.type_name = type;

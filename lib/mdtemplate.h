@@ -21,6 +21,9 @@
  *   recipients             the "Nơi nhận:" list
  *   signer: conf | none | custom   (custom: signer_lines list, signer_note,
  *                          signer_name); sign_date: none | blank | today
+ *   sign_space             room to sign in points (default 72)
+ *   qr, qr_caption         a QR code of this text with a caption, left of the
+ *                          signature (where "Nơi nhận" goes on letters)
  *   left_title, left_name, right_title, right_name   (frame: minutes)
  *   footnotes              lines printed small after the signature
  *   title                  the PDF's title (default: the type name)

@@ -26,8 +26,8 @@ char *dlg_nd30_place_date(const char *place, dlg_day date, bool blank)
 	if (blank) {
 		int y, m, d;
 		dlg_date_to_ymd(date, &y, &m, &d);
-		return dlg_xasprintf("%s%sngày      tháng      năm %d", place ? place : "",
-				     place && *place ? ", " : "", y);
+		return dlg_xasprintf("%s%sngày ..... tháng ..... năm %d", place ? place : "",
+		                     place && *place ? ", " : "", y);
 	}
 	char buf[64];
 	dlg_date_format_vi(date, buf, sizeof buf);
@@ -134,18 +134,20 @@ void dlg_nd30_title(dlg_lay *l, const char *type_name, const char *summary)
 	}
 	if (rule > dlg_lay_frame_width(l) * 0.75)
 		rule = dlg_lay_frame_width(l) * 0.75;
-	dlg_lay_rule(l, rule * 0.4, DLG_CENTER, 0.6, 2);
+	if (has(summary))
+		dlg_lay_rule(l, rule * 0.4, DLG_CENTER, 0.6, 2);
 	dlg_lay_space(l, 10);
 }
 
 dlg_nd30_signer dlg_nd30_signer_conf(const dlg_conf *conf)
 {
 	dlg_nd30_signer s = {NULL,
-			     {dlg_conf_get(conf, "signer", "authority"),
-			      dlg_conf_get(conf, "signer", "deputy"),
-			      dlg_conf_get(conf, "signer", "title"), NULL},
-			     NULL,
-			     dlg_conf_get(conf, "signer", "name")};
+	                     {dlg_conf_get(conf, "signer", "authority"),
+	                      dlg_conf_get(conf, "signer", "deputy"),
+	                      dlg_conf_get(conf, "signer", "title"), NULL},
+	                     NULL,
+	                     dlg_conf_get(conf, "signer", "name"),
+	                     0};
 	return s;
 }
 
@@ -161,33 +163,55 @@ static void signer_block(dlg_lay *l, const dlg_nd30_signer *s)
 			dlg_lay_text(l, &c, DLG_BOLD, s->lines[i]);
 	if (has(s->note))
 		dlg_lay_text(l, &c, DLG_ITALIC, s->note);
-	dlg_lay_space(l, 72);
+	dlg_lay_space(l, s->sign_space > 0 ? s->sign_space : 72);
 	if (has(s->name))
 		dlg_lay_text(l, &c, DLG_BOLD, s->name);
 }
 
-void dlg_nd30_sign(dlg_lay *l, const dlg_nd30_signer *s, const char *const *recipients,
-		   size_t nrecipients)
+void dlg_nd30_recipients(dlg_lay *l, const char *const *recipients, size_t n)
+{
+	dlg_pstyle h = dlg_pstyle_plain(12, DLG_LEFT);
+	h.before = 2;
+	dlg_lay_text(l, &h, DLG_BOLD_ITALIC, "Nơi nhận:");
+	dlg_pstyle e = dlg_pstyle_plain(11, DLG_LEFT);
+	e.leading = 1.15;
+	for (size_t i = 0; i < n; i++) {
+		char *t = dlg_xasprintf("- %s", recipients[i]);
+		dlg_lay_text(l, &e, DLG_REGULAR, t);
+		free(t);
+	}
+}
+
+void dlg_nd30_sign_with(dlg_lay *l, const dlg_nd30_signer *s, void (*left)(dlg_lay *, void *),
+                        void *ctx)
 {
 	double W = dlg_lay_frame_width(l);
 	double cols[2] = {W * 0.45, W * 0.55};
 	dlg_lay_space(l, 6);
 	dlg_lay_columns(l, 2, cols);
-	if (recipients) {
-		dlg_pstyle h = dlg_pstyle_plain(12, DLG_LEFT);
-		h.before = 2;
-		dlg_lay_text(l, &h, DLG_BOLD_ITALIC, "Nơi nhận:");
-		dlg_pstyle e = dlg_pstyle_plain(11, DLG_LEFT);
-		e.leading = 1.15;
-		for (size_t i = 0; i < nrecipients; i++) {
-			char *t = dlg_xasprintf("- %s", recipients[i]);
-			dlg_lay_text(l, &e, DLG_REGULAR, t);
-			free(t);
-		}
-	}
+	if (left)
+		left(l, ctx);
 	dlg_lay_next_column(l);
 	signer_block(l, s);
 	dlg_lay_columns_end(l);
+}
+
+struct rec_list {
+	const char *const *v;
+	size_t n;
+};
+
+static void rec_left(dlg_lay *l, void *ctx)
+{
+	struct rec_list *r = ctx;
+	dlg_nd30_recipients(l, r->v, r->n);
+}
+
+void dlg_nd30_sign(dlg_lay *l, const dlg_nd30_signer *s, const char *const *recipients,
+                   size_t nrecipients)
+{
+	struct rec_list r = {recipients, nrecipients};
+	dlg_nd30_sign_with(l, s, recipients ? rec_left : NULL, &r);
 }
 
 void dlg_nd30_sign2(dlg_lay *l, const dlg_nd30_signer *left, const dlg_nd30_signer *right)

@@ -12,10 +12,10 @@
 #include "layout.h"
 
 typedef struct {
-	const char *agency_parent; /* optional line above the agency, regular caps */
-	const char *agency1;       /* agency name, bold caps: "ỦY BAN NHÂN DÂN" */
-	const char *agency2;       /* its second line: "XÃ LIÊN MINH" (may be NULL) */
-	const char *number;        /* "05/GM-UBND" printed as "Số: 05/GM-UBND"; NULL: no line */
+	const char *agency_parent;  /* optional line above the agency, regular caps */
+	const char *agency1;        /* agency name, bold caps: "ỦY BAN NHÂN DÂN" */
+	const char *agency2;        /* its second line: "XÃ LIÊN MINH" (may be NULL) */
+	const char *number;         /* "05/GM-UBND" printed as "Số: 05/GM-UBND"; NULL: no line */
 	const char *letter_summary; /* a letter's "V/v ..." under the number, or NULL */
 	const char *place;          /* "Liên Minh" */
 	bool has_date;              /* false: no place-and-date line (minutes) */
@@ -44,8 +44,9 @@ void dlg_nd30_title(dlg_lay *l, const char *type_name, const char *summary);
 typedef struct {
 	const char *date_line; /* an italic place-and-date line above the block, or NULL */
 	const char *lines[4]; /* capital lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", ... */
-	const char *note;     /* an italic line under them, e.g. "(Ký, ghi rõ họ tên)", or NULL */
-	const char *name;     /* the signer's name, bold; NULL: left blank */
+	const char *note;  /* an italic line under them, e.g. "(Ký, ghi rõ họ tên)", or NULL */
+	const char *name;  /* the signer's name, bold; NULL: left blank */
+	double sign_space; /* room to sign, pt; 0 means 72 */
 } dlg_nd30_signer;
 
 /* The [signer] of conf (strings belong to conf). */
@@ -54,7 +55,15 @@ dlg_nd30_signer dlg_nd30_signer_conf(const dlg_conf *conf);
 /* "Nơi nhận:" with its entries on the left and the signature block on the
  * right, kept together on one page. recipients may be NULL (no list). */
 void dlg_nd30_sign(dlg_lay *l, const dlg_nd30_signer *s, const char *const *recipients,
-		   size_t nrecipients);
+                   size_t nrecipients);
+
+/* Like dlg_nd30_sign, with the left column drawn by left(l, ctx) instead of
+ * a "Nơi nhận" list (e.g. a QR code on a form). */
+void dlg_nd30_sign_with(dlg_lay *l, const dlg_nd30_signer *s, void (*left)(dlg_lay *, void *),
+                        void *ctx);
+
+/* The "Nơi nhận:" list alone, in the current frame. */
+void dlg_nd30_recipients(dlg_lay *l, const char *const *recipients, size_t n);
 
 /* The minutes' variant: two signature blocks, left (THƯ KÝ) and right
  * (CHỦ TỌA), side by side. */

@@ -155,8 +155,8 @@ static uint16_t cid_for(dlg_pdf *p, int style, uint32_t cp)
 	return (uint16_t)u->n++;
 }
 
-void dlg_pdf_text(dlg_pdf *p, int style, double size, double x, double y, const char *s,
-		  size_t len, double space_extra)
+void dlg_pdf_text(dlg_pdf *p, int style, double size, double x, double y, const char *s, size_t len,
+                  double space_extra)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	dlg_sbuf *b = &p->cs;
@@ -174,7 +174,8 @@ void dlg_pdf_text(dlg_pdf *p, int style, double size, double x, double y, const 
 		if (cp < 32 || cp == 127)
 			continue;
 		uint16_t cid = cid_for(p, style, cp);
-		char h[4] = {hex[cid >> 12], hex[(cid >> 8) & 15], hex[(cid >> 4) & 15], hex[cid & 15]};
+		char h[4] = {hex[cid >> 12], hex[(cid >> 8) & 15], hex[(cid >> 4) & 15],
+		             hex[cid & 15]};
 		dlg_sbuf_add(b, h, 4);
 		if (cp == ' ' && adj && s < end)
 			dlg_sbuf_printf(b, "> %ld <", adj);
@@ -250,17 +251,17 @@ static void obj_begin(struct writer *w, int num)
 }
 
 static void stream_obj(struct writer *w, int num, const char *dict_extra, const void *data,
-		       size_t len)
+                       size_t len)
 {
 	obj_begin(w, num);
 	dlg_sbuf_printf(&w->out, "<< /Length %zu /Filter /FlateDecode%s >>\nstream\n", len,
-			dict_extra ? dict_extra : "");
+	                dict_extra ? dict_extra : "");
 	dlg_sbuf_add(&w->out, data, len);
 	dlg_sbuf_adds(&w->out, "\nendstream\nendobj\n");
 }
 
 static void deflated_obj(struct writer *w, int num, const char *dict_extra, const void *data,
-			 size_t len)
+                         size_t len)
 {
 	size_t zlen;
 	unsigned char *z = deflate_buf(data, len, &zlen);
@@ -315,16 +316,16 @@ static void write_font(struct writer *w, dlg_pdf *p, int style, int first)
 
 	obj_begin(w, first);
 	dlg_sbuf_printf(o,
-			"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
-			"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>\nendobj\n",
-			name, first + 1, first + 4);
+	                "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
+	                "/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>\nendobj\n",
+	                name, first + 1, first + 4);
 
 	obj_begin(w, first + 1);
 	dlg_sbuf_printf(o,
-			"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo "
-			"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-			"/FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW 1000 /W [1 [",
-			name, first + 2);
+	                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo "
+	                "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+	                "/FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW 1000 /W [1 [",
+	                name, first + 2);
 	for (size_t i = 1; i < u->n; i++)
 		dlg_sbuf_printf(o, i > 1 ? " %d" : "%d", u->adv[i]);
 	dlg_sbuf_adds(o, "]] >>\nendobj\n");
@@ -332,14 +333,15 @@ static void write_font(struct writer *w, dlg_pdf *p, int style, int first)
 	int flags = 32 | 2 | (info->fixed_pitch ? 1 : 0) | (style & DLG_ITALIC ? 64 : 0);
 	obj_begin(w, first + 2);
 	dlg_sbuf_printf(o,
-			"<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%ld %ld %ld "
-			"%ld] /ItalicAngle ",
-			name, flags, lround(info->bbox[0] * k), lround(info->bbox[1] * k),
-			lround(info->bbox[2] * k), lround(info->bbox[3] * k));
+	                "<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%ld %ld %ld "
+	                "%ld] /ItalicAngle ",
+	                name, flags, lround(info->bbox[0] * k), lround(info->bbox[1] * k),
+	                lround(info->bbox[2] * k), lround(info->bbox[3] * k));
 	dlg_sbuf_num(o, info->italic_angle);
-	dlg_sbuf_printf(o, " /Ascent %ld /Descent %ld /CapHeight %ld /StemV %d /FontFile2 %d 0 R >>\nendobj\n",
-			lround(info->ascent * k), lround(info->descent * k),
-			lround(info->cap_height * k), style & DLG_BOLD ? 140 : 80, first + 3);
+	dlg_sbuf_printf(
+	    o, " /Ascent %ld /Descent %ld /CapHeight %ld /StemV %d /FontFile2 %d 0 R >>\nendobj\n",
+	    lround(info->ascent * k), lround(info->descent * k), lround(info->cap_height * k),
+	    style & DLG_BOLD ? 140 : 80, first + 3);
 
 	dlg_sbuf sub = {0};
 	dlg_ttf_subset(ttf, u->gid, u->n, &sub);
@@ -349,10 +351,11 @@ static void write_font(struct writer *w, dlg_pdf *p, int style, int first)
 	dlg_sbuf_free(&sub);
 
 	dlg_sbuf cm = {0};
-	dlg_sbuf_adds(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-			   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-			   "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-			   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	dlg_sbuf_adds(&cm,
+	              "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	              "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	              "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	              "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	for (size_t i = 1; i < u->n; i += 100) {
 		size_t m = u->n - i < 100 ? u->n - i : 100;
 		dlg_sbuf_printf(&cm, "%zu beginbfchar\n", m);
@@ -401,9 +404,10 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	obj_begin(&w, 3);
 	int y, m, d;
 	dlg_date_to_ymd(p->date, &y, &m, &d);
-	dlg_sbuf_printf(o, "<< /Producer (dlg) /CreationDate (D:%04d%02d%02d000000+07'00') "
-			   "/ModDate (D:%04d%02d%02d000000+07'00')",
-			y, m, d, y, m, d);
+	dlg_sbuf_printf(o,
+	                "<< /Producer (dlg) /CreationDate (D:%04d%02d%02d000000+07'00') "
+	                "/ModDate (D:%04d%02d%02d000000+07'00')",
+	                y, m, d, y, m, d);
 	if (p->title && *p->title) {
 		dlg_sbuf_adds(o, " /Title ");
 		pdf_text_string(o, p->title);
@@ -446,10 +450,10 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	uint64_t h1 = fnv(0xcbf29ce484222325ull, o->data, o->len);
 	uint64_t h2 = fnv(0x84222325cbf29ce4ull, o->data, o->len);
 	dlg_sbuf_printf(o,
-			"trailer\n<< /Size %d /Root 1 0 R /Info 3 0 R /ID [<%016llX%016llX> "
-			"<%016llX%016llX>] >>\nstartxref\n%ld\n%%%%EOF\n",
-			w.nobj + 1, (unsigned long long)h1, (unsigned long long)h2,
-			(unsigned long long)h1, (unsigned long long)h2, xref);
+	                "trailer\n<< /Size %d /Root 1 0 R /Info 3 0 R /ID [<%016llX%016llX> "
+	                "<%016llX%016llX>] >>\nstartxref\n%ld\n%%%%EOF\n",
+	                w.nobj + 1, (unsigned long long)h1, (unsigned long long)h2,
+	                (unsigned long long)h1, (unsigned long long)h2, xref);
 	bool ok = fwrite(o->data, 1, o->len, f) == o->len && fflush(f) == 0;
 	if (!ok)
 		dlg_warn("%s: %s", name, strerror(errno));

@@ -33,8 +33,8 @@ int dlg_pdf_page_count(const dlg_pdf *p);
 /* Draw UTF-8 text s[0..len) with its baseline starting at (x, y); each space
  * is widened by space_extra points (justification). Control characters are
  * not drawn. */
-void dlg_pdf_text(dlg_pdf *p, int style, double size, double x, double y, const char *s,
-		  size_t len, double space_extra);
+void dlg_pdf_text(dlg_pdf *p, int style, double size, double x, double y, const char *s, size_t len,
+                  double space_extra);
 /* A filled rectangle in colour rgb (0xRRGGBB). */
 void dlg_pdf_fill_rect(dlg_pdf *p, double x, double y, double w, double h, uint32_t rgb);
 /* A stroked rectangle outline, black. */

@@ -28,7 +28,7 @@ bool dlg_qr_draw(dlg_canvas *c, double x, double y, double size, const char *tex
 			while (col < n && (q->data[r * n + col] & 1))
 				col++;
 			dlg_canvas_fill(c, x + (start + 4) * m, y + (r + 4) * m,
-					(col - start) * m + 0.01, m + 0.01, 0);
+			                (col - start) * m + 0.01, m + 0.01, 0);
 		}
 	}
 	QRcode_free(q);

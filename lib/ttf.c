@@ -19,7 +19,7 @@ struct dlg_ttf {
 	struct table head, hhea, maxp, hmtx, loca, glyf, os2, post, name, cvt, fpgm, prep;
 	int num_hmetrics;
 	bool long_loca;
-	uint16_t *bmp;          /* glyph of each BMP code point */
+	uint16_t *bmp;               /* glyph of each BMP code point */
 	const unsigned char *groups; /* cmap format 12 groups, or NULL */
 	uint32_t ngroups;
 	dlg_ttf_info info;
@@ -47,7 +47,7 @@ static bool in_file(const dlg_ttf *f, uint32_t off, uint32_t len)
 }
 
 static bool find_table(dlg_ttf *f, const char *tag, struct table *t, bool required,
-		       const char *path)
+                       const char *path)
 {
 	uint16_t n = u16(f->data + 4);
 	for (uint16_t i = 0; i < n; i++) {
@@ -120,7 +120,7 @@ static bool read_cmap(dlg_ttf *f, const char *path)
 	}
 	uint16_t segx2 = u16(fmt4 + 6);
 	const unsigned char *ends = fmt4 + 14, *starts = ends + segx2 + 2, *deltas = starts + segx2,
-			    *ranges = deltas + segx2;
+	                    *ranges = deltas + segx2;
 	if (ranges + segx2 > end)
 		return false;
 	for (uint16_t s = 0; s < segx2 / 2; s++) {
@@ -154,12 +154,14 @@ static char *read_ps_name(const dlg_ttf *f)
 		uint16_t count = u16(n + 2), strings = u16(n + 4);
 		for (uint16_t i = 0; i < count && 6 + 12 * (uint32_t)(i + 1) <= f->name.len; i++) {
 			const unsigned char *r = n + 6 + 12 * i;
-			uint16_t plat = u16(r), id = u16(r + 6), len = u16(r + 8), off = u16(r + 10);
+			uint16_t plat = u16(r), id = u16(r + 6), len = u16(r + 8),
+			         off = u16(r + 10);
 			if (id != 6 || (uint32_t)strings + off + len > f->name.len)
 				continue;
 			const unsigned char *s = n + strings + off;
 			bool wide = plat == 0 || plat == 3;
-			for (uint16_t j = wide ? 1 : 0; j < len && k < sizeof buf - 1; j += wide ? 2 : 1)
+			for (uint16_t j = wide ? 1 : 0; j < len && k < sizeof buf - 1;
+			     j += wide ? 2 : 1)
 				if (s[j] > 32 && s[j] < 127 && !strchr("[](){}<>/%#", s[j]))
 					buf[k++] = (char)s[j];
 			if (k)
@@ -205,8 +207,8 @@ dlg_ttf *dlg_ttf_load(const char *path)
 	    !find_table(f, "name", &f->name, false, path) ||
 	    !find_table(f, "cvt ", &f->cvt, false, path) ||
 	    !find_table(f, "fpgm", &f->fpgm, false, path) ||
-	    !find_table(f, "prep", &f->prep, false, path) || f->head.len < 54 ||
-	    f->hhea.len < 36 || f->maxp.len < 6 || !read_cmap(f, path)) {
+	    !find_table(f, "prep", &f->prep, false, path) || f->head.len < 54 || f->hhea.len < 36 ||
+	    f->maxp.len < 6 || !read_cmap(f, path)) {
 		dlg_ttf_free(f);
 		return NULL;
 	}
@@ -280,8 +282,8 @@ const dlg_ttf_info *dlg_ttf_get_info(const dlg_ttf *f)
 static int16_t lsb(const dlg_ttf *f, uint16_t gid)
 {
 	size_t off = gid < f->num_hmetrics
-			     ? 4 * (size_t)gid + 2
-			     : 4 * (size_t)f->num_hmetrics + 2 * (size_t)(gid - f->num_hmetrics);
+	                 ? 4 * (size_t)gid + 2
+	                 : 4 * (size_t)f->num_hmetrics + 2 * (size_t)(gid - f->num_hmetrics);
 	return off + 2 <= f->hmtx.len ? s16(f->data + f->hmtx.off + off) : 0;
 }
 
@@ -316,7 +318,7 @@ enum {
 
 /* Call fn on the offset of each component glyph index of a composite glyph. */
 static void each_component(const unsigned char *g, uint32_t len,
-			   void (*fn)(const unsigned char *at, void *ctx), void *ctx)
+                           void (*fn)(const unsigned char *at, void *ctx), void *ctx)
 {
 	if (len < 10 || s16(g) >= 0)
 		return;
@@ -378,7 +380,8 @@ static uint32_t checksum(const unsigned char *p, size_t len)
 void dlg_ttf_subset(const dlg_ttf *f, const uint16_t *glyphs, size_t n, dlg_sbuf *out)
 {
 	int ng = f->info.num_glyphs;
-	struct closure c = {f, calloc((size_t)ng, sizeof(uint16_t)), dlg_xmalloc(((size_t)ng + n) * 2), 0};
+	struct closure c = {f, calloc((size_t)ng, sizeof(uint16_t)),
+	                    dlg_xmalloc(((size_t)ng + n) * 2), 0};
 	if (!c.map)
 		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
 	for (size_t i = 0; i < n; i++) {
@@ -403,7 +406,7 @@ void dlg_ttf_subset(const dlg_ttf *f, const uint16_t *glyphs, size_t n, dlg_sbuf
 			size_t at = glyf.len;
 			dlg_sbuf_add(&glyf, g, len);
 			each_component((unsigned char *)glyf.data + at, len, renumber_component,
-				       c.map);
+			               c.map);
 			while (glyf.len % 4)
 				dlg_sbuf_addc(&glyf, 0);
 		}
@@ -430,15 +433,15 @@ void dlg_ttf_subset(const dlg_ttf *f, const uint16_t *glyphs, size_t n, dlg_sbuf
 		const unsigned char *p;
 		size_t len;
 	} t[] = {
-		{"cvt ", f->data + f->cvt.off, f->cvt.len},
-		{"fpgm", f->data + f->fpgm.off, f->fpgm.len},
-		{"glyf", (unsigned char *)glyf.data, glyf.len},
-		{"head", head, sizeof head},
-		{"hhea", hhea, sizeof hhea},
-		{"hmtx", (unsigned char *)hmtx.data, hmtx.len},
-		{"loca", (unsigned char *)loca.data, loca.len},
-		{"maxp", maxp, maxp_len},
-		{"prep", f->data + f->prep.off, f->prep.len},
+	    {"cvt ", f->data + f->cvt.off, f->cvt.len},
+	    {"fpgm", f->data + f->fpgm.off, f->fpgm.len},
+	    {"glyf", (unsigned char *)glyf.data, glyf.len},
+	    {"head", head, sizeof head},
+	    {"hhea", hhea, sizeof hhea},
+	    {"hmtx", (unsigned char *)hmtx.data, hmtx.len},
+	    {"loca", (unsigned char *)loca.data, loca.len},
+	    {"maxp", maxp, maxp_len},
+	    {"prep", f->data + f->prep.off, f->prep.len},
 	};
 	size_t nt = 0, all = sizeof t / sizeof t[0];
 	for (size_t i = 0; i < all; i++)
