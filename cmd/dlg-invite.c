@@ -478,11 +478,12 @@ int main(int argc, char **argv)
 	long ahead = dlg_conf_get_long(cs.conf, "rules", "announce_days_before");
 	long days = x.s->date - x.d.today;
 	if (days < ahead) {
-		char when[16];
+		char when[16], now[16];
 		dlg_date_format_iso(x.s->date, when);
-		dlg_warn(_("invitations dated today reach people %ld days before the conference "
-		           "of %s; the plan wants at least %ld (announce_days_before)"),
-		         days, when, ahead);
+		dlg_date_format_iso(x.d.today, now);
+		dlg_warn(_("invitations dated %s go out %ld days before the conference of %s; "
+		           "the plan wants at least %ld (announce_days_before)"),
+		         now, days, when, ahead);
 	}
 
 	names = dlg_xmalloc((x.nlet ? x.nlet : 1) * sizeof *names);

@@ -17,6 +17,7 @@ struct style_font {
 
 struct dlg_fonts {
 	char *family;
+	bool fc; /* fontconfig was initialised */
 	struct style_font s[DLG_NSTYLES];
 };
 
@@ -42,13 +43,17 @@ void dlg_fonts_free(dlg_fonts *fs)
 		free(fs->s[i].adv);
 	}
 	free(fs->family);
+	if (fs->fc)
+		FcFini();
 	free(fs);
 }
 
-static char *lookup(const char *family, int style)
+static char *lookup(dlg_fonts *fs, int style)
 {
-	if (!FcInit())
+	if (!fs->fc && !FcInit())
 		return NULL;
+	fs->fc = true;
+	const char *family = fs->family;
 	FcPattern *p = FcPatternCreate();
 	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
 	FcPatternAddInteger(p, FC_WEIGHT, style & DLG_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -73,7 +78,7 @@ const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style)
 	struct style_font *sf = &fs->s[style];
 	if (sf->ttf)
 		return sf->ttf;
-	sf->path = lookup(fs->family, style);
+	sf->path = lookup(fs, style);
 	if (!sf->path)
 		dlg_die(DLG_EXIT_ERROR,
 		        _("no font found for \"%s\" (%s); install fonts-liberation2"), fs->family,
