@@ -7,13 +7,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* FNV-1a over len bytes, continuing from seed (use DLG_HASH_SEED first). */
+/* A fast non-cryptographic hash of len bytes, continuing from seed (use
+ * DLG_HASH_SEED first). */
 #define DLG_HASH_SEED 0xcbf29ce484222325ULL
 uint64_t dlg_hash(uint64_t seed, const void *data, size_t len);
 
 typedef struct {
-	uint64_t *key; /* 0 marks an empty slot; keys are never 0 */
-	uint64_t *value;
+	struct dlg_hashmap_slot {
+		uint64_t key; /* 0 marks an empty slot; keys are never 0 */
+		uint64_t value;
+	} *slot;
 	size_t cap, n;
 } dlg_hashmap;
 

@@ -66,14 +66,13 @@ static bool write_text(const char *path, const char *text, mode_t mode)
 
 static bool copy_folder(const char *from, const char *to)
 {
+	if (mkdir(to, 0755) != 0 && errno != EEXIST) {
+		dlg_warn("%s: %s", to, strerror(errno));
+		return false;
+	}
 	DIR *d = opendir(from);
 	if (!d)
 		return true; /* nothing shipped */
-	if (mkdir(to, 0755) != 0 && errno != EEXIST) {
-		dlg_warn("%s: %s", to, strerror(errno));
-		closedir(d);
-		return false;
-	}
 	bool ok = true;
 	struct dirent *e;
 	while (ok && (e = readdir(d))) {

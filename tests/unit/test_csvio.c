@@ -150,11 +150,11 @@ static void writer_quoting_and_excel(void **state)
 
 	f = open_memstream(&buf, &len);
 	w = dlg_csv_writer_new(f, true);
-	const char *evil[] = {"=HYPERLINK(\"x\")", "-2", "@a", "+b", "ok"};
-	dlg_csv_write_row(w, evil, 5);
+	const char *evil[] = {"=HYPERLINK(\"x\")", "-2+3", "@a", "+b", "ok", "-5", "-1.5"};
+	dlg_csv_write_row(w, evil, 7);
 	assert_true(dlg_csv_writer_finish(w, "mem"));
 	fclose(f);
-	assert_string_equal(buf, "\xEF\xBB\xBF\"'=HYPERLINK(\"\"x\"\")\",'-2,'@a,'+b,ok\r\n");
+	assert_string_equal(buf, "\xEF\xBB\xBF\"'=HYPERLINK(\"\"x\"\")\",'-2+3,'@a,'+b,ok,-5,-1.5\r\n");
 	free(buf);
 }
 

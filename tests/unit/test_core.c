@@ -1,0 +1,199 @@
+/* Unit tests for conf, contact, hashmap, atomic, casedir, sessions, villages. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "casedir.h"
+#include "conf.h"
+#include "contact.h"
+#include "diag.h"
+#include "hashmap.h"
+#include "sessions.h"
+#include "villages.h"
+
+static char *temp_dir(void)
+{
+	char *d = strdup("/tmp/dlg-unit-XXXXXX");
+	assert_non_null(mkdtemp(d));
+	return d;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char *p = dlg_path_join(dir, name);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+static void conf_values_and_errors(void **state)
+{
+	char *d = temp_dir();
+	write_file(d, "good.conf",
+		   "# comment\n[rules]\nanswer_days = 7\nanswer_day_kind=working\n"
+		   "[office]\nplace =  Liên   Minh \n");
+	char *p = dlg_path_join(d, "good.conf");
+	dlg_conf *c = dlg_conf_load(p);
+	assert_non_null(c);
+	assert_int_equal(dlg_conf_get_long(c, "rules", "answer_days"), 7);
+	assert_string_equal(dlg_conf_get(c, "rules", "answer_day_kind"), "working");
+	assert_string_equal(dlg_conf_get(c, "office", "place"), "Liên Minh");
+	assert_int_equal(dlg_conf_get_long(c, "rules", "register_days_before"), 10);
+	assert_string_equal(dlg_conf_get(c, "nosuch", "key"), "");
+	dlg_conf_free(c);
+	free(p);
+	static const char *const bad[] = {
+		"[rules]\nanswer_days = five\n", "[rulez]\n", "[rules]\nanswer_dayz = 5\n",
+		"[rules]\nanswer_day_kind = sometimes\n", "[rules\n", "[rules]\njust text\n",
+		"[office]\nplace = \xff\n",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		write_file(d, "bad.conf", bad[i]);
+		p = dlg_path_join(d, "bad.conf");
+		assert_null(dlg_conf_load(p));
+		free(p);
+	}
+	char *cmd = dlg_xasprintf("rm -rf %s", d);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(d);
+}
+
+static void phones_and_emails(void **state)
+{
+	char out[16];
+	assert_true(dlg_phone_normalize("+84 912 345 678", out, sizeof out));
+	assert_string_equal(out, "0912345678");
+	assert_true(dlg_phone_normalize("091.234.5678", out, sizeof out));
+	assert_string_equal(out, "0912345678");
+	assert_true(dlg_phone_normalize("84912345678", out, sizeof out));
+	assert_string_equal(out, "0912345678");
+	assert_true(dlg_phone_normalize("(024) 3312 3456", out, sizeof out));
+	assert_string_equal(out, "02433123456");
+	assert_false(dlg_phone_normalize("12345", out, sizeof out));
+	assert_false(dlg_phone_normalize("0912 345 67x", out, sizeof out));
+	assert_false(dlg_phone_normalize("+1 212 555 0100", out, sizeof out));
+	char e1[] = "  An.Nguyen@Gmail.COM ";
+	assert_true(dlg_email_normalize(e1));
+	assert_string_equal(e1, "an.nguyen@gmail.com");
+	char e2[] = "an@@x.vn", e3[] = "an@localhost", e4[] = "a n@x.vn";
+	assert_false(dlg_email_normalize(e2));
+	assert_false(dlg_email_normalize(e3));
+	assert_false(dlg_email_normalize(e4));
+}
+
+static void hashmap(void **state)
+{
+	dlg_hashmap m;
+	dlg_hashmap_init(&m);
+	for (uint64_t i = 0; i < 5000; i++)
+		assert_true(dlg_hashmap_add(&m, dlg_hash(DLG_HASH_SEED, &i, sizeof i), i, NULL));
+	uint64_t v, old;
+	uint64_t k = 1234;
+	assert_true(dlg_hashmap_get(&m, dlg_hash(DLG_HASH_SEED, &k, sizeof k), &v));
+	assert_int_equal(v, 1234);
+	assert_false(dlg_hashmap_add(&m, dlg_hash(DLG_HASH_SEED, &k, sizeof k), 9, &old));
+	assert_int_equal(old, 1234);
+	k = 99999;
+	assert_false(dlg_hashmap_get(&m, dlg_hash(DLG_HASH_SEED, &k, sizeof k), &v));
+	assert_int_not_equal(dlg_hash(DLG_HASH_SEED, "ab", 2), dlg_hash(DLG_HASH_SEED, "ab\0", 3));
+	dlg_hashmap_free(&m);
+}
+
+static void atomic_replace(void **state)
+{
+	char *d = temp_dir();
+	write_file(d, "rec.csv", "old\n");
+	char *p = dlg_path_join(d, "rec.csv");
+	chmod(p, 0640);
+	dlg_atomic a;
+	assert_true(dlg_atomic_begin(&a, p, 0600));
+	fputs("new\n", a.f);
+	dlg_atomic_abort(&a);
+	FILE *f = fopen(p, "r");
+	char buf[16] = "";
+	assert_non_null(fgets(buf, sizeof buf, f));
+	fclose(f);
+	assert_string_equal(buf, "old\n");
+	assert_true(dlg_atomic_begin(&a, p, 0600));
+	fputs("new\n", a.f);
+	assert_true(dlg_atomic_commit(&a));
+	f = fopen(p, "r");
+	assert_non_null(fgets(buf, sizeof buf, f));
+	fclose(f);
+	assert_string_equal(buf, "new\n");
+	struct stat st;
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	int lock = dlg_lock_folder_of(p);
+	assert_true(lock >= 0);
+	dlg_unlock(lock);
+	free(p);
+	char *cmd = dlg_xasprintf("rm -rf %s", d);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(d);
+}
+
+static void case_folder_sessions_villages(void **state)
+{
+	char *d = temp_dir();
+	write_file(d, "dlg.conf", "[rules]\nregister_days_before = 12\n");
+	write_file(d, "sessions.csv",
+		   "session,date,time,venue,chair,secretary,status\n"
+		   "A,2026-07-16,08:00,Hội trường,,,planned\nB,2026-10-15,,,,,cancelled\n");
+	write_file(d, "villages.csv",
+		   "village,kind,head,aliases\nThôn 1,thôn,,thon 1;T1\nThôn 10,thôn,,thon 10\n"
+		   "Cụm dân cư Bãi Tháp,cụm,,Bãi Tháp\n");
+	dlg_case c;
+	assert_true(dlg_case_open(&c, d));
+	assert_true(c.has_conf);
+	dlg_sessions ss;
+	assert_true(dlg_sessions_load(&ss, &c));
+	assert_int_equal(ss.n, 2);
+	const dlg_session *a = dlg_sessions_find(&ss, "A");
+	assert_non_null(a);
+	assert_string_equal(a->venue, "Hội trường");
+	assert_int_equal(dlg_session_cutoff(a, &c), a->date - 12);
+	assert_string_equal(dlg_sessions_find(&ss, "B")->status, "cancelled");
+	dlg_sessions_free(&ss);
+	dlg_villages *v = dlg_villages_load(&c);
+	assert_non_null(v);
+	assert_int_equal(dlg_villages_count(v), 3);
+	assert_string_equal(dlg_villages_match(v, "THÔN 1"), "Thôn 1");
+	assert_string_equal(dlg_villages_find_in(v, "Số 5, thôn 10, xã Liên Minh"), "Thôn 10");
+	assert_string_equal(dlg_villages_find_in(v, "xóm Bãi Tháp"), "Cụm dân cư Bãi Tháp");
+	assert_null(dlg_villages_find_in(v, "thôn 100"));
+	assert_null(dlg_villages_match(v, "Thôn 99"));
+	dlg_villages_free(v);
+	write_file(d, "sessions.csv", "session,date\nA,2026-02-30\n");
+	assert_false(dlg_sessions_load(&ss, &c));
+	dlg_case_close(&c);
+	char *cmd = dlg_xasprintf("rm -rf %s", d);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(d);
+}
+
+int main(void)
+{
+	dlg_diag_init("test_core");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(conf_values_and_errors),
+		cmocka_unit_test(phones_and_emails),
+		cmocka_unit_test(hashmap),
+		cmocka_unit_test(atomic_replace),
+		cmocka_unit_test(case_folder_sessions_villages),
+	};
+	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}
