@@ -330,7 +330,7 @@ static bool answers_get(uint64_t k, dlg_day *d)
 
 static bool load_answers(const char *path)
 {
-	dlg_csv_opts co = {opt.from, 0};
+	dlg_csv_opts co = {.from = opt.from};
 	dlg_csv_reader *r = dlg_csv_open(path, &co);
 	if (!r)
 		return false;
@@ -727,7 +727,7 @@ static int process_items(const char *path)
 	dlg_day_kind_parse(dlg_conf_get(cf, "rules", "answer_day_kind"), &kind);
 	long soon = opt.has_soon ? opt.soon : dlg_conf_get_long(cf, "rules", "soon_days");
 
-	dlg_csv_opts co = {opt.from, 0};
+	dlg_csv_opts co = {.from = opt.from};
 	dlg_csv_reader *r = dlg_csv_open(path, &co);
 	if (!r)
 		return DLG_EXIT_ERROR;
