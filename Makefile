@@ -29,7 +29,7 @@ UNITS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MO = $(BUILD)/locale/vi/LC_MESSAGES/dlg.mo
 MANS = $(sort $(wildcard docs/*.1))
 
-.PHONY: all deps demo check unit cases asan pdfcheck install uninstall clean bench fuzz format eval-route
+.PHONY: all build deps demo check unit cases asan pdfcheck install uninstall clean bench fuzz format eval-route
 all: deps
 	@$(MAKE) --no-print-directory build
 
