@@ -92,17 +92,12 @@ bool dlg_answers_get(const dlg_answers *a, const char *id, size_t len, dlg_day *
 	return false;
 }
 
-bool dlg_answers_load(dlg_answers *a, const char *path, const char *from)
+bool dlg_answers_read(dlg_answers *a, dlg_csv_reader *r)
 {
-	dlg_csv_opts co = {from, 0};
-	dlg_csv_reader *r = dlg_csv_open(path, &co);
-	if (!r)
-		return false;
 	int cid = dlg_csv_col(r, "item_id"), cdate = dlg_csv_col(r, "date");
 	if (cid < 0 || cdate < 0) {
 		dlg_warn_at(dlg_csv_name(r), 1, _("no \"%s\" column"),
 		            cid < 0 ? "item_id" : "date");
-		dlg_csv_close(r);
 		return false;
 	}
 	const dlg_row *row;
@@ -121,8 +116,16 @@ bool dlg_answers_load(dlg_answers *a, const char *path, const char *from)
 		}
 		dlg_answers_put(a, id, row->len[cid], d);
 	}
-	if (got < 0)
-		ok = false;
+	return ok && got == 0;
+}
+
+bool dlg_answers_load(dlg_answers *a, const char *path, const char *from)
+{
+	dlg_csv_opts co = {from, 0};
+	dlg_csv_reader *r = dlg_csv_open(path, &co);
+	if (!r)
+		return false;
+	bool ok = dlg_answers_read(a, r);
 	dlg_csv_close(r);
 	return ok;
 }

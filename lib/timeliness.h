@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "casedir.h"
+#include "csvio.h"
 #include "date.h"
 #include "holidays.h"
 #include "period.h"
@@ -45,6 +46,8 @@ bool dlg_answers_get(const dlg_answers *a, const char *id, size_t len, dlg_day *
  * into a. `from` is the input's encoding or NULL. false after diagnostics
  * naming file and line (a missing column, a bad date). */
 bool dlg_answers_load(dlg_answers *a, const char *path, const char *from);
+/* The same from a reader already open (not closed here). */
+bool dlg_answers_read(dlg_answers *a, dlg_csv_reader *r);
 void dlg_answers_free(dlg_answers *a);
 
 /* How due dates are computed: the case's [rules] answer_days and
