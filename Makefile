@@ -104,3 +104,7 @@ clean:
 	rm -rf build build-asan demo-out
 
 .SECONDARY:
+
+# --- route: routing quality on examples/eval/routing.csv (issue 4) ---
+eval-route: build
+	@sh tests/eval-route.sh $(CURDIR)/$(BUILD)/bin $(if $(V),-v)

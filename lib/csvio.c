@@ -1,10 +1,13 @@
 /* Streaming CSV on libcsv. libcsv reports no positions, so the input is fed
- * one physical line at a time and lines are counted here. */
+ * one physical line at a time and lines are counted here. After the header,
+ * a second thread reads, parses, validates and normalises rows into batches
+ * while the caller works on earlier ones. */
 #include "csvio.h"
 
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +25,22 @@ struct slot {
 	size_t nf, fcap;
 	long line;
 };
+
+/* Rows copied out of the parser, handed from the reading thread to the
+ * caller. */
+struct batch {
+	char *buf;
+	size_t len, cap;
+	size_t *off, *flen; /* all fields of all rows */
+	size_t nf, fcap;
+	size_t *first, *count; /* per row: first field, number of fields */
+	long *line;
+	size_t nrows, rcap;
+};
+
+#define NBATCH 4
+#define BATCH_ROWS 512
+#define BATCH_BYTES (256 * 1024)
 
 struct dlg_csv_reader {
 	FILE *f;
@@ -43,6 +62,20 @@ struct dlg_csv_reader {
 	const char **canon;
 	dlg_row out;
 	char *empty;
+	long err_line; /* the first error, reported when the caller reaches it */
+	char *err_msg;
+	/* reading thread */
+	bool threaded, done, stop;
+	bool bad_row; /* a row with too many fields was reported */
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct batch batch[NBATCH];
+	size_t filled;      /* batches filled and not yet released */
+	size_t read_at;     /* caller's batch index (mod NBATCH) */
+	size_t row_at;      /* next row in it */
+	bool holding;       /* the caller holds batch read_at */
+	size_t max_fields;  /* fields of the caller's widest row so far */
 };
 
 /* libcsv's realloc has no user data: the cap is per process. */
@@ -91,11 +124,24 @@ static long count_newlines(const char *s, size_t len)
 	return n;
 }
 
+/* Remember the first error; it is printed when the caller reaches it, so
+ * messages keep the order of the rows. */
 static void fail_at(dlg_csv_reader *r, long line, const char *msg)
 {
-	if (!r->failed)
-		dlg_warn_at(r->name, line, "%s", msg);
+	if (!r->failed) {
+		r->err_line = line;
+		r->err_msg = dlg_xstrdup(msg);
+	}
 	r->failed = true;
+}
+
+static void report_error(dlg_csv_reader *r)
+{
+	if (r->err_msg) {
+		dlg_warn_at(r->name, r->err_line, "%s", r->err_msg);
+		free(r->err_msg);
+		r->err_msg = NULL;
+	}
 }
 
 static void on_field(void *data, size_t len, void *ctx)
@@ -252,6 +298,126 @@ static struct slot *next_slot(dlg_csv_reader *r)
 	return s;
 }
 
+static void batch_add(struct batch *b, const struct slot *s)
+{
+	if (b->nrows == b->rcap) {
+		b->rcap = b->rcap ? b->rcap * 2 : BATCH_ROWS;
+		b->first = dlg_xrealloc(b->first, b->rcap * sizeof *b->first);
+		b->count = dlg_xrealloc(b->count, b->rcap * sizeof *b->count);
+		b->line = dlg_xrealloc(b->line, b->rcap * sizeof *b->line);
+	}
+	if (b->nf + s->nf > b->fcap) {
+		while (b->nf + s->nf > b->fcap)
+			b->fcap = b->fcap ? b->fcap * 2 : 4096;
+		b->off = dlg_xrealloc(b->off, b->fcap * sizeof *b->off);
+		b->flen = dlg_xrealloc(b->flen, b->fcap * sizeof *b->flen);
+	}
+	if (b->len + s->len > b->cap) {
+		while (b->len + s->len > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 2 * BATCH_BYTES;
+		b->buf = dlg_xrealloc(b->buf, b->cap);
+	}
+	b->first[b->nrows] = b->nf;
+	b->count[b->nrows] = s->nf;
+	b->line[b->nrows] = s->line;
+	b->nrows++;
+	memcpy(b->buf + b->len, s->buf, s->len);
+	for (size_t i = 0; i < s->nf; i++) {
+		b->off[b->nf + i] = b->len + s->off[i];
+		b->flen[b->nf + i] = s->flen[i];
+	}
+	b->nf += s->nf;
+	b->len += s->len;
+}
+
+/* The reading thread: fill batches until the input ends, fails, or the
+ * caller stops. */
+static void *read_ahead(void *arg)
+{
+	dlg_csv_reader *r = arg;
+	size_t write_at = 0;
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		while (r->filled == NBATCH && !r->stop)
+			pthread_cond_wait(&r->changed, &r->lock);
+		bool stop = r->stop;
+		pthread_mutex_unlock(&r->lock);
+		if (stop)
+			break;
+		struct batch *b = &r->batch[write_at % NBATCH];
+		b->len = b->nf = b->nrows = 0;
+		struct slot *s = NULL;
+		while (b->nrows < BATCH_ROWS && b->len < BATCH_BYTES && (s = next_slot(r)))
+			batch_add(b, s);
+		pthread_mutex_lock(&r->lock);
+		if (b->nrows) {
+			r->filled++;
+			write_at++;
+		}
+		if (!s)
+			r->done = true;
+		pthread_cond_broadcast(&r->changed);
+		pthread_mutex_unlock(&r->lock);
+		if (!s)
+			break;
+	}
+	return NULL;
+}
+
+/* The caller's next row from the batches, as a slot-like view. */
+static bool next_batched(dlg_csv_reader *r, char ***fields, size_t **lens, size_t *nf, long *line)
+{
+	pthread_mutex_lock(&r->lock);
+	if (r->holding && r->row_at == r->batch[r->read_at % NBATCH].nrows) {
+		r->holding = false;
+		r->filled--;
+		r->read_at++;
+		pthread_cond_broadcast(&r->changed);
+	}
+	while (!r->holding) {
+		if (r->filled) {
+			r->holding = true;
+			r->row_at = 0;
+		} else if (r->done) {
+			pthread_mutex_unlock(&r->lock);
+			return false;
+		} else {
+			pthread_cond_wait(&r->changed, &r->lock);
+		}
+	}
+	pthread_mutex_unlock(&r->lock);
+	struct batch *b = &r->batch[r->read_at % NBATCH];
+	size_t row = r->row_at++;
+	*nf = b->count[row];
+	*line = b->line[row];
+	if (*nf > r->max_fields) {
+		r->max_fields = *nf;
+		r->out.field = dlg_xrealloc(r->out.field, (*nf + 1) * sizeof(char *));
+		r->out.len = dlg_xrealloc(r->out.len, (*nf + 1) * sizeof(size_t));
+	}
+	for (size_t i = 0; i < *nf; i++) {
+		r->out.field[i] = b->buf + b->off[b->first[row] + i];
+		r->out.len[i] = b->flen[b->first[row] + i];
+	}
+	*fields = r->out.field;
+	*lens = r->out.len;
+	return true;
+}
+
+static void stop_thread(dlg_csv_reader *r)
+{
+	if (!r->threaded)
+		return;
+	pthread_mutex_lock(&r->lock);
+	r->stop = true;
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->lock);
+	pthread_join(r->thread, NULL);
+	pthread_mutex_destroy(&r->lock);
+	pthread_cond_destroy(&r->changed);
+	r->threaded = false;
+}
+
 dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 {
 	dlg_csv_reader *r = calloc(1, sizeof *r);
@@ -296,7 +462,9 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 
 	struct slot *h = next_slot(r);
 	if (!h) {
-		if (!r->failed)
+		if (r->failed)
+			report_error(r);
+		else
 			dlg_warn_at(r->name, 0, "%s",
 				    _("empty file: a header row naming the columns is needed"));
 		dlg_csv_close(r);
@@ -326,8 +494,19 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 			}
 		}
 	}
+	r->max_fields = h->nf;
 	r->out.field = dlg_xmalloc((h->nf + 1) * sizeof(char *));
 	r->out.len = dlg_xmalloc((h->nf + 1) * sizeof(size_t));
+	const char *threads = getenv("DLG_THREADS");
+	if (!(threads && !strcmp(threads, "0"))) {
+		pthread_mutex_init(&r->lock, NULL);
+		pthread_cond_init(&r->changed, NULL);
+		r->threaded = pthread_create(&r->thread, NULL, read_ahead, r) == 0;
+		if (!r->threaded) {
+			pthread_mutex_destroy(&r->lock);
+			pthread_cond_destroy(&r->changed);
+		}
+	}
 	return r;
 }
 
@@ -346,28 +525,45 @@ int dlg_csv_col(const dlg_csv_reader *r, const char *name)
 
 int dlg_csv_next(dlg_csv_reader *r, const dlg_row **row)
 {
-	struct slot *s = next_slot(r);
-	if (!s)
-		return r->failed ? -1 : 0;
-	if (s->nf > r->header.n) {
-		dlg_warn_at(r->name, s->line,
-			    _("row has %zu fields but the header has %zu; is a comma missing "
-			      "quotes?"),
-			    s->nf, r->header.n);
-		r->failed = true;
+	char **fields;
+	size_t *lens, nf;
+	long line;
+	if (r->bad_row)
 		return -1;
-	}
-	for (size_t i = 0; i < r->header.n; i++) {
-		if (i < s->nf) {
-			r->out.field[i] = s->ptr[i];
-			r->out.len[i] = s->flen[i];
-		} else {
-			r->out.field[i] = r->empty;
-			r->out.len[i] = 0;
+	if (r->threaded) {
+		if (!next_batched(r, &fields, &lens, &nf, &line)) {
+			report_error(r);
+			return r->failed ? -1 : 0;
+		}
+	} else {
+		struct slot *s = next_slot(r);
+		if (!s) {
+			report_error(r);
+			return r->failed ? -1 : 0;
+		}
+		fields = s->ptr;
+		lens = s->flen;
+		nf = s->nf;
+		line = s->line;
+		for (size_t i = 0; i < nf && i <= r->header.n; i++) {
+			r->out.field[i] = fields[i];
+			r->out.len[i] = lens[i];
 		}
 	}
+	if (nf > r->header.n) {
+		dlg_warn_at(r->name, line,
+			    _("row has %zu fields but the header has %zu; is a comma missing "
+			      "quotes?"),
+			    nf, r->header.n);
+		r->bad_row = true;
+		return -1;
+	}
+	for (size_t i = nf; i < r->header.n; i++) {
+		r->out.field[i] = r->empty;
+		r->out.len[i] = 0;
+	}
 	r->out.n = r->header.n;
-	r->out.line = s->line;
+	r->out.line = line;
 	*row = &r->out;
 	return 1;
 }
@@ -381,6 +577,17 @@ void dlg_csv_close(dlg_csv_reader *r)
 {
 	if (!r)
 		return;
+	stop_thread(r);
+	for (size_t i = 0; i < NBATCH; i++) {
+		struct batch *b = &r->batch[i];
+		free(b->buf);
+		free(b->off);
+		free(b->flen);
+		free(b->first);
+		free(b->count);
+		free(b->line);
+	}
+	free(r->err_msg);
 	if (r->close_f)
 		fclose(r->f);
 	if (r->cd != (iconv_t)-1)

@@ -34,17 +34,15 @@ void dlg_hashmap_init(dlg_hashmap *m)
 {
 	m->cap = 1024;
 	m->n = 0;
-	m->key = calloc(m->cap, sizeof *m->key);
-	m->value = dlg_xmalloc(m->cap * sizeof *m->value);
-	if (!m->key)
+	m->slot = calloc(m->cap, sizeof *m->slot);
+	if (!m->slot)
 		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
 }
 
 void dlg_hashmap_free(dlg_hashmap *m)
 {
-	free(m->key);
-	free(m->value);
-	m->key = m->value = NULL;
+	free(m->slot);
+	m->slot = NULL;
 }
 
 static uint64_t mix(uint64_t k)
@@ -57,13 +55,12 @@ static uint64_t mix(uint64_t k)
 
 static void grow(dlg_hashmap *m)
 {
-	dlg_hashmap bigger = {calloc(m->cap * 2, sizeof(uint64_t)),
-			      dlg_xmalloc(m->cap * 2 * sizeof(uint64_t)), m->cap * 2, 0};
-	if (!bigger.key)
+	dlg_hashmap bigger = {calloc(m->cap * 2, sizeof *m->slot), m->cap * 2, 0};
+	if (!bigger.slot)
 		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
 	for (size_t i = 0; i < m->cap; i++)
-		if (m->key[i])
-			dlg_hashmap_add(&bigger, m->key[i], m->value[i], NULL);
+		if (m->slot[i].key)
+			dlg_hashmap_add(&bigger, m->slot[i].key, m->slot[i].value, NULL);
 	dlg_hashmap_free(m);
 	*m = bigger;
 }
@@ -75,16 +72,16 @@ bool dlg_hashmap_add(dlg_hashmap *m, uint64_t key, uint64_t value, uint64_t *old
 	if ((m->n + 1) * 4 > m->cap * 3)
 		grow(m);
 	size_t i = mix(key) & (m->cap - 1);
-	while (m->key[i]) {
-		if (m->key[i] == key) {
+	while (m->slot[i].key) {
+		if (m->slot[i].key == key) {
 			if (old)
-				*old = m->value[i];
+				*old = m->slot[i].value;
 			return false;
 		}
 		i = (i + 1) & (m->cap - 1);
 	}
-	m->key[i] = key;
-	m->value[i] = value;
+	m->slot[i].key = key;
+	m->slot[i].value = value;
 	m->n++;
 	return true;
 }
@@ -94,10 +91,10 @@ bool dlg_hashmap_get(const dlg_hashmap *m, uint64_t key, uint64_t *value)
 	if (!key)
 		key = 1;
 	size_t i = mix(key) & (m->cap - 1);
-	while (m->key[i]) {
-		if (m->key[i] == key) {
+	while (m->slot[i].key) {
+		if (m->slot[i].key == key) {
 			if (value)
-				*value = m->value[i];
+				*value = m->slot[i].value;
 			return true;
 		}
 		i = (i + 1) & (m->cap - 1);

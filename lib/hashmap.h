@@ -13,8 +13,10 @@
 uint64_t dlg_hash(uint64_t seed, const void *data, size_t len);
 
 typedef struct {
-	uint64_t *key; /* 0 marks an empty slot; keys are never 0 */
-	uint64_t *value;
+	struct dlg_hashmap_slot {
+		uint64_t key; /* 0 marks an empty slot; keys are never 0 */
+		uint64_t value;
+	} *slot;
 	size_t cap, n;
 } dlg_hashmap;
 

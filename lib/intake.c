@@ -24,9 +24,12 @@ struct dlg_intake {
 	dlg_villages *villages;
 	dlg_hashmap same_person; /* duplicate key -> index into `ids` */
 	dlg_hashmap same_form;   /* identity key -> 1 */
-	char **ids;              /* reg_id or "line N of FILE" of remembered forms */
-	size_t nids;
+	char **ids;              /* reg_ids of remembered forms */
+	size_t nids, ids_cap;
+	char **files;            /* names of the inputs, for forms without reg_id */
+	size_t nfiles;
 	long max_id;
+	long register_days_before;
 };
 
 dlg_intake *dlg_intake_new(const dlg_case *c, const dlg_intake_opts *opts)
@@ -53,6 +56,7 @@ dlg_intake *dlg_intake_new(const dlg_case *c, const dlg_intake_opts *opts)
 	}
 	dlg_hashmap_init(&in->same_person);
 	dlg_hashmap_init(&in->same_form);
+	in->register_days_before = dlg_conf_get_long(c->conf, "rules", "register_days_before");
 	return in;
 }
 
@@ -67,6 +71,9 @@ void dlg_intake_free(dlg_intake *in)
 	for (size_t i = 0; i < in->nids; i++)
 		free(in->ids[i]);
 	free(in->ids);
+	for (size_t i = 0; i < in->nfiles; i++)
+		free(in->files[i]);
+	free(in->files);
 	free(in);
 }
 
@@ -84,41 +91,67 @@ static uint64_t hash_str(uint64_t h, const char *s)
 	return dlg_hash(h, s, strlen(s));
 }
 
-/* Same person, same session, same content. */
-static uint64_t person_key(char *const *v)
+/* The two keys of a form: `form` for the same form imported again, `person`
+ * for the same person, session and content. Each field is hashed once. */
+static void form_keys(char *const *v, uint64_t *form, uint64_t *person)
 {
-	char *name = dlg_text_fold(v[REG_NAME]);
-	uint64_t h = hash_str(DLG_HASH_SEED, name);
-	free(name);
-	h = hash_str(h, v[REG_PHONE]);
-	h = hash_str(h, v[REG_EMAIL]);
-	h = hash_str(h, v[REG_SESSION]);
-	h = hash_str(h, v[REG_TOPIC_PROCEDURE]);
-	return hash_str(h, v[REG_TOPIC_HANDLING]);
-}
-
-/* The same form imported again. */
-static uint64_t form_key(char *const *v)
-{
+	uint64_t contact = hash_str(hash_str(DLG_HASH_SEED, v[REG_PHONE]), v[REG_EMAIL]);
+	uint64_t content = hash_str(hash_str(DLG_HASH_SEED, v[REG_TOPIC_PROCEDURE]),
+				    v[REG_TOPIC_HANDLING]);
 	uint64_t h = DLG_HASH_SEED;
-	static const int cols[] = {REG_RECEIVED, REG_CHANNEL,	      REG_NAME,	      REG_ORGANIZATION,
-				   REG_PHONE,	 REG_EMAIL,	      REG_ADDRESS,    REG_TOPIC_PROCEDURE,
-				   REG_TOPIC_HANDLING};
+	static const int cols[] = {REG_RECEIVED, REG_CHANNEL, REG_NAME, REG_ORGANIZATION,
+				   REG_ADDRESS};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		h = hash_str(h, v[cols[i]]);
-	return h;
+	*form = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
+	char *name = dlg_text_fold(v[REG_NAME]);
+	h = hash_str(hash_str(DLG_HASH_SEED, name), v[REG_SESSION]);
+	free(name);
+	*person = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
 }
 
-static void remember(dlg_intake *in, char *const *v, const char *label, uint64_t form,
+/* Forms are named in duplicate notes by reg_id, or else by file and line:
+ * `where` is then FROM_LINE | file index << 40 | line. */
+#define FROM_LINE (1ULL << 63)
+
+static uint64_t where_of(dlg_intake *in, const char *reg_id, const char *file, long line)
+{
+	if (*reg_id) {
+		if (in->nids == in->ids_cap) {
+			in->ids_cap = in->ids_cap ? in->ids_cap * 2 : 64;
+			in->ids = dlg_xrealloc(in->ids, in->ids_cap * sizeof *in->ids);
+		}
+		in->ids[in->nids] = dlg_xstrdup(reg_id);
+		return in->nids++;
+	}
+	size_t f = in->nfiles;
+	while (f > 0 && strcmp(in->files[f - 1], file))
+		f--;
+	if (f == 0) {
+		in->files = dlg_xrealloc(in->files, (in->nfiles + 1) * sizeof *in->files);
+		in->files[in->nfiles++] = dlg_xstrdup(file);
+		f = in->nfiles;
+	}
+	return FROM_LINE | ((uint64_t)(f - 1) << 40) | (uint64_t)line;
+}
+
+/* "R0012" or "ở dòng 7 của forms.csv", malloc'd. */
+static char *describe(const dlg_intake *in, uint64_t where)
+{
+	if (!(where & FROM_LINE))
+		return dlg_xstrdup(in->ids[where]);
+	return dlg_xasprintf("ở dòng %ld của %s", (long)(where & ((1ULL << 40) - 1)),
+			     in->files[(where & ~FROM_LINE) >> 40]);
+}
+
+static void remember(dlg_intake *in, char *const *v, const char *file, long line, uint64_t form,
 		     uint64_t person)
 {
 	dlg_hashmap_add(&in->same_form, form, 1, NULL);
-	if (strcmp(v[REG_STATUS], "incomplete") && strcmp(v[REG_STATUS], "duplicate")) {
-		if (dlg_hashmap_add(&in->same_person, person, in->nids, NULL)) {
-			in->ids = dlg_xrealloc(in->ids, (in->nids + 1) * sizeof *in->ids);
-			in->ids[in->nids++] = dlg_xstrdup(label);
-		}
-	}
+	if (strcmp(v[REG_STATUS], "incomplete") && strcmp(v[REG_STATUS], "duplicate") &&
+	    !dlg_hashmap_get(&in->same_person, person, NULL))
+		dlg_hashmap_add(&in->same_person, person, where_of(in, v[REG_ID], file, line),
+				NULL);
 }
 
 static long id_number(const char *id)
@@ -134,7 +167,9 @@ void dlg_intake_known(dlg_intake *in, char *const *values)
 	long n = id_number(values[REG_ID]);
 	if (n > in->max_id)
 		in->max_id = n;
-	remember(in, values, values[REG_ID], form_key(values), person_key(values));
+	uint64_t form, person;
+	form_keys(values, &form, &person);
+	remember(in, values, "", 0, form, person);
 }
 
 /* Trimmed, spaces collapsed, control characters dropped. */
@@ -183,7 +218,7 @@ static const dlg_session *pick_session(dlg_intake *in, dlg_day received, bool at
 			return s;
 		if (s->date < received)
 			continue;
-		if (received <= dlg_session_cutoff(s, in->c) && (!best || s->date < best->date))
+		if (received <= s->date - in->register_days_before && (!best || s->date < best->date))
 			best = s;
 		if (!next || s->date < next->date)
 			next = s;
@@ -264,10 +299,10 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_VILLAGE] = dlg_xstrdup(village);
 	}
 
-	uint64_t form = form_key(v);
+	uint64_t form, person;
+	form_keys(v, &form, &person);
 	if (dlg_hashmap_get(&in->same_form, form, NULL))
 		return INTAKE_ALREADY;
-	uint64_t person = person_key(v);
 
 	const char *status = "accepted";
 	char *note = NULL;
@@ -289,17 +324,19 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	uint64_t earlier;
 	if (!note && dlg_hashmap_get(&in->same_person, person, &earlier)) {
 		status = "duplicate";
+		char *which = describe(in, earlier);
 		note = dlg_xasprintf("Trùng với phiếu %s (cùng người, cùng hội nghị, cùng nội dung).",
-				     in->ids[earlier]);
+				     which);
+		free(which);
 	}
 	if (!note && !session) {
 		status = "late";
 		note = dlg_xstrdup("Không còn hội nghị đối thoại nào trong kế hoạch để đăng ký.");
 	}
-	if (!note && !at_conference && received > dlg_session_cutoff(session, in->c)) {
+	if (!note && !at_conference && received > session->date - in->register_days_before) {
 		char got[11], cutoff[11];
 		dlg_date_format_dmy(received, got);
-		dlg_date_format_dmy(dlg_session_cutoff(session, in->c), cutoff);
+		dlg_date_format_dmy(session->date - in->register_days_before, cutoff);
 		status = "late";
 		note = dlg_xasprintf("Phiếu nhận ngày %s, sau hạn đăng ký %s của hội nghị %s.", got,
 				     cutoff, session->id);
@@ -313,9 +350,6 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		free(v[REG_ID]);
 		v[REG_ID] = dlg_xasprintf("R%04ld", ++in->max_id);
 	}
-	char *label = *v[REG_ID] ? dlg_xstrdup(v[REG_ID])
-				 : dlg_xasprintf("ở dòng %ld của %s", line, file);
-	remember(in, v, label, form, person);
-	free(label);
+	remember(in, v, file, line, form, person);
 	return INTAKE_NEW;
 }

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,68 +131,144 @@ static bool mark_category(utf8proc_int32_t cp)
 	       c == UTF8PROC_CATEGORY_ME;
 }
 
-char *dlg_text_fold(const char *str)
+/* The folded form of one code point into out (at least FOLD_MAX bytes): "" for a
+ * mark, " " for a word boundary, else its folded letters and digits (a
+ * compatibility decomposition may hold a boundary, e.g. "½" → "1 2"). */
+#define FOLD_MAX 64
+static void fold_code_point(utf8proc_int32_t cp, char *out)
 {
-	size_t len = strlen(str);
-	/* Folding never grows a code point beyond 3 decomposed ones of 4 bytes. */
-	char *out = dlg_xmalloc(len * 3 + 2), *o = out;
-	bool space = true; /* suppress a leading space */
-	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)str;
-	utf8proc_ssize_t i = 0;
-	while ((size_t)i < len) {
-		utf8proc_int32_t cp;
-		if (s[i] < 0x80) {
-			unsigned char c = s[i++];
+	char *o = out;
+	if (cp == 0x110 || cp == 0x111) {
+		strcpy(out, "d");
+		return;
+	}
+	utf8proc_int32_t parts[8];
+	int last = 0;
+	utf8proc_ssize_t np = utf8proc_decompose_char(
+		cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &last);
+	if (np <= 0 || np > 8) {
+		parts[0] = cp;
+		np = 1;
+	}
+	for (utf8proc_ssize_t k = 0; k < np; k++) {
+		utf8proc_int32_t p = parts[k];
+		if (mark_category(p))
+			continue;
+		if (p == 0x110 || p == 0x111)
+			p = 'd';
+		if (alnum_category(p))
+			put_utf8(&o, p);
+		else if (o == out || o[-1] != ' ')
+			*o++ = ' ';
+	}
+	*o = '\0';
+}
+
+/* Folded forms of the code points below FOLD_TABLE, computed once. */
+#define FOLD_TABLE 0x3000
+static char *fold_table[FOLD_TABLE];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_table_init(void)
+{
+	char buf[FOLD_MAX];
+	for (utf8proc_int32_t cp = 0x80; cp < FOLD_TABLE; cp++) {
+		fold_code_point(cp, buf);
+		fold_table[cp] = dlg_xstrdup(buf);
+	}
+}
+
+/* A growing word buffer for dlg_text_fold_words. */
+struct word {
+	char *buf;
+	size_t len, cap;
+};
+
+static void word_add(struct word *w, const char *bytes, size_t n)
+{
+	if (w->len + n + 1 > w->cap) {
+		w->cap = (w->len + n + 1) * 2;
+		w->buf = dlg_xrealloc(w->buf, w->cap);
+	}
+	memcpy(w->buf + w->len, bytes, n);
+	w->len += n;
+}
+
+void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w, size_t len),
+			 void *ctx)
+{
+	pthread_once(&fold_once, fold_table_init);
+	char small[256];
+	struct word w = {small, 0, sizeof small};
+	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
+	size_t len = strlen(text);
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			i++;
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				*o++ = (char)c;
-				space = false;
+				if (w.len + 2 > w.cap)
+					word_add(&w, "", 0);
+				w.buf[w.len++] = (char)c;
 			} else if (c >= 'A' && c <= 'Z') {
-				*o++ = (char)(c + 32);
-				space = false;
-			} else if (!space) {
-				*o++ = ' ';
-				space = true;
+				if (w.len + 2 > w.cap)
+					word_add(&w, "", 0);
+				w.buf[w.len++] = (char)(c + 32);
+			} else if (w.len) {
+				word(ctx, w.buf, w.len);
+				w.len = 0;
 			}
 			continue;
 		}
-		utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)len - i, &cp);
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
 		if (n <= 0) {
 			i++;
 			continue;
 		}
-		i += n;
-		if (cp == 0x110 || cp == 0x111) {
-			*o++ = 'd';
-			space = false;
-			continue;
-		}
-		utf8proc_int32_t parts[8];
-		int last = 0;
-		utf8proc_ssize_t np = utf8proc_decompose_char(
-			cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &last);
-		if (np <= 0 || np > 8) {
-			parts[0] = cp;
-			np = 1;
-		}
-		for (utf8proc_ssize_t k = 0; k < np; k++) {
-			utf8proc_int32_t p = parts[k];
-			if (mark_category(p))
-				continue;
-			if (p == 0x110 || p == 0x111)
-				p = 'd';
-			if (alnum_category(p)) {
-				put_utf8(&o, p);
-				space = false;
-			} else if (!space) {
-				*o++ = ' ';
-				space = true;
+		i += (size_t)n;
+		char buf[FOLD_MAX];
+		const char *f = cp < FOLD_TABLE ? fold_table[cp] : (fold_code_point(cp, buf), buf);
+		for (; *f; f++) {
+			if (*f != ' ') {
+				word_add(&w, f, 1);
+			} else if (w.len) {
+				word(ctx, w.buf, w.len);
+				w.len = 0;
 			}
 		}
 	}
-	if (o > out && o[-1] == ' ')
-		o--;
-	*o = '\0';
-	return out;
+	if (w.len)
+		word(ctx, w.buf, w.len);
+	if (w.buf != small)
+		free(w.buf);
+}
+
+struct joined {
+	char *out;
+	size_t len, cap;
+};
+
+static void join_word(void *ctx, const char *w, size_t len)
+{
+	struct joined *j = ctx;
+	if (j->len + len + 2 > j->cap) {
+		j->cap = (j->len + len + 2) * 2;
+		j->out = dlg_xrealloc(j->out, j->cap);
+	}
+	if (j->len)
+		j->out[j->len++] = ' ';
+	memcpy(j->out + j->len, w, len);
+	j->len += len;
+}
+
+char *dlg_text_fold(const char *str)
+{
+	struct joined j = {dlg_xmalloc(strlen(str) + 2), 0, strlen(str) + 2};
+	dlg_text_fold_words(str, join_word, &j);
+	j.out[j.len] = '\0';
+	return j.out;
 }
 
 static bool is_space(unsigned char c)

@@ -22,6 +22,12 @@ char *dlg_text_nfc(const char *s, size_t len, size_t *out_len);
  * Returns a new malloc'd string; the caller frees it. */
 char *dlg_text_fold(const char *s);
 
+/* Call word(ctx, w, len) for each word of dlg_text_fold(text), in order, with
+ * the word's folded bytes (not NUL-terminated, valid only during the call).
+ * Folding goes through a table computed once, so it is cheap per text. */
+void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w, size_t len),
+			 void *ctx);
+
 /* Trim s in place and collapse every run of white space (including tabs and
  * line breaks) into one space; returns s. */
 char *dlg_text_squeeze(char *s);

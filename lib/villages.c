@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "hashmap.h"
 #include "table.h"
 #include "text.h"
 
@@ -18,6 +19,9 @@ struct dlg_villages {
 	dlg_table t;
 	struct alias *alias;
 	size_t nalias;
+	dlg_hashmap by_alias; /* hash of a folded alias -> index into alias */
+	dlg_hashmap first_words; /* hashes of the first word of every alias */
+	size_t max_words;     /* words in the longest alias */
 };
 
 static void add_alias(dlg_villages *v, const char *text, size_t village)
@@ -27,7 +31,14 @@ static void add_alias(dlg_villages *v, const char *text, size_t village)
 		free(f);
 		return;
 	}
+	size_t words = 1;
+	for (const char *p = f; *p; p++)
+		words += *p == ' ';
+	if (words > v->max_words)
+		v->max_words = words;
 	v->alias = dlg_xrealloc(v->alias, (v->nalias + 1) * sizeof *v->alias);
+	dlg_hashmap_add(&v->by_alias, dlg_hash(DLG_HASH_SEED, f, strlen(f)), v->nalias, NULL);
+	dlg_hashmap_add(&v->first_words, dlg_hash(DLG_HASH_SEED, f, strcspn(f, " ")), 0, NULL);
 	v->alias[v->nalias++] = (struct alias){f, strlen(f), village};
 }
 
@@ -36,6 +47,8 @@ dlg_villages *dlg_villages_load(const dlg_case *c)
 	dlg_villages *v = calloc(1, sizeof *v);
 	if (!v)
 		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_hashmap_init(&v->by_alias);
+	dlg_hashmap_init(&v->first_words);
 	char *path = dlg_case_data(c, "villages");
 	if (!path)
 		return v;
@@ -43,6 +56,8 @@ dlg_villages *dlg_villages_load(const dlg_case *c)
 	bool ok = dlg_table_load(&v->t, path, required);
 	free(path);
 	if (!ok) {
+		dlg_hashmap_free(&v->by_alias);
+		dlg_hashmap_free(&v->first_words);
 		free(v);
 		return NULL;
 	}
@@ -64,6 +79,8 @@ void dlg_villages_free(dlg_villages *v)
 	for (size_t i = 0; i < v->nalias; i++)
 		free(v->alias[i].folded);
 	free(v->alias);
+	dlg_hashmap_free(&v->by_alias);
+	dlg_hashmap_free(&v->first_words);
 	dlg_table_free(&v->t);
 	free(v);
 }
@@ -98,15 +115,14 @@ const char *dlg_villages_match(const dlg_villages *v, const char *text)
 	return found;
 }
 
-static bool occurs_as_words(const char *hay, const char *needle, size_t len)
+/* The alias spelled by folded bytes s[0..len), or NULL. */
+static const struct alias *lookup(const dlg_villages *v, const char *s, size_t len)
 {
-	for (const char *p = hay; (p = strstr(p, needle)); p++) {
-		bool start = p == hay || p[-1] == ' ';
-		bool end = p[len] == '\0' || p[len] == ' ';
-		if (start && end)
-			return true;
-	}
-	return false;
+	uint64_t at;
+	if (!dlg_hashmap_get(&v->by_alias, dlg_hash(DLG_HASH_SEED, s, len), &at))
+		return NULL;
+	const struct alias *a = &v->alias[at];
+	return a->len == len && !memcmp(a->folded, s, len) ? a : NULL;
 }
 
 const char *dlg_villages_find_in(const dlg_villages *v, const char *address)
@@ -115,10 +131,26 @@ const char *dlg_villages_find_in(const dlg_villages *v, const char *address)
 		return NULL;
 	char *f = dlg_text_fold(address);
 	const struct alias *best = NULL;
-	for (size_t i = 0; i < v->nalias; i++) {
-		const struct alias *a = &v->alias[i];
-		if ((!best || a->len > best->len) && occurs_as_words(f, a->folded, a->len))
-			best = a;
+	/* Every run of up to max_words words, looked up whole. */
+	for (const char *start = f; *start;) {
+		const char *end = start;
+		size_t first = strcspn(start, " ");
+		bool can_start = dlg_hashmap_get(&v->first_words,
+						 dlg_hash(DLG_HASH_SEED, start, first), NULL);
+		for (size_t w = 0; can_start && w < v->max_words && *end; w++) {
+			end = strchr(end, ' ');
+			if (!end)
+				end = start + strlen(start);
+			const struct alias *a = lookup(v, start, (size_t)(end - start));
+			if (a && (!best || a->len > best->len))
+				best = a;
+			if (*end == ' ')
+				end++;
+			else
+				break;
+		}
+		const char *next = strchr(start, ' ');
+		start = next ? next + 1 : start + strlen(start);
 	}
 	free(f);
 	return best ? dlg_villages_name(v, best->village) : NULL;

@@ -55,6 +55,18 @@ static void fold(void **state)
 	f = dlg_text_fold("");
 	assert_string_equal(f, "");
 	free(f);
+	static const char *const cases[][2] = {
+		{"½ ﬁle №5", "1 2 file no5"},
+		{"日本 の", "日本 の"},
+		{"Quyết định số 05/QĐ-UBND", "quyet dinh so 05 qd ubnd"},
+		{"e\xcc\x81t", "et"},
+		{"ỦY BAN NHÂN DÂN", "uy ban nhan dan"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		f = dlg_text_fold(cases[i][0]);
+		assert_string_equal(f, cases[i][1]);
+		free(f);
+	}
 }
 
 static void squeeze(void **state)
