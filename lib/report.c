@@ -1215,8 +1215,15 @@ static void md_participants(dlg_report *r, FILE *f)
 	                                   "Thôn, cụm dân cư, tổ dân phố",
 	                                   "Hình thức",
 	                                   "Tình trạng",
+	                                   "Hội nghị",
 	                                   "Điện thoại"};
-	md_head(f, head, r->o.phones ? 7 : 6, "rllllll");
+	bool all = !r->o.session;
+	const char *cols[8];
+	size_t nc = 0;
+	for (size_t i = 0; i < 8; i++)
+		if ((i != 6 || all) && (i != 7 || r->o.phones))
+			cols[nc++] = head[i];
+	md_head(f, cols, nc, "rlllllll");
 	for (size_t i = 0; i < r->npart; i++) {
 		const participant *p = &r->part[i];
 		fprintf(f, "| %zu | ", i + 1);
@@ -1229,6 +1236,10 @@ static void md_participants(dlg_report *r, FILE *f)
 		md_text(f, channel_vi(p->channel));
 		fputs(" | ", f);
 		md_text(f, status_vi(p->status));
+		if (all) {
+			fputs(" | ", f);
+			md_text(f, p->session);
+		}
 		if (r->o.phones) {
 			fputs(" | ", f);
 			md_text(f, p->phone);
