@@ -30,7 +30,7 @@ static void usage(void)
 	         "  -t, --table NAME     write one table as CSV: fields, departments, villages,\n"
 	         "                       channels, timeliness, coverage, participants\n"
 	         "      --excel          CSV for Excel: BOM, CRLF, formulas guarded\n"
-	         "      --markdown       write the summary (also with --table or --check)\n"
+	         "      --markdown       write the summary (the default; with --check too)\n"
 	         "      --check          exit 1 when a village, residential cluster or street\n"
 	         "                       group has no accepted participant in a conference\n"
 	         "      --names          list the participants by name (never phones, e-mails)\n"
