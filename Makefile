@@ -108,3 +108,19 @@ clean:
 # --- route: routing quality on examples/eval/routing.csv (issue 4) ---
 eval-route: build
 	@sh tests/eval-route.sh $(CURDIR)/$(BUILD)/bin $(if $(V),-v)
+
+# ---- fuzzing (clang libFuzzer): make fuzz FUZZ_SECONDS=600 ----
+FUZZ_SECONDS ?= 60
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZERS = $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_FLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Ilib $(PKG_CFLAGS) \
+	-DDLG_SHAREDIR='"$(SHAREDIR)"' -DDLG_LOCALEDIR='"$(LOCALEDIR)"' \
+	-fsanitize=fuzzer,address,undefined
+
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h) tests/fuzz/fuzz_util.h
+	@mkdir -p build-fuzz
+	@echo "  FUZZ $@"
+	@clang $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(LDLIBS)
+
+fuzz: deps $(FUZZERS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)

@@ -621,7 +621,7 @@ static int process_items(const char *path)
 	dlg_duecalc dc;
 	dlg_duecalc_init(&dc, &kase, hol, today, opt.has_soon ? opt.soon : -1);
 
-	dlg_csv_opts co = {opt.from, 0};
+	dlg_csv_opts co = {.from = opt.from};
 	dlg_csv_reader *r = dlg_csv_open(path, &co);
 	if (!r)
 		return DLG_EXIT_ERROR;

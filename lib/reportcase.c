@@ -183,7 +183,7 @@ static dlg_csv_reader *open_record(const char *path, bool optional, const char *
 {
 	if (optional && access(path, F_OK) != 0)
 		return NULL;
-	dlg_csv_opts co = {from, 0};
+	dlg_csv_opts co = {.from = from};
 	return dlg_csv_open(path, &co);
 }
 

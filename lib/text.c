@@ -178,7 +178,9 @@ static void fold_table_init(void)
 	}
 }
 
-/* A growing word buffer for dlg_text_fold_words. */
+/* A growing word buffer for dlg_text_fold_words: a stack buffer of
+ * WORD_SMALL bytes first, then the heap. */
+#define WORD_SMALL 256
 struct word {
 	char *buf;
 	size_t len, cap;
@@ -187,8 +189,15 @@ struct word {
 static void word_add(struct word *w, const char *bytes, size_t n)
 {
 	if (w->len + n + 1 > w->cap) {
-		w->cap = (w->len + n + 1) * 2;
-		w->buf = dlg_xrealloc(w->buf, w->cap);
+		size_t cap = (w->len + n + 1) * 2;
+		if (w->cap == WORD_SMALL) { /* still the caller's stack buffer */
+			char *heap = dlg_xmalloc(cap);
+			memcpy(heap, w->buf, w->len);
+			w->buf = heap;
+		} else {
+			w->buf = dlg_xrealloc(w->buf, cap);
+		}
+		w->cap = cap;
 	}
 	memcpy(w->buf + w->len, bytes, n);
 	w->len += n;
@@ -198,8 +207,8 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 			 void *ctx)
 {
 	pthread_once(&fold_once, fold_table_init);
-	char small[256];
-	struct word w = {small, 0, sizeof small};
+	char small[WORD_SMALL];
+	struct word w = {small, 0, WORD_SMALL};
 	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
 	size_t len = strlen(text);
 	size_t i = 0;
@@ -241,7 +250,7 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 	}
 	if (w.len)
 		word(ctx, w.buf, w.len);
-	if (w.buf != small)
+	if (w.cap != WORD_SMALL)
 		free(w.buf);
 }
 

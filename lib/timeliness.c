@@ -121,7 +121,7 @@ bool dlg_answers_read(dlg_answers *a, dlg_csv_reader *r)
 
 bool dlg_answers_load(dlg_answers *a, const char *path, const char *from)
 {
-	dlg_csv_opts co = {from, 0};
+	dlg_csv_opts co = {.from = from};
 	dlg_csv_reader *r = dlg_csv_open(path, &co);
 	if (!r)
 		return false;

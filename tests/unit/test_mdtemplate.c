@@ -1,0 +1,110 @@
+/* Unit tests for lib/mdtemplate.c: front matter and placeholder filling. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "diag.h"
+#include "mdtemplate.h"
+
+static const char *get(void *ctx, const char *name)
+{
+	if (!strcmp(name, "name"))
+		return "Trần **Bình** {{name}} <b>#";
+	if (!strcmp(name, "d"))
+		return "2026-02-05";
+	if (!strcmp(name, "empty"))
+		return "";
+	return NULL;
+}
+
+static const char *T = "---\n"
+                       "type: GIẤY MỜI\n"
+                       "number: \"{{n}}/GM-UBND\"\n"
+                       "recipients:\n"
+                       "  - Như trên;\n"
+                       "  - Lưu: VT, VP.\n"
+                       "---\n"
+                       "Kính gửi **{{name}}**,\n"
+                       "hẹn {{date:d}} tại {{office.place}}.\n";
+
+static void front_matter(void **state)
+{
+	dlg_tmpl *t = dlg_tmpl_parse("t.md", T, strlen(T));
+	assert_non_null(t);
+	assert_string_equal(dlg_tmpl_meta(t, "type"), "GIẤY MỜI");
+	assert_string_equal(dlg_tmpl_meta(t, "number"), "{{n}}/GM-UBND");
+	assert_null(dlg_tmpl_meta(t, "recipients")); /* a list, not a value */
+	assert_null(dlg_tmpl_meta(t, "nosuch"));
+	dlg_tmpl_free(t);
+	const char *bad = "---\nType GIẤY MỜI\n---\nx\n";
+	assert_null(dlg_tmpl_parse("bad.md", bad, strlen(bad)));
+	const char *open = "---\ntype: x\n";
+	assert_null(dlg_tmpl_parse("open.md", open, strlen(open)));
+	assert_null(dlg_tmpl_parse("utf.md", "a\xC3", 2));
+}
+
+static void filling(void **state)
+{
+	dlg_tmpl *t = dlg_tmpl_parse("t.md", T, strlen(T));
+	dlg_conf *conf = dlg_conf_defaults();
+	dlg_tmpl_data d = {get, NULL, NULL, NULL, conf, 0};
+	char *s = dlg_tmpl_fill(t, "{{ name }} - {{date:d}} - {{office.place}}{{empty}}", 3, &d);
+	/* values are printed as they are, never filled again */
+	assert_string_equal(s,
+	                    "Trần **Bình** {{name}} <b># - ngày 05 tháng 02 năm 2026 - Liên Minh");
+	free(s);
+	s = dlg_tmpl_fill(t, "{{today}} {{date:today}}", 3, &d);
+	assert_string_equal(s, "1970-01-01 ngày 01 tháng 01 năm 1970");
+	free(s);
+	s = dlg_tmpl_fill(t, "a {{ b", 3, &d);
+	assert_string_equal(s, "a {{ b");
+	free(s);
+	assert_null(dlg_tmpl_fill(t, "{{nosuch}}", 3, &d));
+	dlg_conf_free(conf);
+	dlg_tmpl_free(t);
+}
+
+static void render(void **state)
+{
+	dlg_fonts *fs = dlg_fonts_new(NULL);
+	dlg_conf *conf = dlg_conf_defaults();
+	dlg_tmpl_data d = {get, NULL, NULL, NULL, conf, 0};
+	dlg_geom g = dlg_geom_nd30();
+	/* {{n}} in the front matter has no value */
+	dlg_tmpl *t = dlg_tmpl_parse("t.md", T, strlen(T));
+	dlg_pdf *pdf = dlg_pdf_new(fs);
+	dlg_lay *l = dlg_lay_new(pdf, fs, &g);
+	assert_false(dlg_tmpl_render(t, l, &d));
+	dlg_lay_finish(l);
+	dlg_tmpl_free(t);
+	const char *ok =
+	    "---\ntype: x\n---\n# Tiêu đề\n\n- một\n- hai\n\n> trích\n\n<b>html</b>\n\n"
+	    "{{name}} {{dots}}\n\n```dots 2\n```\n\n```table nosuch\na|b\n{{a}}|{{b}}\n```\n";
+	t = dlg_tmpl_parse("ok.md", ok, strlen(ok));
+	assert_non_null(t);
+	l = dlg_lay_new(pdf, fs, &g);
+	assert_false(dlg_tmpl_render(t, l, &d)); /* no table "nosuch" */
+	dlg_lay_finish(l);
+	assert_true(dlg_pdf_page_count(pdf) >= 2);
+	dlg_tmpl_free(t);
+	dlg_pdf_free(pdf);
+	dlg_conf_free(conf);
+	dlg_fonts_free(fs);
+}
+
+int main(void)
+{
+	dlg_diag_init("test_mdtemplate");
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(front_matter),
+	    cmocka_unit_test(filling),
+	    cmocka_unit_test(render),
+	};
+	return cmocka_run_group_tests_name("mdtemplate", tests, NULL, NULL);
+}
