@@ -594,11 +594,22 @@ void dlg_report_get_totals(const dlg_report *r, dlg_report_totals *t)
 const char *const dlg_report_tables[] = {"fields",     "departments", "villages",     "channels",
                                          "timeliness", "coverage",    "participants", NULL};
 
+/* Where table rows go: a CSV writer, or a function. */
 typedef struct {
 	dlg_csv_writer *w;
+	dlg_report_row_fn fn;
+	void *ctx;
 	char num[16][24];
 	int nnum;
 } out;
+
+static void emit(out *o, const char *const *cells, size_t n)
+{
+	if (o->w)
+		dlg_csv_write_row(o->w, cells, n);
+	else
+		o->fn(o->ctx, cells, n);
+}
 
 static const char *num(out *o, long v)
 {
@@ -639,7 +650,7 @@ static void question_row(out *o, const char *code, const char *name, const long 
 	                     num(o, q[Q_ESCALATE]),
 	                     num(o, q[Q_REDIRECT]),
 	                     num(o, q[Q_REVIEW])};
-	dlg_csv_write_row(o->w, row, 9);
+	emit(o, row, 9);
 }
 
 static void table_questions(dlg_report *r, out *o, bool by_dept)
@@ -650,7 +661,7 @@ static void table_questions(dlg_report *r, out *o, bool by_dept)
 	static const char *const head_d[] = {"dept",      "dept_name", "questions",
 	                                     "procedure", "handling",  "answer",
 	                                     "escalate",  "redirect",  "review"};
-	dlg_csv_write_row(o->w, by_dept ? head_d : head_f, 9);
+	emit(o, by_dept ? head_d : head_f, 9);
 	dlg_tally *t = by_dept ? r->depts : r->fields;
 	size_t n;
 	size_t *ix = sorted(r, t, by_dept ? cmp_dept : cmp_field, true, Q_TOTAL, &n);
@@ -678,7 +689,7 @@ static void timely_row(out *o, const char *code, const char *name, const long *q
 	                     num(o, q[Q_NOT_DUE]),
 	                     pct(o, q[Q_ON_TIME], answered + q[Q_OVERDUE]),
 	                     ratio(o, q[Q_DAYS_SUM], answered)};
-	dlg_csv_write_row(o->w, row, 10);
+	emit(o, row, 10);
 }
 
 static void table_timeliness(dlg_report *r, out *o)
@@ -686,7 +697,7 @@ static void table_timeliness(dlg_report *r, out *o)
 	static const char *const head[] = {
 	    "dept", "dept_name", "questions",   "answered",     "on_time",
 	    "late", "overdue",   "not_yet_due", "on_time_rate", "average_days"};
-	dlg_csv_write_row(o->w, head, 10);
+	emit(o, head, 10);
 	size_t n;
 	size_t *ix = sorted(r, r->depts, cmp_dept, true, Q_TOTAL, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -717,7 +728,7 @@ static void reg_row(out *o, const char *const *lead, size_t nlead, const long *c
 	row[k++] = num(o, c[RG_ORG]);
 	if (extra)
 		row[k++] = num(o, *extra);
-	dlg_csv_write_row(o->w, row, k);
+	emit(o, row, k);
 }
 
 static void table_channels(dlg_report *r, out *o)
@@ -725,7 +736,7 @@ static void table_channels(dlg_report *r, out *o)
 	static const char *const head[] = {"channel",     "registrations", "accepted",
 	                                   "late",        "incomplete",    "duplicate",
 	                                   "individuals", "organizations"};
-	dlg_csv_write_row(o->w, head, 8);
+	emit(o, head, 8);
 	size_t n;
 	size_t *ix = sorted(r, r->channels, cmp_channel, true, RG_TOTAL, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -744,7 +755,7 @@ static void table_villages(dlg_report *r, out *o)
 	static const char *const head[] = {"commune",  "village",     "registrations",
 	                                   "accepted", "individuals", "organizations",
 	                                   "questions"};
-	dlg_csv_write_row(o->w, head, 7);
+	emit(o, head, 7);
 	size_t n;
 	size_t *ix = sorted(r, r->villages, cmp_village, false, 0, &n);
 	long c[RG_N] = {0}, q = 0;
@@ -771,14 +782,14 @@ static void cover_row(void *ctx, const char *commune, const char *session, const
 	out *o = ctx;
 	const char *row[] = {commune,      session,          village,
 	                     num(o, regs), num(o, accepted), accepted ? "yes" : "no"};
-	dlg_csv_write_row(o->w, row, 6);
+	emit(o, row, 6);
 }
 
 static void table_coverage(dlg_report *r, out *o)
 {
 	static const char *const head[] = {"commune",       "session",  "village",
 	                                   "registrations", "accepted", "covered"};
-	dlg_csv_write_row(o->w, head, 6);
+	emit(o, head, 6);
 	walk_coverage(r, cover_row, o);
 }
 
@@ -787,47 +798,67 @@ static void table_participants(dlg_report *r, out *o)
 	static const char *const head[] = {"commune",      "session", "reg_id", "village", "name",
 	                                   "organization", "channel", "status", "phone"};
 	size_t nh = r->o.phones ? 9 : 8;
-	dlg_csv_write_row(o->w, head, nh);
+	emit(o, head, nh);
 	for (size_t i = 0; i < r->npart; i++) {
 		const participant *p = &r->part[i];
 		const char *row[] = {p->commune, p->session, p->reg_id, p->village, p->name,
 		                     p->org,     p->channel, p->status, p->phone};
-		dlg_csv_write_row(o->w, row, nh);
+		emit(o, row, nh);
+	}
+}
+
+static int table_index(const char *name)
+{
+	for (int i = 0; dlg_report_tables[i]; i++)
+		if (!strcmp(name, dlg_report_tables[i]))
+			return i;
+	return -1;
+}
+
+static void run_table(dlg_report *r, int which, out *o)
+{
+	switch (which) {
+	case 0:
+		table_questions(r, o, false);
+		break;
+	case 1:
+		table_questions(r, o, true);
+		break;
+	case 2:
+		table_villages(r, o);
+		break;
+	case 3:
+		table_channels(r, o);
+		break;
+	case 4:
+		table_timeliness(r, o);
+		break;
+	case 5:
+		table_coverage(r, o);
+		break;
+	default:
+		table_participants(r, o);
 	}
 }
 
 bool dlg_report_write_table(dlg_report *r, const char *name, FILE *f, bool excel)
 {
-	int which = -1;
-	for (int i = 0; dlg_report_tables[i]; i++)
-		if (!strcmp(name, dlg_report_tables[i]))
-			which = i;
+	int which = table_index(name);
 	if (which < 0)
 		return false;
 	out o = {.w = dlg_csv_writer_new(f, excel)};
-	switch (which) {
-	case 0:
-		table_questions(r, &o, false);
-		break;
-	case 1:
-		table_questions(r, &o, true);
-		break;
-	case 2:
-		table_villages(r, &o);
-		break;
-	case 3:
-		table_channels(r, &o);
-		break;
-	case 4:
-		table_timeliness(r, &o);
-		break;
-	case 5:
-		table_coverage(r, &o);
-		break;
-	default:
-		table_participants(r, &o);
-	}
+	run_table(r, which, &o);
 	return dlg_csv_writer_finish(o.w, _("standard output"));
+}
+
+bool dlg_report_rows(dlg_report *r, const char *name, dlg_report_row_fn fn, void *ctx)
+{
+	int which = table_index(name);
+	if (which < 0)
+		return false;
+	out o = {.fn = fn, .ctx = ctx};
+	run_table(r, which, &o);
+	return true;
 }
 
 /* ---- Markdown ---- */

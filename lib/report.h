@@ -100,6 +100,12 @@ extern const char *const dlg_report_tables[];
  * false when there is no such table, or on a write error (reported). */
 bool dlg_report_write_table(dlg_report *r, const char *name, FILE *f, bool excel);
 
+/* The rows of table `name`, header first, as --table writes them: fn(ctx,
+ * cells, n) for each (cells are valid during the call only). false when
+ * there is no such table. */
+typedef void (*dlg_report_row_fn)(void *ctx, const char *const *cells, size_t n);
+bool dlg_report_rows(dlg_report *r, const char *name, dlg_report_row_fn fn, void *ctx);
+
 /* The summary in Vietnamese Markdown: headings, sentences and tables; the
  * list of participants with opts.names. Citizens' text is escaped. */
 void dlg_report_write_markdown(dlg_report *r, FILE *f);
