@@ -13,7 +13,7 @@
 static struct {
 	const char **dirs;
 	size_t ndirs;
-	const char *session, *table, *today, *from;
+	const char *session, *table, *today, *from, *pdf, *number;
 	bool excel, markdown, check, names, public_;
 } opt;
 
@@ -36,6 +36,9 @@ static void usage(void)
 	         "      --names          list the participants by name (never phones, e-mails)\n"
 	         "      --public         a list to be posted: --names with phone numbers masked\n"
 	         "                       (0912 *** 678)\n"
+	         "      --pdf FILE       write the formal report (BÁO CÁO) as a PDF, with tables\n"
+	         "                       and charts (template bao-cao.md); - for standard output\n"
+	         "      --number N       the report's number (default [numbering] report)\n"
 	         "      --today DATE     count from DATE (YYYY-MM-DD) instead of today\n"
 	         "      --from ENC       the input's encoding when it is not UTF-8 (e.g. CP1258)\n"
 	         "  -h, --help           show this help\n"
@@ -47,14 +50,33 @@ static void usage(void)
 
 static void parse_args(int argc, char **argv)
 {
-	enum { O_EXCEL = 256, O_MARKDOWN, O_CHECK, O_NAMES, O_PUBLIC, O_TODAY, O_FROM, O_VERSION };
+	enum {
+		O_EXCEL = 256,
+		O_MARKDOWN,
+		O_CHECK,
+		O_NAMES,
+		O_PUBLIC,
+		O_TODAY,
+		O_FROM,
+		O_PDF,
+		O_NUMBER,
+		O_VERSION
+	};
 	static const struct option longopts[] = {
-	    {"session", required_argument, NULL, 's'}, {"table", required_argument, NULL, 't'},
-	    {"excel", no_argument, NULL, O_EXCEL},     {"markdown", no_argument, NULL, O_MARKDOWN},
-	    {"check", no_argument, NULL, O_CHECK},     {"names", no_argument, NULL, O_NAMES},
-	    {"public", no_argument, NULL, O_PUBLIC},   {"today", required_argument, NULL, O_TODAY},
-	    {"from", required_argument, NULL, O_FROM}, {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, O_VERSION}, {NULL, 0, NULL, 0},
+	    {"session", required_argument, NULL, 's'},
+	    {"table", required_argument, NULL, 't'},
+	    {"excel", no_argument, NULL, O_EXCEL},
+	    {"markdown", no_argument, NULL, O_MARKDOWN},
+	    {"check", no_argument, NULL, O_CHECK},
+	    {"names", no_argument, NULL, O_NAMES},
+	    {"public", no_argument, NULL, O_PUBLIC},
+	    {"today", required_argument, NULL, O_TODAY},
+	    {"from", required_argument, NULL, O_FROM},
+	    {"pdf", required_argument, NULL, O_PDF},
+	    {"number", required_argument, NULL, O_NUMBER},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, O_VERSION},
+	    {NULL, 0, NULL, 0},
 	};
 	opt.dirs = dlg_xmalloc((size_t)argc * sizeof *opt.dirs);
 	int c;
@@ -90,6 +112,12 @@ static void parse_args(int argc, char **argv)
 		case O_FROM:
 			opt.from = optarg;
 			break;
+		case O_PDF:
+			opt.pdf = optarg;
+			break;
+		case O_NUMBER:
+			opt.number = optarg;
+			break;
 		case 'h':
 			usage();
 			exit(DLG_EXIT_OK);
@@ -121,7 +149,10 @@ static void parse_args(int argc, char **argv)
 		dlg_usage_error("%s", _("--excel goes with --table"));
 	if (argc > optind && opt.ndirs > 1)
 		dlg_usage_error("%s", _("files go with one case folder at most"));
-	if (!opt.table && !opt.check)
+	if (opt.pdf && (opt.table || opt.markdown) && !strcmp(opt.pdf, "-"))
+		dlg_usage_error("%s", _("--pdf - writes to standard output: no --table or "
+		                        "--markdown with it"));
+	if (!opt.table && !opt.check && !opt.pdf)
 		opt.markdown = true;
 }
 
@@ -145,6 +176,8 @@ int main(int argc, char **argv)
 	dlg_report *r = dlg_report_new(&ro);
 	size_t ndirs = opt.ndirs ? opt.ndirs : 1;
 	bool ok = true;
+	dlg_case first;
+	bool have_first = false;
 	for (size_t i = 0; i < ndirs && ok; i++) {
 		dlg_case kase;
 		if (!dlg_case_open(&kase, opt.ndirs ? opt.dirs[i] : NULL)) {
@@ -154,7 +187,12 @@ int main(int argc, char **argv)
 		if (!dlg_report_add_case(r, &kase, (const char *const *)argv + optind,
 		                         (size_t)(argc - optind)))
 			ok = false;
-		dlg_case_close(&kase);
+		if (!have_first) {
+			first = kase;
+			have_first = true;
+		} else {
+			dlg_case_close(&kase);
+		}
 	}
 	if (ok && opt.session && !dlg_report_knows_session(r, opt.session)) {
 		dlg_warn(_("no session \"%s\" in sessions.csv"), opt.session);
@@ -173,6 +211,8 @@ int main(int argc, char **argv)
 				status = DLG_EXIT_ERROR;
 			}
 		}
+		if (status == DLG_EXIT_OK && opt.pdf)
+			status = dlg_report_write_pdf(r, &first, opt.pdf, opt.number);
 		if (status == DLG_EXIT_OK && opt.check) {
 			dlg_report_totals t;
 			dlg_report_get_totals(r, &t);
@@ -181,6 +221,8 @@ int main(int argc, char **argv)
 				status = DLG_EXIT_FOUND;
 		}
 	}
+	if (have_first)
+		dlg_case_close(&first);
 	dlg_report_free(r);
 	free(opt.dirs);
 	return status;

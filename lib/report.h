@@ -110,6 +110,14 @@ bool dlg_report_rows(dlg_report *r, const char *name, dlg_report_row_fn fn, void
  * list of participants with opts.names. Citizens' text is escaped. */
 void dlg_report_write_markdown(dlg_report *r, FILE *f);
 
+/* The formal report as a PDF at path ("-": standard output): the template
+ * bao-cao.md (case folder's templates/, else share/templates/) filled with
+ * the figures, tables and two bar charts (questions per field; on-time
+ * rate per department). number: "Số" (NULL or "": [numbering] report, else
+ * left blank to write by hand). c gives dlg.conf and sessions.csv. Returns
+ * the exit status (0, or 2 after diagnostics). */
+int dlg_report_write_pdf(dlg_report *r, const dlg_case *c, const char *path, const char *number);
+
 /* Call fn for each village with no accepted participant in a session whose
  * coverage is checked; returns how many there are. fn may be NULL. */
 typedef void (*dlg_report_gap_fn)(void *ctx, const char *commune, const char *session,
