@@ -18,7 +18,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANITIZE) \
 	-Ilib $(PKG_CFLAGS) -DDLG_SHAREDIR='"$(SHAREDIR)"' -DDLG_LOCALEDIR='"$(LOCALEDIR)"'
-LDLIBS = -lcsv -lhpdf $(PKG_LDLIBS) -lpng -lz -lm -lpthread
+LDLIBS = -lcsv $(PKG_LDLIBS) -lz -lm -lpthread
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -29,7 +29,7 @@ UNITS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MO = $(BUILD)/locale/vi/LC_MESSAGES/dlg.mo
 MANS = $(sort $(wildcard docs/*.1))
 
-.PHONY: all deps demo check unit cases asan pdfcheck install uninstall clean bench fuzz format eval-route
+.PHONY: all build deps demo check unit cases asan pdfcheck install uninstall clean bench fuzz format eval-route
 all: deps
 	@$(MAKE) --no-print-directory build
 

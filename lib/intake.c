@@ -104,10 +104,17 @@ static void form_keys(char *const *v, uint64_t *form, uint64_t *person)
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		h = hash_str(h, v[cols[i]]);
 	*form = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
+	/* The same person: folded name and a phone, else an e-mail; the same
+	 * content: the folded questions, so retyped forms match. */
 	char *name = dlg_text_fold(v[REG_NAME]);
+	char *asked = dlg_xasprintf("%s\n%s", v[REG_TOPIC_PROCEDURE], v[REG_TOPIC_HANDLING]);
+	char *folded = dlg_text_fold(asked);
 	h = hash_str(hash_str(DLG_HASH_SEED, name), v[REG_SESSION]);
+	h = hash_str(h, *v[REG_PHONE] ? v[REG_PHONE] : v[REG_EMAIL]);
+	*person = hash_str(h, folded);
+	free(folded);
+	free(asked);
 	free(name);
-	*person = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
 }
 
 /* Forms are named in duplicate notes by reg_id, or else by file and line:
@@ -205,15 +212,15 @@ const char *dlg_intake_channel(const char *text)
 	return found;
 }
 
-/* The first planned session whose cutoff the received date meets; else the
- * next one still to come (the form is then late); else NULL. */
+/* The first session whose cutoff the received date meets; else the next one
+ * still to come (the form is then late); else NULL. Its status does not
+ * matter: a form keeps the conference it was sent for, even when that
+ * conference was later held or cancelled. */
 static const dlg_session *pick_session(dlg_intake *in, dlg_day received, bool at_conference)
 {
 	const dlg_session *best = NULL, *next = NULL;
 	for (size_t i = 0; i < in->sessions.n; i++) {
 		const dlg_session *s = &in->sessions.s[i];
-		if (strcmp(s->status, "planned") && !at_conference)
-			continue;
 		if (at_conference && s->date == received)
 			return s;
 		if (s->date < received)
@@ -285,6 +292,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	free(v[REG_SESSION]);
 	v[REG_SESSION] = dlg_xstrdup(session ? session->id : "");
 
+	dlg_text_name_case(v[REG_NAME]);
 	char phone[16];
 	bool phone_ok = *v[REG_PHONE] && dlg_phone_normalize(v[REG_PHONE], phone, sizeof phone);
 	if (phone_ok) {
@@ -292,8 +300,14 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_PHONE] = dlg_xstrdup(phone);
 	}
 	bool email_ok = *v[REG_EMAIL] && dlg_email_normalize(v[REG_EMAIL]);
-	const char *village = *v[REG_VILLAGE] ? dlg_villages_match(in->villages, v[REG_VILLAGE])
-					      : dlg_villages_find_in(in->villages, v[REG_ADDRESS]);
+	const char *village = NULL;
+	if (*v[REG_VILLAGE])
+		village = dlg_villages_match(in->villages, v[REG_VILLAGE]);
+	if (!village && *v[REG_VILLAGE])
+		village = dlg_villages_find_in(in->villages, v[REG_VILLAGE]);
+	if (!village)
+		village = dlg_villages_find_in(in->villages, v[REG_ADDRESS]);
+	bool village_unknown = !village && *v[REG_VILLAGE] && dlg_villages_count(in->villages);
 	if (village) {
 		free(v[REG_VILLAGE]);
 		v[REG_VILLAGE] = dlg_xstrdup(village);
@@ -341,10 +355,29 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		note = dlg_xasprintf("Phiếu nhận ngày %s, sau hạn đăng ký %s của hội nghị %s.", got,
 				     cutoff, session->id);
 	}
+	if (!note) {
+		/* Accepted, but worth a look by the clerk. */
+		char *bad_phone = *v[REG_PHONE] && !phone_ok
+					  ? dlg_xasprintf("Số điện thoại \"%s\" không hợp lệ. ", v[REG_PHONE])
+					  : dlg_xstrdup("");
+		char *bad_email = *v[REG_EMAIL] && !email_ok
+					  ? dlg_xasprintf("Email \"%s\" không hợp lệ. ", v[REG_EMAIL])
+					  : dlg_xstrdup("");
+		char *bad_village =
+			village_unknown
+				? dlg_xasprintf("\"%s\" không có trong danh sách thôn, tổ dân phố. ",
+						v[REG_VILLAGE])
+				: dlg_xstrdup("");
+		note = dlg_xasprintf("%s%s%s", bad_phone, bad_email, bad_village);
+		dlg_text_squeeze(note);
+		free(bad_phone);
+		free(bad_email);
+		free(bad_village);
+	}
 	free(v[REG_STATUS]);
 	v[REG_STATUS] = dlg_xstrdup(status);
 	free(v[REG_NOTE]);
-	v[REG_NOTE] = note ? note : dlg_xstrdup("");
+	v[REG_NOTE] = note;
 
 	if (in->opts.assign_ids) {
 		free(v[REG_ID]);

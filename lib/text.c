@@ -313,6 +313,27 @@ char *dlg_text_squeeze(char *s)
 	return s;
 }
 
+void dlg_text_name_case(char *s)
+{
+	size_t len = strlen(s);
+	bool start = true;
+	size_t i = 0;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n =
+			utf8proc_iterate((utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0)
+			return;
+		utf8proc_int32_t to = start ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+		utf8proc_uint8_t enc[4];
+		/* Vietnamese letters keep their encoded length across cases. */
+		if (to != cp && utf8proc_encode_char(to, enc) == n)
+			memcpy(s + i, enc, (size_t)n);
+		start = !alnum_category(cp);
+		i += (size_t)n;
+	}
+}
+
 bool dlg_text_blank(const char *s)
 {
 	for (; *s; s++)

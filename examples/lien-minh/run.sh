@@ -65,13 +65,7 @@ say "case folder: $(pwd) (today: $DLG_TODAY)"
 # raised from the floor on 16 July.  reg_ids follow this order (R0001...), and
 # attendance.csv and answers.csv refer to them.
 #
-# The forms were registered while both conferences were still planned.
-# sessions.csv now records how the year went (2026-1 held, 2026-2 cancelled),
-# and dlg-register gives a form without a session only to a *planned*
-# conference, so the intake is replayed against sessions.csv as it stood then
-# and the record is put back afterwards.
 if have dlg-register; then
-	sed -e 's/,held,/,planned,/' -e 's/,cancelled,/,planned,/' "$here/sessions.csv" >sessions.csv
 	say "dlg-register: online form, paper, e-mail, from the floor"
 	dlg-register --into registrations.csv --channel online inbox/online-export.csv ||
 		fail "dlg-register (online)" $?
@@ -81,19 +75,23 @@ if have dlg-register; then
 		fail "dlg-register (email)" $?
 	dlg-register --into registrations.csv inbox/conference-floor.csv ||
 		fail "dlg-register (conference)" $?
-	cp "$here/sessions.csv" sessions.csv
 fi
 
 # 2. Routing: one item per question, to the department that must answer.
 if have dlg-route && need registrations.csv dlg-route; then
 	say "dlg-route: registrations.csv -> items.csv"
-	dlg-route <registrations.csv >items.csv || fail dlg-route $?
+	# The office forwarded the questions the day after the cutoff of 2026-1.
+	dlg-route --sent 2026-07-07 <registrations.csv >items.csv || fail dlg-route $?
 fi
 
 # 3. Invitations to the registrants of the July conference.
 if have dlg-invite && need registrations.csv dlg-invite; then
 	say "dlg-invite: giay-moi/"
-	dlg-invite --session 2026-1 -o giay-moi/ <registrations.csv || fail dlg-invite $?
+	# Issued on 2 July, two weeks before the conference.
+	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 -o giay-moi/ --one-file giay-moi.pdf \
+		<registrations.csv || fail dlg-invite $?
+	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 --departments -o giay-moi-phong/ \
+		<items.csv || fail "dlg-invite --departments" $?
 fi
 
 # 4. Due dates and answers; reminders as cron would send them (exit 1 means
