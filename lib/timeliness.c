@@ -23,73 +23,28 @@ static uint64_t key_of(const char *id, size_t len)
 	return k ? k : 1;
 }
 
-static size_t slot_of(const dlg_answers *a, uint64_t k)
-{
-	k ^= k >> 31;
-	k *= 0x9e3779b97f4a7c15ULL;
-	return (size_t)(k ^ (k >> 29)) & (a->cap - 1);
-}
-
 void dlg_answers_init(dlg_answers *a)
 {
 	memset(a, 0, sizeof *a);
 }
 
-static void put_key(dlg_answers *a, uint64_t k, dlg_day d);
-
-static void grow(dlg_answers *a)
-{
-	uint64_t *key = a->key;
-	dlg_day *day = a->day;
-	size_t cap = a->cap;
-	a->cap = cap ? 2 * cap : 1024;
-	a->key = calloc(a->cap, sizeof *a->key);
-	a->day = dlg_xmalloc(a->cap * sizeof *a->day);
-	if (!a->key)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
-	a->n = 0;
-	for (size_t i = 0; i < cap; i++)
-		if (key[i])
-			put_key(a, key[i], day[i]);
-	free(key);
-	free(day);
-}
-
-static void put_key(dlg_answers *a, uint64_t k, dlg_day d)
-{
-	if ((a->n + 1) * 4 > a->cap * 3)
-		grow(a);
-	size_t i = slot_of(a, k);
-	while (a->key[i] && a->key[i] != k)
-		i = (i + 1) & (a->cap - 1);
-	if (!a->key[i]) {
-		a->key[i] = k;
-		a->day[i] = d;
-		a->n++;
-	} else if (d < a->day[i]) {
-		a->day[i] = d;
-	}
-}
-
 void dlg_answers_put(dlg_answers *a, const char *id, size_t len, dlg_day d)
 {
-	put_key(a, key_of(id, len), d);
+	if (!a->map.slot)
+		dlg_hashmap_init(&a->map);
+	bool added;
+	uint64_t *day = dlg_hashmap_upsert(&a->map, key_of(id, len), (uint64_t)d, &added);
+	if (!added && d < (dlg_day)*day)
+		*day = (uint64_t)d;
 }
 
 bool dlg_answers_get(const dlg_answers *a, const char *id, size_t len, dlg_day *d)
 {
-	if (!a->cap)
+	uint64_t day;
+	if (!a->map.slot || !dlg_hashmap_get(&a->map, key_of(id, len), &day))
 		return false;
-	uint64_t k = key_of(id, len);
-	size_t i = slot_of(a, k);
-	while (a->key[i]) {
-		if (a->key[i] == k) {
-			*d = a->day[i];
-			return true;
-		}
-		i = (i + 1) & (a->cap - 1);
-	}
-	return false;
+	*d = (dlg_day)day;
+	return true;
 }
 
 bool dlg_answers_read(dlg_answers *a, dlg_csv_reader *r)
@@ -132,8 +87,8 @@ bool dlg_answers_load(dlg_answers *a, const char *path, const char *from)
 
 void dlg_answers_free(dlg_answers *a)
 {
-	free(a->key);
-	free(a->day);
+	if (a->map.slot)
+		dlg_hashmap_free(&a->map);
 	dlg_answers_init(a);
 }
 

@@ -13,6 +13,7 @@
 #include "casedir.h"
 #include "csvio.h"
 #include "date.h"
+#include "hashmap.h"
 #include "holidays.h"
 #include "period.h"
 
@@ -31,9 +32,7 @@ const char *dlg_item_state_name(dlg_item_state st);
  * id is kept (16 bytes an answer): two ids colliding among a million
  * answers has a chance below 1e-7. */
 typedef struct {
-	uint64_t *key;
-	dlg_day *day;
-	size_t cap, n;
+	dlg_hashmap map; /* hash of item_id -> day (as uint64_t) */
 } dlg_answers;
 
 /* An empty map (all zero is empty too). */
