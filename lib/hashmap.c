@@ -95,6 +95,11 @@ bool dlg_hashmap_add(dlg_hashmap *m, uint64_t key, uint64_t value, uint64_t *old
 	return added;
 }
 
+void dlg_hashmap_prefetch(const dlg_hashmap *m, uint64_t key)
+{
+	__builtin_prefetch(&m->slot[mix(key ? key : 1) & (m->cap - 1)]);
+}
+
 bool dlg_hashmap_get(const dlg_hashmap *m, uint64_t key, uint64_t *value)
 {
 	if (!key)

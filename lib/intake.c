@@ -321,6 +321,12 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_PHONE] = dlg_xstrdup(phone);
 	}
 	bool email_ok = *v[REG_EMAIL] && dlg_email_normalize(v[REG_EMAIL]);
+	/* The keys first: their table slots are fetched from memory while the
+	 * village is looked up. */
+	uint64_t form, person;
+	form_keys(in, v, &form, &person);
+	dlg_hashmap_prefetch(&in->same_form, form);
+	dlg_hashmap_prefetch(&in->same_person, person);
 	const char *village = NULL;
 	if (*v[REG_VILLAGE])
 		village = dlg_villages_match(in->villages, v[REG_VILLAGE]);
@@ -334,8 +340,6 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_VILLAGE] = dlg_xstrdup(village);
 	}
 
-	uint64_t form, person;
-	form_keys(in, v, &form, &person);
 	if (dlg_hashmap_get(&in->same_form, form, NULL))
 		return INTAKE_ALREADY;
 
