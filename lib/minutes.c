@@ -386,7 +386,7 @@ static void answers_of(dlg_minutes *m, dlg_lay *l, const dlg_sd_item *it, dlg_fi
 		any = true;
 	}
 	const char *key = NULL, *def = NULL;
-	if (!strcmp(it->action, "redirect") && !any) {
+	if (!strcmp(it->action, "redirect")) {
 		key = "redirect";
 		def = "Nội dung không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính; "
 		      "{{office.office_name}} hướng dẫn người đăng ký gửi đến cơ quan có thẩm quyền "

@@ -421,9 +421,9 @@ bool dlg_sd_item_in_writing(const dlg_sessdata *sd, const dlg_sd_item *it)
 {
 	if (dlg_sd_person_away(sd, &sd->p[it->person]))
 		return true;
-	/* what goes up must come back down in writing; a redirected question
-	 * that a department answered at the conference after all is done */
-	if (!strcmp(it->action, "escalate"))
+	/* guidance to the proper channel goes in writing (plan III.2), and what
+	 * went up comes back down in writing */
+	if (!strcmp(it->action, "redirect") || !strcmp(it->action, "escalate"))
 		return true;
 	return !dlg_sd_item_answered_live(sd, it);
 }

@@ -107,9 +107,9 @@ bool dlg_sd_item_answered_live(const dlg_sessdata *sd, const dlg_sd_item *it);
 bool dlg_sd_person_away(const dlg_sessdata *sd, const dlg_sd_person *p);
 
 /* True when the item must be answered in writing (plan II.3): the
- * conference was cancelled, its registrant was away, it was escalated, or
- * it got no answer at the conference (a redirected question gets none, so
- * its guidance goes in writing). */
+ * conference was cancelled, its registrant was away, it was redirected
+ * (written guidance to the proper channel, plan III.2) or escalated, or it
+ * got no answer at the conference. */
 bool dlg_sd_item_in_writing(const dlg_sessdata *sd, const dlg_sd_item *it);
 
 /* "Về thủ tục hành chính" / "Về giải quyết thủ tục hành chính" for the
