@@ -555,9 +555,18 @@ static char *group_csv(const reminder *a, const reminder *b, size_t *len)
 		dlg_date_format_iso(r->sent, sent);
 		dlg_date_format_iso(r->due, due);
 		snprintf(left, sizeof left, "%ld", r->left);
-		const char *row[] = {r->item_id, r->dept,    r->name,           r->org,
-		                     r->phone,   r->village, r->kind,           r->text,
-		                     sent,       due,        dlg_due_state_name((dlg_due_state)r->st), left};
+		const char *row[] = {r->item_id,
+		                     r->dept,
+		                     r->name,
+		                     r->org,
+		                     r->phone,
+		                     r->village,
+		                     r->kind,
+		                     r->text,
+		                     sent,
+		                     due,
+		                     dlg_due_state_name((dlg_due_state)r->st),
+		                     left};
 		dlg_csv_write_row(w, row, 12);
 	}
 	if (!dlg_csv_writer_finish(w, "memory"))
@@ -787,7 +796,8 @@ static int process_items(const char *path)
 			dlg_day ad;
 			left = (long)(due - today);
 			bool got_answer = answers_get(key_of(row->field[cid], row->len[cid]), &ad);
-			state = (enum state)dlg_due_classify(due, got_answer ? &ad : NULL, today, soon);
+			state =
+			    (enum state)dlg_due_classify(due, got_answer ? &ad : NULL, today, soon);
 			if (got_answer && !opt.remind)
 				dlg_date_format_iso(ad, ans_b);
 			if (state == ST_OVERDUE)

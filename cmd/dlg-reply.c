@@ -82,8 +82,8 @@ static const char *base_of(const char *path)
 }
 
 /* The e-mail messages: into mail_dir, and/or to sendmail. */
-static bool deliver(const dlg_case *cs, const dlg_replies *r, const char *out,
-                    const char *mail_dir, bool sendmail, bool fixed_date)
+static bool deliver(const dlg_case *cs, const dlg_replies *r, const char *out, const char *mail_dir,
+                    bool sendmail, bool fixed_date)
 {
 	const dlg_conf *cf = cs->conf;
 	const char *conf_from = dlg_conf_get(cf, "mail", "from");
@@ -298,8 +298,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (status == DLG_EXIT_OK && out) {
-		dlg_batch b = {NULL, out, (const char *const *)names, "Trả lời ý kiến, kiến nghị",
-		               day, fonts};
+		dlg_batch b = {NULL, out,  (const char *const *)names, "Trả lời ý kiến, kiến nghị",
+		               day,  fonts};
 		status = dlg_batch_run(&b, r.n, dlg_replies_draw, &r);
 		char *rp = dlg_path_join(out, "recipients.csv");
 		char *pp = dlg_path_join(out, "postal.csv");

@@ -641,9 +641,8 @@ static void code_block(struct rctx *rc, cmark_node *n)
 		word[0] = '\0';
 	}
 	if (!strcmp(word, "part")) {
-		int got = rc->parts && rc->parts->draw
-		              ? rc->parts->draw(rc->parts->ctx, arg, rc->l)
-		              : 0;
+		int got =
+		    rc->parts && rc->parts->draw ? rc->parts->draw(rc->parts->ctx, arg, rc->l) : 0;
 		if (got == 0)
 			dlg_warn_at(rc->t->name, line, _("no part \"%s\" for this document"), arg);
 		if (got <= 0)

@@ -155,7 +155,8 @@ bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
 		}
 		for (size_t i = 0; i < sd->nit; i++) {
 			const dlg_sd_item *it = &sd->it[i];
-			bool mine = code ? !strcmp(it->dept, code) : !dlg_sessdata_dept(sd, it->dept);
+			bool mine =
+			    code ? !strcmp(it->dept, code) : !dlg_sessdata_dept(sd, it->dept);
 			if (mine && dlg_sd_item_in_writing(sd, it))
 				m->open[m->nopen++] = i;
 		}
@@ -241,8 +242,9 @@ static void part_attendance(dlg_minutes *m, dlg_lay *l)
 	}
 	double ind = 0;
 	if (here.len) {
-		char *lab = phrase(m, "depts_present",
-		                   "- Đại diện lãnh đạo các phòng, ban, ngành, cơ quan, đơn vị:", NULL);
+		char *lab =
+		    phrase(m, "depts_present",
+		           "- Đại diện lãnh đạo các phòng, ban, ngành, cơ quan, đơn vị:", NULL);
 		dlg_sbuf_adds(&here, ".");
 		dlg_doc_labelled(l, lab, here.data, ind);
 		free(lab);
@@ -256,13 +258,14 @@ static void part_attendance(dlg_minutes *m, dlg_lay *l)
 	dlg_sbuf_free(&here);
 	dlg_sbuf_free(&away);
 
-	char *people = phrase(m, "people",
-	                      "- Người dân, đại diện tổ chức, doanh nghiệp: {{people_present}} người "
-	                      "có mặt ({{people_registered_present}} người đăng ký trước, "
-	                      "{{people_floor}} người đăng ký phát biểu tại Hội nghị); "
-	                      "{{people_absent}} người đăng ký vắng mặt. Theo thôn, cụm dân cư, tổ "
-	                      "dân phố:",
-	                      NULL);
+	char *people =
+	    phrase(m, "people",
+	           "- Người dân, đại diện tổ chức, doanh nghiệp: {{people_present}} người "
+	           "có mặt ({{people_registered_present}} người đăng ký trước, "
+	           "{{people_floor}} người đăng ký phát biểu tại Hội nghị); "
+	           "{{people_absent}} người đăng ký vắng mặt. Theo thôn, cụm dân cư, tổ "
+	           "dân phố:",
+	           NULL);
 	dlg_doc_para(l, DLG_REGULAR, people, true, ind);
 	free(people);
 
@@ -388,19 +391,22 @@ static void answers_of(dlg_minutes *m, dlg_lay *l, const dlg_sd_item *it, dlg_fi
 	const char *key = NULL, *def = NULL;
 	if (!strcmp(it->action, "redirect")) {
 		key = "redirect";
-		def = "Nội dung không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính; "
-		      "{{office.office_name}} hướng dẫn người đăng ký gửi đến cơ quan có thẩm quyền "
-		      "bằng văn bản.";
+		def =
+		    "Nội dung không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính; "
+		    "{{office.office_name}} hướng dẫn người đăng ký gửi đến cơ quan có thẩm quyền "
+		    "bằng văn bản.";
 	} else if (!strcmp(it->action, "escalate")) {
 		key = "escalate";
-		def = "Nội dung vượt thẩm quyền của Ủy ban nhân dân xã; {{office.office_name}} tiếp "
-		      "thu, tổng hợp, báo cáo {{higher_name}} xem xét, giải quyết.";
+		def =
+		    "Nội dung vượt thẩm quyền của Ủy ban nhân dân xã; {{office.office_name}} tiếp "
+		    "thu, tổng hợp, báo cáo {{higher_name}} xem xét, giải quyết.";
 	} else if (!any && dlg_sd_person_away(sd, p)) {
 		key = "absent";
 		def = "Người đăng ký vắng mặt; {{dept_name}} trả lời bằng văn bản.";
 	} else if (!any) {
 		key = "in_writing";
-		def = "Nội dung chưa được trả lời tại Hội nghị; {{dept_name}} trả lời bằng văn bản.";
+		def =
+		    "Nội dung chưa được trả lời tại Hội nghị; {{dept_name}} trả lời bằng văn bản.";
 	}
 	if (key) {
 		char *s = phrase(m, key, def, fi);
@@ -425,9 +431,9 @@ static void questions(dlg_minutes *m, dlg_lay *l, bool floor, size_t *stt)
 		if (lc[0] == 'V')
 			lc[0] = 'v';
 		dlg_fields_set(&fi, "kind_lc", "%s", lc);
-		dlg_fields_set(&fi, "away", "%s",
-		               dlg_sd_person_away(sd, p) ? " (vắng mặt)" : "");
-		char *lab = phrase(m, "question_label", "{{stt}}. {{asker}}{{away}}, {{kind_lc}}:", &fi);
+		dlg_fields_set(&fi, "away", "%s", dlg_sd_person_away(sd, p) ? " (vắng mặt)" : "");
+		char *lab =
+		    phrase(m, "question_label", "{{stt}}. {{asker}}{{away}}, {{kind_lc}}:", &fi);
 		dlg_doc_labelled(l, lab, it->text, 0);
 		free(lab);
 		answers_of(m, l, it, &fi);
@@ -462,7 +468,8 @@ static void part_content(dlg_minutes *m, dlg_lay *l)
 		questions(m, l, false, &stt);
 	}
 	if (floor) {
-		char *h = phrase(m, "floor_heading", "Ý kiến phát biểu trực tiếp tại Hội nghị", NULL);
+		char *h =
+		    phrase(m, "floor_heading", "Ý kiến phát biểu trực tiếp tại Hội nghị", NULL);
 		heading(l, ++n, h);
 		free(h);
 		questions(m, l, true, &stt);
@@ -500,10 +507,11 @@ static void part_open(dlg_minutes *m, dlg_lay *l)
 	const dlg_sessdata *sd = m->sd;
 	if (!m->nopen)
 		return;
-	char *h = phrase(m, "open_heading",
-	                 "Các nội dung phải trả lời bằng văn bản (Kế hoạch, mục II.3), đơn vị chủ trì "
-	                 "và thời hạn gửi văn bản trả lời về {{office.office_name}}:",
-	                 NULL);
+	char *h =
+	    phrase(m, "open_heading",
+	           "Các nội dung phải trả lời bằng văn bản (Kế hoạch, mục II.3), đơn vị chủ trì "
+	           "và thời hạn gửi văn bản trả lời về {{office.office_name}}:",
+	           NULL);
 	dlg_doc_para(l, DLG_REGULAR, h, true, 0);
 	free(h);
 	static const double w[] = {1.3, 6, 3, 3, 2.4};

@@ -30,7 +30,7 @@ typedef struct {
 	size_t ndepts;
 	size_t *open; /* items to be answered in writing, in department order */
 	size_t nopen;
-	bool ok; /* false once a phrase or part failed */
+	bool ok;       /* false once a phrase or part failed */
 	char *scratch; /* a value handed to the template engine */
 } dlg_minutes;
 

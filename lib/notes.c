@@ -199,8 +199,8 @@ const dlg_note_section *dlg_notes_find(const dlg_notes *n, dlg_note_kind kind)
 bool dlg_time_find(const char *text, int *h, int *m)
 {
 	for (const char *p = text; *p; p++) {
-		if (!isdigit((unsigned char)*p) || (p > text && (isdigit((unsigned char)p[-1]) ||
-		                                               p[-1] == '/' || p[-1] == '.')))
+		if (!isdigit((unsigned char)*p) ||
+		    (p > text && (isdigit((unsigned char)p[-1]) || p[-1] == '/' || p[-1] == '.')))
 			continue;
 		const char *q = p;
 		int hh = 0, nd = 0;

@@ -1,10 +1,10 @@
 /* Letters answering registrants in writing. */
 #include "replies.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "atomic.h"
 #include "csvio.h"
@@ -58,8 +58,7 @@ static void add_copy(dlg_letter *L, size_t d)
 	L->copies[L->ncopies++] = d;
 }
 
-static void copy_dept(const dlg_sessdata *sd, dlg_letter *L, const char *code,
-                      const char *office)
+static void copy_dept(const dlg_sessdata *sd, dlg_letter *L, const char *code, const char *office)
 {
 	if (!strcmp(code, office)) /* the office keeps its copy: "Lưu: VT, VP" */
 		return;
@@ -105,7 +104,8 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 				missing++;
 				if (!pending) {
 					dlg_warn_at(sd->items.path, it->line,
-					            _("no answer yet to %s (%s) from %s"), it->item_id,
+					            _("no answer yet to %s (%s) from %s"),
+					            it->item_id,
 					            dlg_sessdata_dept_name(sd, it->dept), p->name);
 					ok = false;
 				}
@@ -118,7 +118,9 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 		}
 		if (!L.nitems)
 			continue;
-		L.why = cancelled ? "cancelled" : dlg_sd_person_away(sd, p) ? "absent" : "unanswered";
+		L.why = cancelled                   ? "cancelled"
+		        : dlg_sd_person_away(sd, p) ? "absent"
+		                                    : "unanswered";
 		if (numeric)
 			L.number = dlg_xasprintf("%ld", first + (long)r->n);
 		else
@@ -127,12 +129,13 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 		r->L[r->n++] = L;
 	}
 	if (!ok)
-		dlg_warn(ngettext("%zu question of conference %s has no answer yet: add it to %s, or "
-		                  "give --pending to write that it is being considered",
-		                  "%zu questions of conference %s have no answer yet: add them to "
-		                  "%s, or give --pending to write that they are being considered",
-		                  missing),
-		         missing, s->id, sd->answers.path ? sd->answers.path : "answers.csv");
+		dlg_warn(
+		    ngettext("%zu question of conference %s has no answer yet: add it to %s, or "
+		             "give --pending to write that it is being considered",
+		             "%zu questions of conference %s have no answer yet: add them to "
+		             "%s, or give --pending to write that they are being considered",
+		             missing),
+		    missing, s->id, sd->answers.path ? sd->answers.path : "answers.csv");
 	r->lf.next = &r->f;
 	r->d.get = dlg_fields_get;
 	r->d.ctx = &r->lf;
@@ -181,7 +184,8 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 	if (lc[0] == 'V')
 		lc[0] = 'v';
 	dlg_fields_set(&fi, "kind_lc", "%s", lc);
-	char *lab = phrase(r, "question_label", "{{stt}}. Nội dung {{you}} nêu ({{kind_lc}}):", &fi);
+	char *lab =
+	    phrase(r, "question_label", "{{stt}}. Nội dung {{you}} nêu ({{kind_lc}}):", &fi);
 	dlg_doc_para(l, DLG_BOLD, lab, true, 0);
 	free(lab);
 	char *q = dlg_xasprintf("“%s”", it->text);
@@ -195,11 +199,12 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 		free(g);
 	}
 	if (!strcmp(it->action, "escalate")) {
-		char *e = phrase(r, "escalate",
-		                 "Nội dung này vượt thẩm quyền giải quyết của Ủy ban nhân dân xã. Ủy "
-		                 "ban nhân dân xã đã tổng hợp, báo cáo {{higher_name}} xem xét, giải "
-		                 "quyết; kết quả sẽ được thông báo đến {{you}}.",
-		                 &fi);
+		char *e =
+		    phrase(r, "escalate",
+		           "Nội dung này vượt thẩm quyền giải quyết của Ủy ban nhân dân xã. Ủy "
+		           "ban nhân dân xã đã tổng hợp, báo cáo {{higher_name}} xem xét, giải "
+		           "quyết; kết quả sẽ được thông báo đến {{you}}.",
+		           &fi);
 		dlg_doc_para(l, DLG_REGULAR, e, false, 0);
 		free(e);
 	}
@@ -207,17 +212,19 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 		const dlg_sd_answer *a = &sd->ans[it->ans[k]];
 		dlg_fields_set(&fi, "by_name", "%s",
 		               dlg_sessdata_dept_name(sd, *a->by ? a->by : it->dept));
-		char *al = redirect ? phrase(r, "redirect_answer_label", "Hướng dẫn của {{by_name}}:", &fi)
-		                    : phrase(r, "answer_label", "Trả lời (ý kiến của {{by_name}}):", &fi);
+		char *al =
+		    redirect ? phrase(r, "redirect_answer_label", "Hướng dẫn của {{by_name}}:", &fi)
+		             : phrase(r, "answer_label", "Trả lời (ý kiến của {{by_name}}):", &fi);
 		dlg_doc_para(l, DLG_BOLD_ITALIC, al, true, 0);
 		free(al);
 		dlg_md_draw(l, a->text, 0);
 	}
 	if (!has_guidance(sd, it)) {
-		char *p = phrase(r, "pending",
-		                 "Nội dung này đang được {{dept_name}} xem xét; Ủy ban nhân dân xã sẽ "
-		                 "trả lời {{you}} bằng văn bản ngay khi có kết quả.",
-		                 &fi);
+		char *p =
+		    phrase(r, "pending",
+		           "Nội dung này đang được {{dept_name}} xem xét; Ủy ban nhân dân xã sẽ "
+		           "trả lời {{you}} bằng văn bản ngay khi có kết quả.",
+		           &fi);
 		dlg_doc_para(l, DLG_ITALIC, p, false, 0);
 		free(p);
 	}
@@ -245,8 +252,7 @@ static void letter_fields(dlg_replies *r, size_t i)
 	free(who);
 	dlg_fields_set(f, "you", "%s", *p->name || !*p->organization ? "Ông/Bà" : "Quý cơ quan");
 	dlg_fields_set(f, "number", "%s",
-	               *L->number ? L->number
-	                          : "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0");
+	               *L->number ? L->number : "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0");
 	dlg_fields_set(f, "reg_id", "%s", p->reg_id);
 	dlg_fields_set(f, "name", "%s", p->name);
 	dlg_fields_set(f, "organization", "%s", p->organization);
@@ -257,10 +263,19 @@ static void letter_fields(dlg_replies *r, size_t i)
 	size_t n = strlen(reason);
 	while (n && (reason[n - 1] == '.' || reason[n - 1] == ' '))
 		reason[--n] = '\0';
-	if (*reason && *reason >= 'A' && *reason <= 'Z')
-		*reason = (char)tolower((unsigned char)*reason);
-	dlg_fields_set(f, "reason_text", "%s%s%s", *reason ? " (lý do: " : "", reason,
-	               *reason ? ")" : "");
+	/* "Ốm" -> "ốm" inside the sentence */
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t len =
+	    *reason ? utf8proc_iterate((const utf8proc_uint8_t *)reason, -1, &cp) : 0;
+	utf8proc_uint8_t low[4];
+	char *lc = reason;
+	if (len > 0) {
+		utf8proc_ssize_t ll = utf8proc_encode_char(utf8proc_tolower(cp), low);
+		lc = dlg_xasprintf("%.*s%s", (int)ll, (const char *)low, reason + len);
+	}
+	dlg_fields_set(f, "reason_text", "%s%s%s", *lc ? " (lý do: " : "", lc, *lc ? ")" : "");
+	if (lc != reason)
+		free(lc);
 	free(reason);
 	dlg_fields_set(f, "why", "%s", L->why);
 }
@@ -342,7 +357,9 @@ bool dlg_replies_write_list(const dlg_replies *r, const char *path, const char *
 		                     p->email,
 		                     mail ? "email" : "post",
 		                     L->number,
-		                     one_file ? one_file : L->file ? L->file : "",
+		                     one_file  ? one_file
+		                     : L->file ? L->file
+		                               : "",
 		                     page,
 		                     L->why,
 		                     items.data ? items.data : ""};
@@ -369,19 +386,20 @@ dlg_mail *dlg_replies_mail(const dlg_replies *r, size_t i, const char *pdf_path,
 	char *who = dlg_sd_person_label(p);
 	char day[16];
 	dlg_date_format_dmy(r->d.today, day);
-	char *num = *L->number ? dlg_xasprintf(" số %s/%s-%s", L->number, agency, vp)
-	                       : dlg_xstrdup("");
+	char *num =
+	    *L->number ? dlg_xasprintf(" số %s/%s-%s", L->number, agency, vp) : dlg_xstrdup("");
 	const char *round = dlg_fields_get((void *)&r->f, "session_round");
 	const char *year = dlg_fields_get((void *)&r->f, "session_year");
 
 	dlg_sbuf b = {0};
 	dlg_sbuf_printf(&b, "Kính gửi: %s.\n\n", who);
-	dlg_sbuf_printf(&b,
-	                "Ủy ban nhân dân %s gửi %s Công văn%s ngày %s trả lời ý kiến, kiến nghị "
-	                "của %s đăng ký tham gia Hội nghị đối thoại với người dân, tổ chức, doanh "
-	                "nghiệp về thủ tục hành chính và giải quyết thủ tục hành chính năm %s (%s). "
-	                "Công văn là tệp PDF đính kèm thư này.\n\n",
-	                dlg_conf_get(cf, "office", "commune"), you, num, day, you, year, round);
+	dlg_sbuf_printf(
+	    &b,
+	    "Ủy ban nhân dân %s gửi %s Công văn%s ngày %s trả lời ý kiến, kiến nghị "
+	    "của %s đăng ký tham gia Hội nghị đối thoại với người dân, tổ chức, doanh "
+	    "nghiệp về thủ tục hành chính và giải quyết thủ tục hành chính năm %s (%s). "
+	    "Công văn là tệp PDF đính kèm thư này.\n\n",
+	    dlg_conf_get(cf, "office", "commune"), you, num, day, you, year, round);
 	dlg_sbuf_printf(&b,
 	                "Trường hợp còn vướng mắc, đề nghị %s liên hệ %s (%s; thư điện tử: %s) để "
 	                "được hướng dẫn.\n\nTrân trọng.\n\n-- \n%s\n",
@@ -391,8 +409,9 @@ dlg_mail *dlg_replies_mail(const dlg_replies *r, size_t i, const char *pdf_path,
 	if (from)
 		dlg_mail_set_from(m, from_name ? from_name : office, from);
 	dlg_mail_add_to(m, *p->name ? p->name : p->organization, p->email);
-	char *subj = dlg_xasprintf("Trả lời ý kiến, kiến nghị tại Hội nghị đối thoại năm %s (%s)%s%s",
-	                           year, round, *num ? " - Công văn" : "", num);
+	char *subj =
+	    dlg_xasprintf("Trả lời ý kiến, kiến nghị tại Hội nghị đối thoại năm %s (%s)%s%s", year,
+	                  round, *num ? " - Công văn" : "", num);
 	dlg_mail_set_subject(m, subj);
 	dlg_mail_set_body(m, b.data);
 	if (fixed_date) /* reproducible runs: 07:00 in Vietnam that day */

@@ -18,14 +18,14 @@
 
 /* One letter. */
 typedef struct {
-	size_t person;     /* index into the session's persons */
-	size_t *items;     /* the questions it answers (indexes into items) */
+	size_t person; /* index into the session's persons */
+	size_t *items; /* the questions it answers (indexes into items) */
 	size_t nitems;
-	const char *why;   /* absent, unanswered or cancelled */
-	char *number;      /* "1204" or "" (written in by hand) */
-	char *file;        /* file name in the output folder (set by the caller) */
-	int first_page;    /* in the one-file output */
-	size_t *copies;    /* departments answering (indexes into sd->d) */
+	const char *why; /* absent, unanswered or cancelled */
+	char *number;    /* "1204" or "" (written in by hand) */
+	char *file;      /* file name in the output folder (set by the caller) */
+	int first_page;  /* in the one-file output */
+	size_t *copies;  /* departments answering (indexes into sd->d) */
 	size_t ncopies;
 } dlg_letter;
 

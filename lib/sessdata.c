@@ -82,8 +82,8 @@ static dlg_sd_person *new_person(dlg_sessdata *sd, size_t *cap)
 static bool load_items(dlg_sessdata *sd)
 {
 	const dlg_table *t = &sd->items;
-	static const char *const cols[] = {"item_id", "session", "name", "kind", "text",
-	                                   "dept",    "action",  NULL};
+	static const char *const cols[] = {"item_id", "session", "name",   "kind",
+	                                   "text",    "dept",    "action", NULL};
 	if (!need_cols(t, cols))
 		return false;
 	bool ok = true;
@@ -113,8 +113,8 @@ static bool load_items(dlg_sessdata *sd)
 		const char *sent = dlg_table_val(t, r, "sent");
 		it->sent = sd->s->date;
 		if (*sent && !dlg_date_parse_iso(sent, &it->sent)) {
-			dlg_warn_at(t->path, t->line[r], _("sent date \"%s\" is not a date (YYYY-MM-DD)"),
-			            sent);
+			dlg_warn_at(t->path, t->line[r],
+			            _("sent date \"%s\" is not a date (YYYY-MM-DD)"), sent);
 			ok = false;
 		}
 		if (!*it->item_id) {
@@ -191,11 +191,14 @@ static bool load_answers(dlg_sessdata *sd)
 		a->day = -1;
 		const char *date = dlg_table_val(t, r, "date");
 		if (*date && !dlg_date_parse_iso(date, &a->day)) {
-			dlg_warn_at(t->path, line, _("date \"%s\" is not a date (YYYY-MM-DD)"), date);
+			dlg_warn_at(t->path, line, _("date \"%s\" is not a date (YYYY-MM-DD)"),
+			            date);
 			ok = false;
 		}
-		if (*a->channel && strcmp(a->channel, "conference") && strcmp(a->channel, "written")) {
-			dlg_warn_at(t->path, line, _("channel \"%s\" is neither conference nor written"),
+		if (*a->channel && strcmp(a->channel, "conference") &&
+		    strcmp(a->channel, "written")) {
+			dlg_warn_at(t->path, line,
+			            _("channel \"%s\" is neither conference nor written"),
 			            a->channel);
 			ok = false;
 		}
@@ -218,7 +221,8 @@ static int yes_no(const char *s)
 {
 	char *f = dlg_text_fold(s);
 	static const char *const yes[] = {"yes", "y", "x", "1", "true", "co", "co mat", NULL};
-	static const char *const no[] = {"no", "n", "0", "false", "khong", "vang", "vang mat", NULL};
+	static const char *const no[] = {"no",    "n",    "0",        "false",
+	                                 "khong", "vang", "vang mat", NULL};
 	int r = -1;
 	for (size_t i = 0; yes[i] && r < 0; i++)
 		if (!strcmp(f, yes[i]))
@@ -250,7 +254,8 @@ static bool load_attendance(dlg_sessdata *sd)
 		long line = t->line[r];
 		int yn = yes_no(pres);
 		if (yn < 0) {
-			dlg_warn_at(t->path, line, _("present must be yes or no, not \"%s\""), pres);
+			dlg_warn_at(t->path, line, _("present must be yes or no, not \"%s\""),
+			            pres);
 			ok = false;
 			continue;
 		}
@@ -311,7 +316,8 @@ bool dlg_sessdata_load(dlg_sessdata *sd, const dlg_case *c, const dlg_session *s
 	bool ok = false;
 	char *items = f && f->items ? dlg_xstrdup(f->items) : dlg_case_file(c, "items");
 	char *answers = f && f->answers ? dlg_xstrdup(f->answers) : dlg_case_file(c, "answers");
-	char *att = f && f->attendance ? dlg_xstrdup(f->attendance) : dlg_case_file(c, "attendance");
+	char *att =
+	    f && f->attendance ? dlg_xstrdup(f->attendance) : dlg_case_file(c, "attendance");
 	char *depts = dlg_case_data(c, "departments");
 	if (!depts) {
 		dlg_warn(_("no departments.csv in the case folder or in %s"), dlg_share_dir());

@@ -18,7 +18,7 @@ typedef enum { DLG_ATT_UNKNOWN, DLG_ATT_PRESENT, DLG_ATT_ABSENT } dlg_att;
 /* An answer (a row of answers.csv). Strings point into the answers table. */
 typedef struct {
 	const char *item_id, *by, *channel, *text;
-	dlg_day day; /* -1 when the date column is empty */
+	dlg_day day;     /* -1 when the date column is empty */
 	bool conference; /* given at the conference (channel conference) */
 	long line;
 } dlg_sd_answer;
@@ -27,11 +27,11 @@ typedef struct {
 typedef struct {
 	size_t row; /* in the items table */
 	const char *item_id, *kind, *text, *dept, *level, *action, *note;
-	dlg_day sent;   /* the sent column, or the conference day when empty */
-	size_t person;  /* index into persons */
-	size_t *ans;    /* indexes into answers, in file order */
+	dlg_day sent;  /* the sent column, or the conference day when empty */
+	size_t person; /* index into persons */
+	size_t *ans;   /* indexes into answers, in file order */
 	size_t nans;
-	bool floor;     /* raised from the floor (channel conference) */
+	bool floor; /* raised from the floor (channel conference) */
 	long line;
 } dlg_sd_item;
 

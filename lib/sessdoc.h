@@ -23,7 +23,7 @@ typedef struct dlg_fields {
 
 /* Set name to the printf-formatted value (replacing an earlier value). */
 void dlg_fields_set(dlg_fields *f, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* The value of name, or NULL. Usable as a dlg_tmpl_get_fn (ctx: the fields). */
 const char *dlg_fields_get(void *f, const char *name);
 /* Empty the set (keeps nothing). */
