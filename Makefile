@@ -18,7 +18,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANITIZE) \
 	-Ilib $(PKG_CFLAGS) -DDLG_SHAREDIR='"$(SHAREDIR)"' -DDLG_LOCALEDIR='"$(LOCALEDIR)"'
-LDLIBS = -lcsv -lhpdf $(PKG_LDLIBS) -lpng -lz -lm -lpthread
+LDLIBS = -lcsv $(PKG_LDLIBS) -lz -lm -lpthread
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -29,7 +29,7 @@ UNITS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MO = $(BUILD)/locale/vi/LC_MESSAGES/dlg.mo
 MANS = $(sort $(wildcard docs/*.1))
 
-.PHONY: all deps demo check unit cases asan pdfcheck install uninstall clean bench fuzz format eval-route
+.PHONY: all build deps demo check unit cases asan pdfcheck install uninstall clean bench fuzz format eval-route
 all: deps
 	@$(MAKE) --no-print-directory build
 
@@ -108,3 +108,19 @@ clean:
 # --- route: routing quality on examples/eval/routing.csv (issue 4) ---
 eval-route: build
 	@sh tests/eval-route.sh $(CURDIR)/$(BUILD)/bin $(if $(V),-v)
+
+# ---- fuzzing (clang libFuzzer): make fuzz FUZZ_SECONDS=600 ----
+FUZZ_SECONDS ?= 60
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZERS = $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_FLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Ilib $(PKG_CFLAGS) \
+	-DDLG_SHAREDIR='"$(SHAREDIR)"' -DDLG_LOCALEDIR='"$(LOCALEDIR)"' \
+	-fsanitize=fuzzer,address,undefined
+
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h) tests/fuzz/fuzz_util.h
+	@mkdir -p build-fuzz
+	@echo "  FUZZ $@"
+	@clang $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(LDLIBS)
+
+fuzz: deps $(FUZZERS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)

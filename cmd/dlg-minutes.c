@@ -9,13 +9,13 @@
 #include "casedir.h"
 #include "diag.h"
 #include "docrun.h"
-#include "due.h"
 #include "font.h"
 #include "mdtemplate.h"
 #include "minutes.h"
 #include "notes.h"
 #include "sessdata.h"
 #include "sessions.h"
+#include "timeliness.h"
 
 static void usage(void)
 {
@@ -59,8 +59,7 @@ static bool draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
 	(void)i;
 	(void)pdf;
 	dlg_minutes *m = ctx;
-	dlg_tmpl_parts parts = {dlg_minutes_part, m};
-	return dlg_tmpl_render_parts(m->t, l, &m->d, &parts) && m->ok;
+	return dlg_tmpl_render(m->t, l, &m->d) && m->ok;
 }
 
 int main(int argc, char **argv)
@@ -147,9 +146,10 @@ int main(int argc, char **argv)
 	dlg_sessions ss = {0};
 	dlg_sessdata sd = {0};
 	dlg_notes notes = {0};
-	dlg_due due = {0};
+	dlg_duecalc due;
+	dlg_holidays *hol = NULL;
 	dlg_minutes m = {0};
-	bool have_m = false, have_due = false;
+	bool have_m = false;
 	dlg_tmpl *t = NULL;
 	dlg_fonts *fonts = NULL;
 	char *npath = NULL, *tpath = NULL, *title = NULL;
@@ -190,12 +190,13 @@ int main(int argc, char **argv)
 	}
 	if (!dlg_sessdata_load(&sd, &cs, s, &files, true))
 		goto done;
-	if (!dlg_due_open(&due, &cs))
+	hol = dlg_case_holidays(&cs);
+	if (!hol)
 		goto done;
-	have_due = true;
+	dlg_duecalc_init(&due, &cs, hol, day, -1);
 	if (!number)
 		number = dlg_conf_get(cs.conf, "numbering", notice ? "notice" : "minutes");
-	if (!dlg_minutes_init(&m, &cs, &ss, s, &sd, &notes, &due, number, day))
+	if (!dlg_minutes_init(&m, &cs, &ss, s, &sd, &notes, &due, hol, number, day))
 		goto done;
 	have_m = true;
 	const char *tname = tmpl ? tmpl : notice ? "thong-bao-ket-luan" : "bien-ban";
@@ -216,8 +217,7 @@ int main(int argc, char **argv)
 done:
 	if (have_m)
 		dlg_minutes_free(&m);
-	if (have_due)
-		dlg_due_close(&due);
+	dlg_holidays_free(hol);
 	dlg_tmpl_free(t);
 	dlg_fonts_free(fonts);
 	dlg_notes_free(&notes);

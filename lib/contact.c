@@ -2,6 +2,7 @@
 #include "contact.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -35,6 +36,26 @@ bool dlg_phone_normalize(const char *in, char *out, size_t size)
 		d = local;
 	} else if (plus) {
 		goto invalid;
+	}
+	/* Mobile numbers renumbered in 2018: 11 digits, 01xy... → 0ab... */
+	static const struct {
+		const char *old, *new;
+	} renumbered[] = {
+		{"0162", "032"}, {"0163", "033"}, {"0164", "034"}, {"0165", "035"}, {"0166", "036"},
+		{"0167", "037"}, {"0168", "038"}, {"0169", "039"}, {"0120", "070"}, {"0121", "079"},
+		{"0122", "077"}, {"0126", "076"}, {"0128", "078"}, {"0123", "083"}, {"0124", "084"},
+		{"0125", "085"}, {"0127", "081"}, {"0129", "082"}, {"0186", "056"}, {"0188", "058"},
+		{"0199", "059"},
+	};
+	char moved[32];
+	if (strlen(d) == 11 && !strncmp(d, "01", 2)) {
+		for (size_t i = 0; i < sizeof renumbered / sizeof renumbered[0]; i++) {
+			if (!strncmp(d, renumbered[i].old, 4)) {
+				snprintf(moved, sizeof moved, "%s%s", renumbered[i].new, d + 4);
+				d = moved;
+				break;
+			}
+		}
 	}
 	size_t len = strlen(d);
 	bool mobile = len == 10 && d[0] == '0' && strchr("35789", d[1]);

@@ -53,6 +53,7 @@ struct dlg_csv_reader {
 	const char *pend; /* decoded input not yet given to libcsv */
 	size_t pend_len;
 	size_t max_field;
+	size_t chunk;
 	struct slot *rows; /* rows[0..nready) complete, rows[nready] being built */
 	size_t nready, pos, nslots;
 	long line;          /* line of the segment being fed */
@@ -231,7 +232,7 @@ static void feed(dlg_csv_reader *r)
 /* Read, convert and feed one chunk; sets eof at the end of input. */
 static void read_chunk(dlg_csv_reader *r)
 {
-	size_t n = fread(r->raw + r->raw_len, 1, CHUNK, r->f);
+	size_t n = fread(r->raw + r->raw_len, 1, r->chunk, r->f);
 	if (n == 0) {
 		if (ferror(r->f)) {
 			fail_at(r, 0, strerror(errno));
@@ -426,6 +427,7 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 	r->name = dlg_xstrdup(dlg_display_name(path));
 	r->cd = (iconv_t)-1;
 	r->max_field = opts && opts->max_field ? opts->max_field : DLG_CSV_MAX_FIELD;
+	r->chunk = opts && opts->chunk && opts->chunk < CHUNK ? opts->chunk : CHUNK;
 	if (r->max_field > field_cap)
 		field_cap = r->max_field;
 	if (!path || !strcmp(path, "-")) {

@@ -11,6 +11,7 @@
 typedef struct {
 	const char *from; /* iconv encoding of the input (--from), NULL for UTF-8 */
 	size_t max_field; /* bytes; 0 means DLG_CSV_MAX_FIELD */
+	size_t chunk;     /* bytes read at a time; 0 means 64 KiB (tests vary it) */
 } dlg_csv_opts;
 
 /* One row. Fields are NUL-terminated, valid UTF-8, NFC, without NUL bytes;

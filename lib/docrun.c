@@ -19,7 +19,7 @@
 bool dlg_rows_load(dlg_table *t, const char *path, const char *from)
 {
 	memset(t, 0, sizeof *t);
-	dlg_csv_opts opts = {from, 0};
+	dlg_csv_opts opts = {.from = from};
 	dlg_csv_reader *r = dlg_csv_open(path, &opts);
 	if (!r)
 		return false;

@@ -17,6 +17,12 @@ const char *const dlg_reg_columns[REG_NCOLS] = {
 	"email",   "address", "village",  "topic_procedure", "topic_handling", "status",       "note",
 };
 
+/* Folded words gathered in a buffer reused from form to form. */
+struct gather {
+	char *buf;
+	size_t len, cap;
+};
+
 struct dlg_intake {
 	const dlg_case *c;
 	dlg_intake_opts opts;
@@ -30,6 +36,7 @@ struct dlg_intake {
 	size_t nfiles;
 	long max_id;
 	long register_days_before;
+	struct gather folded; /* scratch for form_keys */
 };
 
 dlg_intake *dlg_intake_new(const dlg_case *c, const dlg_intake_opts *opts)
@@ -71,6 +78,7 @@ void dlg_intake_free(dlg_intake *in)
 	for (size_t i = 0; i < in->nids; i++)
 		free(in->ids[i]);
 	free(in->ids);
+	free(in->folded.buf);
 	for (size_t i = 0; i < in->nfiles; i++)
 		free(in->files[i]);
 	free(in->files);
@@ -91,9 +99,21 @@ static uint64_t hash_str(uint64_t h, const char *s)
 	return dlg_hash(h, s, strlen(s));
 }
 
+static void gather_word(void *ctx, const char *w, size_t len)
+{
+	struct gather *g = ctx;
+	if (g->len + len + 1 > g->cap) {
+		g->cap = (g->len + len + 1) * 2;
+		g->buf = dlg_xrealloc(g->buf, g->cap);
+	}
+	memcpy(g->buf + g->len, w, len);
+	g->len += len;
+	g->buf[g->len++] = ' ';
+}
+
 /* The two keys of a form: `form` for the same form imported again, `person`
  * for the same person, session and content. Each field is hashed once. */
-static void form_keys(char *const *v, uint64_t *form, uint64_t *person)
+static void form_keys(dlg_intake *in, char *const *v, uint64_t *form, uint64_t *person)
 {
 	uint64_t contact = hash_str(hash_str(DLG_HASH_SEED, v[REG_PHONE]), v[REG_EMAIL]);
 	uint64_t content = hash_str(hash_str(DLG_HASH_SEED, v[REG_TOPIC_PROCEDURE]),
@@ -104,10 +124,18 @@ static void form_keys(char *const *v, uint64_t *form, uint64_t *person)
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		h = hash_str(h, v[cols[i]]);
 	*form = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
-	char *name = dlg_text_fold(v[REG_NAME]);
-	h = hash_str(hash_str(DLG_HASH_SEED, name), v[REG_SESSION]);
-	free(name);
-	*person = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
+	/* The same person: folded name and a phone, else an e-mail; the same
+	 * content: the folded questions, so retyped forms match. */
+	struct gather *g = &in->folded;
+	g->len = 0;
+	dlg_text_fold_words(v[REG_NAME], gather_word, g);
+	gather_word(g, "|", 1);
+	dlg_text_fold_words(v[REG_TOPIC_PROCEDURE], gather_word, g);
+	gather_word(g, "|", 1);
+	dlg_text_fold_words(v[REG_TOPIC_HANDLING], gather_word, g);
+	uint64_t p = dlg_hash(DLG_HASH_SEED, g->buf, g->len);
+	p = hash_str(p, v[REG_SESSION]);
+	*person = hash_str(p, *v[REG_PHONE] ? v[REG_PHONE] : v[REG_EMAIL]);
 }
 
 /* Forms are named in duplicate notes by reg_id, or else by file and line:
@@ -168,7 +196,7 @@ void dlg_intake_known(dlg_intake *in, char *const *values)
 	if (n > in->max_id)
 		in->max_id = n;
 	uint64_t form, person;
-	form_keys(values, &form, &person);
+	form_keys(in, values, &form, &person);
 	remember(in, values, "", 0, form, person);
 }
 
@@ -205,15 +233,15 @@ const char *dlg_intake_channel(const char *text)
 	return found;
 }
 
-/* The first planned session whose cutoff the received date meets; else the
- * next one still to come (the form is then late); else NULL. */
+/* The first session whose cutoff the received date meets; else the next one
+ * still to come (the form is then late); else NULL. Its status does not
+ * matter: a form keeps the conference it was sent for, even when that
+ * conference was later held or cancelled. */
 static const dlg_session *pick_session(dlg_intake *in, dlg_day received, bool at_conference)
 {
 	const dlg_session *best = NULL, *next = NULL;
 	for (size_t i = 0; i < in->sessions.n; i++) {
 		const dlg_session *s = &in->sessions.s[i];
-		if (strcmp(s->status, "planned") && !at_conference)
-			continue;
 		if (at_conference && s->date == received)
 			return s;
 		if (s->date < received)
@@ -285,6 +313,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	free(v[REG_SESSION]);
 	v[REG_SESSION] = dlg_xstrdup(session ? session->id : "");
 
+	dlg_text_name_case(v[REG_NAME]);
 	char phone[16];
 	bool phone_ok = *v[REG_PHONE] && dlg_phone_normalize(v[REG_PHONE], phone, sizeof phone);
 	if (phone_ok) {
@@ -292,15 +321,21 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_PHONE] = dlg_xstrdup(phone);
 	}
 	bool email_ok = *v[REG_EMAIL] && dlg_email_normalize(v[REG_EMAIL]);
-	const char *village = *v[REG_VILLAGE] ? dlg_villages_match(in->villages, v[REG_VILLAGE])
-					      : dlg_villages_find_in(in->villages, v[REG_ADDRESS]);
+	const char *village = NULL;
+	if (*v[REG_VILLAGE])
+		village = dlg_villages_match(in->villages, v[REG_VILLAGE]);
+	if (!village && *v[REG_VILLAGE])
+		village = dlg_villages_find_in(in->villages, v[REG_VILLAGE]);
+	if (!village)
+		village = dlg_villages_find_in(in->villages, v[REG_ADDRESS]);
+	bool village_unknown = !village && *v[REG_VILLAGE] && dlg_villages_count(in->villages);
 	if (village) {
 		free(v[REG_VILLAGE]);
 		v[REG_VILLAGE] = dlg_xstrdup(village);
 	}
 
 	uint64_t form, person;
-	form_keys(v, &form, &person);
+	form_keys(in, v, &form, &person);
 	if (dlg_hashmap_get(&in->same_form, form, NULL))
 		return INTAKE_ALREADY;
 
@@ -341,10 +376,32 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		note = dlg_xasprintf("Phiếu nhận ngày %s, sau hạn đăng ký %s của hội nghị %s.", got,
 				     cutoff, session->id);
 	}
+	if (!note && !((*v[REG_PHONE] && !phone_ok) || (*v[REG_EMAIL] && !email_ok) ||
+		       village_unknown)) {
+		note = dlg_xstrdup("");
+	} else if (!note) {
+		/* Accepted, but worth a look by the clerk. */
+		char *bad_phone = *v[REG_PHONE] && !phone_ok
+					  ? dlg_xasprintf("Số điện thoại \"%s\" không hợp lệ. ", v[REG_PHONE])
+					  : dlg_xstrdup("");
+		char *bad_email = *v[REG_EMAIL] && !email_ok
+					  ? dlg_xasprintf("Email \"%s\" không hợp lệ. ", v[REG_EMAIL])
+					  : dlg_xstrdup("");
+		char *bad_village =
+			village_unknown
+				? dlg_xasprintf("\"%s\" không có trong danh sách thôn, tổ dân phố. ",
+						v[REG_VILLAGE])
+				: dlg_xstrdup("");
+		note = dlg_xasprintf("%s%s%s", bad_phone, bad_email, bad_village);
+		dlg_text_squeeze(note);
+		free(bad_phone);
+		free(bad_email);
+		free(bad_village);
+	}
 	free(v[REG_STATUS]);
 	v[REG_STATUS] = dlg_xstrdup(status);
 	free(v[REG_NOTE]);
-	v[REG_NOTE] = note ? note : dlg_xstrdup("");
+	v[REG_NOTE] = note;
 
 	if (in->opts.assign_ids) {
 		free(v[REG_ID]);

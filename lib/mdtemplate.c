@@ -247,8 +247,7 @@ struct rctx {
 	bool form; /* paragraphs without first-line indent */
 	double indent;
 	int list_depth;
-	const dlg_tmpl_parts *parts; /* ```part blocks, or NULL */
-	bool literal;                /* no placeholders, no engine blocks (dlg_md_draw) */
+	bool literal; /* no placeholders, no engine blocks (dlg_md_draw) */
 };
 
 enum { PIECE_TEXT, PIECE_DOTS };
@@ -375,7 +374,7 @@ static char *fill(struct rctx *rc, const char *s, long line)
 
 char *dlg_tmpl_fill(const dlg_tmpl *t, const char *s, long line, const dlg_tmpl_data *d)
 {
-	struct rctx rc = {t, d, NULL, true, line, NULL, 0, false, 0, 0, NULL, false};
+	struct rctx rc = {t, d, NULL, true, line, NULL, 0, false, 0, 0, false};
 	char *r = fill(&rc, s, line);
 	if (!rc.ok) {
 		free(r);
@@ -640,14 +639,7 @@ static void code_block(struct rctx *rc, cmark_node *n)
 	if (rc->literal) {
 		word[0] = '\0';
 	}
-	if (!strcmp(word, "part")) {
-		int got =
-		    rc->parts && rc->parts->draw ? rc->parts->draw(rc->parts->ctx, arg, rc->l) : 0;
-		if (got == 0)
-			dlg_warn_at(rc->t->name, line, _("no part \"%s\" for this document"), arg);
-		if (got <= 0)
-			rc->ok = false;
-	} else if (!strcmp(word, "table")) {
+	if (!strcmp(word, "table")) {
 		table_block(rc, arg, lines, nl, line);
 	} else if (!strcmp(word, "qr")) {
 		qr_block(rc, arg, lines, nl, line);
@@ -655,6 +647,8 @@ static void code_block(struct rctx *rc, cmark_node *n)
 		int k = atoi(arg);
 		dlg_lay_dotted_lines(rc->l, k > 0 && k < 100 ? k : 1, 18);
 		dlg_lay_space(rc->l, 3);
+	} else if (*word && rc->d->block && rc->d->block(rc->d->block_ctx, rc->l, word, arg)) {
+		/* drawn by the caller */
 	} else {
 		dlg_pstyle ps = dlg_pstyle_plain(12, DLG_LEFT);
 		ps.left = rc->indent;
@@ -795,7 +789,7 @@ static bool is(const char *s, const char *v)
 
 char *dlg_tmpl_title(const dlg_tmpl *t, const dlg_tmpl_data *d)
 {
-	struct rctx rc = {t, d, NULL, true, 0, NULL, 0, false, 0, 0, NULL, false};
+	struct rctx rc = {t, d, NULL, true, 0, NULL, 0, false, 0, 0, false};
 	char *s = meta_fill(&rc, "title");
 	if (!s)
 		s = meta_fill(&rc, "type");
@@ -941,13 +935,7 @@ static void footnotes(struct rctx *rc)
 
 bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 {
-	return dlg_tmpl_render_parts(t, l, d, NULL);
-}
-
-bool dlg_tmpl_render_parts(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d,
-                           const dlg_tmpl_parts *parts)
-{
-	struct rctx rc = {t, d, l, true, 0, NULL, 0, false, 0, 0, parts, false};
+	struct rctx rc = {t, d, l, true, 0, NULL, 0, false, 0, 0, false};
 	const char *frame = dlg_tmpl_meta(t, "frame");
 	if (!frame || !*frame)
 		frame = "nd30";
@@ -1013,7 +1001,7 @@ void dlg_md_draw(dlg_lay *l, const char *markdown, double indent)
 	cmark_node *doc = cmark_parse_document(nfc, len, CMARK_OPTS);
 	cmark_consolidate_text_nodes(doc);
 	dlg_tmpl_data d = {0};
-	struct rctx rc = {NULL, &d, l, true, 0, NULL, 0, false, indent, 0, NULL, true};
+	struct rctx rc = {NULL, &d, l, true, 0, NULL, 0, false, indent, 0, true};
 	blocks(&rc, doc, NULL);
 	cmark_node_free(doc);
 	free(nfc);

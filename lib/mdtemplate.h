@@ -36,7 +36,8 @@
  *   ```qr [MM]        a QR code of the block's first line (MM millimetres,
  *                     default 28), the following lines printed beside it
  *   ```dots N         N dotted lines to write on
- *   ```part NAME      a part the command draws itself (dlg_tmpl_render_parts)
+ *   ```NAME ARG       any other name: the caller's dlg_tmpl_data.block, if it
+ *                     takes it (e.g. dlg-report's charts)
  *
  * A list item of the form "{{each:NAME}}text" (e.g. in recipients) stands
  * for one entry per row of table NAME, text filled with that row's columns.
@@ -75,6 +76,10 @@ typedef struct {
 	void *table_ctx;
 	const dlg_conf *conf;
 	dlg_day today;
+	/* other fenced blocks "```NAME ARG": drawn by block(block_ctx, l, NAME,
+	 * ARG) when it returns true, else printed as plain lines (may be NULL) */
+	bool (*block)(void *ctx, dlg_lay *l, const char *name, const char *arg);
+	void *block_ctx;
 } dlg_tmpl_data;
 
 /* Read and parse the template at path. NULL after a diagnostic naming the
@@ -97,18 +102,6 @@ char *dlg_tmpl_fill(const dlg_tmpl *t, const char *s, long line, const dlg_tmpl_
  * diagnostics naming template and line for every placeholder with no value
  * or unknown table; the layout may then hold a partial document. */
 bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d);
-
-/* Parts of a document drawn by the command at ```part NAME blocks: draw
- * returns 1 when it drew part name, 0 when there is no such part (an error
- * naming the template line), -1 after its own diagnostic. */
-typedef struct {
-	int (*draw)(void *ctx, const char *name, dlg_lay *l);
-	void *ctx;
-} dlg_tmpl_parts;
-
-/* dlg_tmpl_render with parts (may be NULL). */
-bool dlg_tmpl_render_parts(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d,
-                           const dlg_tmpl_parts *parts);
 
 /* The front-matter value of key filled with d's values (malloc'd; the
  * caller frees it); NULL when the key is absent, or after a diagnostic

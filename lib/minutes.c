@@ -98,7 +98,7 @@ static dlg_day item_due(dlg_minutes *m, const dlg_sd_item *it)
 
 bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
                       const dlg_session *s, const dlg_sessdata *sd, const dlg_notes *notes,
-                      dlg_due *due, const char *number, dlg_day today)
+                      dlg_duecalc *due, dlg_holidays *hol, const char *number, dlg_day today)
 {
 	memset(m, 0, sizeof *m);
 	m->c = c;
@@ -107,6 +107,7 @@ bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
 	m->sd = sd;
 	m->notes = notes;
 	m->due = due;
+	m->hol = hol;
 	m->ok = true;
 	char *vpath = dlg_case_data(c, "villages");
 	if (vpath) {
@@ -177,7 +178,7 @@ bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
 	dlg_fields_set(f, "depts_present", "%zu", dpresent);
 	char iso[16];
 	long pub = dlg_conf_get_long(c->conf, "rules", "publish_days_after");
-	dlg_date_format_iso(dlg_period_end(due->hol, s->date, pub, DLG_DAYS_CALENDAR), iso);
+	dlg_date_format_iso(dlg_period_end(hol, s->date, pub, DLG_DAYS_CALENDAR), iso);
 	dlg_fields_set(f, "publish_by", "%s", iso);
 	m->d.get = dlg_fields_get;
 	m->d.ctx = &m->f;
@@ -185,6 +186,8 @@ bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
 	m->d.table_ctx = m;
 	m->d.conf = c->conf;
 	m->d.today = today;
+	m->d.block = dlg_minutes_block;
+	m->d.block_ctx = m;
 	return true;
 }
 
@@ -569,9 +572,11 @@ static void part_open(dlg_minutes *m, dlg_lay *l)
 	dlg_tbl_free(t);
 }
 
-int dlg_minutes_part(void *ctx, const char *name, dlg_lay *l)
+bool dlg_minutes_block(void *ctx, dlg_lay *l, const char *block, const char *name)
 {
 	dlg_minutes *m = ctx;
+	if (strcmp(block, "part"))
+		return false;
 	if (!strcmp(name, "attendance"))
 		part_attendance(m, l);
 	else if (!strcmp(name, "content"))
@@ -582,7 +587,10 @@ int dlg_minutes_part(void *ctx, const char *name, dlg_lay *l)
 		part_tasks(m, l);
 	else if (!strcmp(name, "open"))
 		part_open(m, l);
-	else
-		return 0;
-	return m->ok ? 1 : -1;
+	else {
+		dlg_warn(_("the template asks for a part \"%s\" that this document does not have"),
+		         name);
+		m->ok = false;
+	}
+	return true;
 }

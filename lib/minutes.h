@@ -7,13 +7,14 @@
 #include <stdbool.h>
 
 #include "casedir.h"
-#include "due.h"
+#include "holidays.h"
 #include "mdtemplate.h"
 #include "notes.h"
 #include "sessdata.h"
 #include "sessdoc.h"
 #include "sessions.h"
 #include "table.h"
+#include "timeliness.h"
 
 typedef struct {
 	const dlg_case *c;
@@ -21,7 +22,8 @@ typedef struct {
 	const dlg_session *s;
 	const dlg_sessdata *sd;
 	const dlg_notes *notes;
-	dlg_due *due;
+	dlg_duecalc *due;
+	dlg_holidays *hol;
 	const dlg_tmpl *t; /* set before drawing */
 	dlg_fields f;      /* the document's fields */
 	dlg_tmpl_data d;   /* f, the tables below, the case's dlg.conf */
@@ -36,15 +38,17 @@ typedef struct {
 
 /* Gather counts and fields for session s (data in sd, notes, due dates
  * from due; none of them copied, all must outlive m). number is the
- * document's number or "" (to fill in by hand). false after a diagnostic
+ * document's number or "" (to fill in by hand); hol the case's days off. false after a diagnostic
  * (villages.csv unreadable). Free with dlg_minutes_free. */
 bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
                       const dlg_session *s, const dlg_sessdata *sd, const dlg_notes *notes,
-                      dlg_due *due, const char *number, dlg_day today);
+                      dlg_duecalc *due, dlg_holidays *hol, const char *number, dlg_day today);
 void dlg_minutes_free(dlg_minutes *m);
 
-/* The parts the templates name (```part NAME): attendance, content
- * (minutes); conclusions, tasks, open (notice). For dlg_tmpl_parts. */
-int dlg_minutes_part(void *ctx, const char *name, dlg_lay *l);
+/* The parts the templates name in "```part NAME" blocks: attendance,
+ * content (minutes); conclusions, tasks, open (notice). The engine's
+ * dlg_tmpl_data.block (set by dlg_minutes_init); an unknown part is an
+ * error that clears m->ok. */
+bool dlg_minutes_block(void *ctx, dlg_lay *l, const char *block, const char *name);
 
 #endif

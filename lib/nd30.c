@@ -51,7 +51,7 @@ static void motto(dlg_lay *l, dlg_fonts *fs)
 	dlg_pstyle c13 = dlg_pstyle_plain(13, DLG_CENTER), c14 = dlg_pstyle_plain(14, DLG_CENTER);
 	dlg_lay_text(l, &c13, DLG_BOLD, TITLE);
 	dlg_lay_text(l, &c14, DLG_BOLD, MOTTO);
-	dlg_lay_rule(l, width(l, fs, DLG_BOLD, 14, MOTTO), DLG_CENTER, 0.6, 1.5);
+	dlg_lay_rule(l, width(l, fs, DLG_BOLD, 14, MOTTO), DLG_CENTER, 0.6, 3);
 }
 
 void dlg_nd30_header(dlg_lay *l, const dlg_nd30_head *h)
@@ -81,7 +81,7 @@ void dlg_nd30_header(dlg_lay *l, const dlg_nd30_head *h)
 	if (rule > cols[0])
 		rule = cols[0];
 	if (rule > 0)
-		dlg_lay_rule(l, rule * 0.4, DLG_CENTER, 0.6, 1.5);
+		dlg_lay_rule(l, rule * 0.4, DLG_CENTER, 0.6, 3);
 	dlg_lay_next_column(l);
 	motto(l, fs);
 	dlg_lay_columns_end(l);
@@ -135,7 +135,7 @@ void dlg_nd30_title(dlg_lay *l, const char *type_name, const char *summary)
 	if (rule > dlg_lay_frame_width(l) * 0.75)
 		rule = dlg_lay_frame_width(l) * 0.75;
 	if (has(summary))
-		dlg_lay_rule(l, rule * 0.4, DLG_CENTER, 0.6, 2);
+		dlg_lay_rule(l, rule * 0.4, DLG_CENTER, 0.6, 3.5);
 	dlg_lay_space(l, 10);
 }
 

@@ -12,6 +12,8 @@
 #include "sbuf.h"
 #include "text.h"
 
+static bool part(void *ctx, dlg_lay *l, const char *block, const char *name);
+
 /* ---- who gets a letter ---- */
 
 static bool has_guidance(const dlg_sessdata *sd, const dlg_sd_item *it)
@@ -143,6 +145,8 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 	r->d.table_ctx = r;
 	r->d.conf = c->conf;
 	r->d.today = today;
+	r->d.block = part;
+	r->d.block_ctx = r;
 	return ok;
 }
 
@@ -231,17 +235,6 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 	dlg_fields_free(&fi);
 }
 
-static int part(void *ctx, const char *name, dlg_lay *l)
-{
-	dlg_replies *r = ctx;
-	if (strcmp(name, "answers"))
-		return 0;
-	const dlg_letter *L = &r->L[r->cur];
-	for (size_t k = 0; k < L->nitems; k++)
-		draw_item(r, l, &r->sd->it[L->items[k]], k + 1);
-	return r->ok ? 1 : -1;
-}
-
 static void letter_fields(dlg_replies *r, size_t i)
 {
 	const dlg_letter *L = &r->L[i];
@@ -312,13 +305,30 @@ bool dlg_replies_draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
 			dlg_fields_set(&r->lf, "situation", "%s", s);
 			free(s);
 		}
-	dlg_tmpl_parts parts = {part, r};
-	return dlg_tmpl_render_parts(r->t, l, &r->d, &parts) && r->ok;
+	return dlg_tmpl_render(r->t, l, &r->d) && r->ok;
 }
 
 bool dlg_replies_by_mail(const dlg_replies *r, size_t i)
 {
 	return dlg_mail_addr_ok(r->sd->p[r->L[i].person].email);
+}
+
+/* "```part answers" (the engine's dlg_tmpl_data.block). */
+static bool part(void *ctx, dlg_lay *l, const char *block, const char *name)
+{
+	dlg_replies *r = ctx;
+	if (strcmp(block, "part"))
+		return false;
+	if (strcmp(name, "answers")) {
+		dlg_warn(_("the template asks for a part \"%s\" that this document does not have"),
+		         name);
+		r->ok = false;
+		return true;
+	}
+	const dlg_letter *L = &r->L[r->cur];
+	for (size_t k = 0; k < L->nitems; k++)
+		draw_item(r, l, &r->sd->it[L->items[k]], k + 1);
+	return true;
 }
 
 /* ---- delivery ---- */

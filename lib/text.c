@@ -178,7 +178,9 @@ static void fold_table_init(void)
 	}
 }
 
-/* A growing word buffer for dlg_text_fold_words. */
+/* A growing word buffer for dlg_text_fold_words: a stack buffer of
+ * WORD_SMALL bytes first, then the heap. */
+#define WORD_SMALL 256
 struct word {
 	char *buf;
 	size_t len, cap;
@@ -187,8 +189,15 @@ struct word {
 static void word_add(struct word *w, const char *bytes, size_t n)
 {
 	if (w->len + n + 1 > w->cap) {
-		w->cap = (w->len + n + 1) * 2;
-		w->buf = dlg_xrealloc(w->buf, w->cap);
+		size_t cap = (w->len + n + 1) * 2;
+		if (w->cap == WORD_SMALL) { /* still the caller's stack buffer */
+			char *heap = dlg_xmalloc(cap);
+			memcpy(heap, w->buf, w->len);
+			w->buf = heap;
+		} else {
+			w->buf = dlg_xrealloc(w->buf, cap);
+		}
+		w->cap = cap;
 	}
 	memcpy(w->buf + w->len, bytes, n);
 	w->len += n;
@@ -198,8 +207,8 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 			 void *ctx)
 {
 	pthread_once(&fold_once, fold_table_init);
-	char small[256];
-	struct word w = {small, 0, sizeof small};
+	char small[WORD_SMALL];
+	struct word w = {small, 0, WORD_SMALL};
 	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
 	size_t len = strlen(text);
 	size_t i = 0;
@@ -222,7 +231,17 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 			continue;
 		}
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		utf8proc_ssize_t n;
+		if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			n = 2;
+		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+			   (s[i + 2] & 0xC0) == 0x80) {
+			cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+			n = 3;
+		} else {
+			n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		}
 		if (n <= 0) {
 			i++;
 			continue;
@@ -241,7 +260,7 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 	}
 	if (w.len)
 		word(ctx, w.buf, w.len);
-	if (w.buf != small)
+	if (w.cap != WORD_SMALL)
 		free(w.buf);
 }
 
@@ -302,6 +321,27 @@ char *dlg_text_squeeze(char *s)
 	}
 	*w = '\0';
 	return s;
+}
+
+void dlg_text_name_case(char *s)
+{
+	size_t len = strlen(s);
+	bool start = true;
+	size_t i = 0;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n =
+			utf8proc_iterate((utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0)
+			return;
+		utf8proc_int32_t to = start ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+		utf8proc_uint8_t enc[4];
+		/* Vietnamese letters keep their encoded length across cases. */
+		if (to != cp && utf8proc_encode_char(to, enc) == n)
+			memcpy(s + i, enc, (size_t)n);
+		start = !alnum_category(cp);
+		i += (size_t)n;
+	}
 }
 
 bool dlg_text_blank(const char *s)

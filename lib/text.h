@@ -32,6 +32,10 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
  * line breaks) into one space; returns s. */
 char *dlg_text_squeeze(char *s);
 
+/* Write a person's name the usual way in place: each word capitalised, the
+ * rest lower case ("trần thị HOA" → "Trần Thị Hoa"). Valid UTF-8, NFC. */
+void dlg_text_name_case(char *s);
+
 /* True when s contains only white space (or is empty). */
 bool dlg_text_blank(const char *s);
 

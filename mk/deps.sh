@@ -10,13 +10,11 @@ need() { # package, test command
 hdr() { [ -f "/usr/include/$1" ]; }
 need pkg-config command -v pkg-config
 need libcsv-dev hdr csv.h
-need libhpdf-dev hdr hpdf.h
 need libcmark-dev pkg-config --exists libcmark
 need libutf8proc-dev pkg-config --exists libutf8proc
 need libqrencode-dev pkg-config --exists libqrencode
 need libfontconfig-dev pkg-config --exists fontconfig
 need libcmocka-dev pkg-config --exists cmocka
-need libpng-dev pkg-config --exists libpng
 need zlib1g-dev pkg-config --exists zlib
 need poppler-utils command -v pdftotext
 need qpdf command -v qpdf

@@ -55,6 +55,13 @@ static void fold(void **state)
 	f = dlg_text_fold("");
 	assert_string_equal(f, "");
 	free(f);
+	char long_word[3001];
+	memset(long_word, 'A', 3000);
+	long_word[3000] = '\0';
+	f = dlg_text_fold(long_word);
+	assert_int_equal(strlen(f), 3000);
+	assert_true(f[0] == 'a' && f[2999] == 'a');
+	free(f);
 	static const char *const cases[][2] = {
 		{"½ ﬁle №5", "1 2 file no5"},
 		{"日本 の", "日本 の"},

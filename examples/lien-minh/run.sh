@@ -1,0 +1,136 @@
+#!/bin/sh
+# Run the whole dlg pipeline on the Liên Minh example case folder.
+#
+#   examples/lien-minh/run.sh [OUTDIR]
+#
+# Copies this folder to OUTDIR (default: demo-out/lien-minh in the repository)
+# and runs there, in the order of the office's work (DESIGN §1), every command
+# that is on PATH; a command not built yet is skipped with a line saying so.
+# Exits 0 when every command that ran succeeded.  Dates are taken as of
+# DLG_TODAY (default 2026-10-26, after both 2026 conferences) so that runs are
+# reproducible.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+out=${1:-$repo/demo-out/lien-minh}
+DLG_TODAY=${DLG_TODAY:-2026-10-26}
+export DLG_TODAY
+
+# From a source tree, use the commands just built when none are installed.
+if ! command -v dlg-register >/dev/null 2>&1 && [ -d "$repo/build/bin" ]; then
+	PATH=$repo/build/bin:$PATH
+	export PATH
+fi
+
+say() { printf '== %s\n' "$*"; }
+fail() {
+	printf 'run.sh: %s failed (exit %s)\n' "$1" "$2" >&2
+	exit "$2"
+}
+# have CMD: true when CMD exists; otherwise say it is skipped.
+have() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	printf 'run.sh: %s is not built yet: skipped\n' "$1" >&2
+	return 1
+}
+# need FILE CMD: true when FILE exists; otherwise say why CMD is skipped.
+need() {
+	[ -f "$1" ] && return 0
+	printf 'run.sh: %s skipped: no %s (its command is not built yet)\n' "$2" "$1" >&2
+	return 1
+}
+
+# A fresh copy of the case folder.  Only a folder this script made (it holds
+# .dlg-demo) or an empty one is overwritten, never someone's real case folder.
+if [ -e "$out" ]; then
+	if [ -f "$out/.dlg-demo" ]; then
+		rm -rf "$out"
+	elif [ -d "$out" ] && [ -z "$(ls -A "$out")" ]; then
+		rmdir "$out"
+	else
+		printf 'run.sh: %s exists and was not made by run.sh: not overwritten\n' "$out" >&2
+		exit 2
+	fi
+fi
+mkdir -p "$out" || exit 2
+cp -R "$here/." "$out/" || exit 2
+rm -f "$out/run.sh"
+: >"$out/.dlg-demo"
+cd "$out" || exit 2
+say "case folder: $(pwd) (today: $DLG_TODAY)"
+
+# 1. Intake of the forms, in the order they were imported: the online form's
+# export, the paper forms typed in by the clerk, e-mail, and the questions
+# raised from the floor on 16 July.  reg_ids follow this order (R0001...), and
+# attendance.csv and answers.csv refer to them.
+#
+if have dlg-register; then
+	say "dlg-register: online form, paper, e-mail, from the floor"
+	dlg-register --into registrations.csv --channel online inbox/online-export.csv ||
+		fail "dlg-register (online)" $?
+	dlg-register --into registrations.csv --channel paper inbox/paper.csv ||
+		fail "dlg-register (paper)" $?
+	dlg-register --into registrations.csv inbox/email.csv ||
+		fail "dlg-register (email)" $?
+	dlg-register --into registrations.csv inbox/conference-floor.csv ||
+		fail "dlg-register (conference)" $?
+fi
+
+# 2. Routing: one item per question, to the department that must answer.
+if have dlg-route && need registrations.csv dlg-route; then
+	say "dlg-route: registrations.csv -> items.csv"
+	# The office forwarded the questions the day after the cutoff of 2026-1.
+	dlg-route --sent 2026-07-07 <registrations.csv >items.csv || fail dlg-route $?
+fi
+
+# 3. Invitations to the registrants of the July conference.
+if have dlg-invite && need registrations.csv dlg-invite; then
+	say "dlg-invite: giay-moi/"
+	# Issued on 2 July, two weeks before the conference.
+	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 -o giay-moi/ --one-file giay-moi.pdf \
+		<registrations.csv || fail dlg-invite $?
+	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 --departments -o giay-moi-phong/ \
+		<items.csv || fail "dlg-invite --departments" $?
+fi
+
+# 4. Due dates and answers; reminders as cron would send them (exit 1 means
+# some are overdue, which this example has on purpose).
+if have dlg-deadline && need items.csv dlg-deadline; then
+	say "dlg-deadline: deadline.csv, nhac-viec.txt"
+	dlg-deadline --answers answers.csv <items.csv >deadline.csv || fail dlg-deadline $?
+	dlg-deadline --remind --answers answers.csv <items.csv >nhac-viec.txt
+	rc=$?
+	[ "$rc" -le 1 ] || fail "dlg-deadline --remind" "$rc"
+fi
+
+# 5. Minutes and the conclusion notice of the held conference.
+if have dlg-minutes && need items.csv dlg-minutes; then
+	say "dlg-minutes: bien-ban-2026-1.pdf, thong-bao-2026-1.pdf"
+	dlg-minutes --session 2026-1 -o bien-ban-2026-1.pdf || fail dlg-minutes $?
+	dlg-minutes --notice --session 2026-1 -o thong-bao-2026-1.pdf ||
+		fail "dlg-minutes --notice" $?
+fi
+
+# 6. Written answers: absent registrants, questions answered later, redirected
+# and escalated items of 2026-1, and every registrant of the cancelled 2026-2.
+if have dlg-reply && need items.csv dlg-reply; then
+	say "dlg-reply: tra-loi/2026-1/, tra-loi/2026-2/"
+	dlg-reply --session 2026-1 --pending -o tra-loi/2026-1/ || fail "dlg-reply 2026-1" $?
+	dlg-reply --session 2026-2 --pending -o tra-loi/2026-2/ || fail "dlg-reply 2026-2" $?
+fi
+
+# 7. The results report.
+if have dlg-report && need items.csv dlg-report; then
+	say "dlg-report: bao-cao-2026-1.pdf"
+	dlg-report --session 2026-1 --pdf bao-cao-2026-1.pdf || fail dlg-report $?
+fi
+
+# 8. The blank registration form, for the one-stop desk and the village halls.
+if have dlg-pdf; then
+	say "dlg-pdf: phieu-dang-ky.pdf"
+	dlg-pdf -t phieu-dang-ky -o phieu-dang-ky.pdf </dev/null || fail dlg-pdf $?
+fi
+
+say "done: $(pwd)"
+exit 0
