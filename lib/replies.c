@@ -214,6 +214,13 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 	}
 	for (size_t k = 0; k < it->nans; k++) {
 		const dlg_sd_answer *a = &sd->ans[it->ans[k]];
+		/* The same text given twice (in writing, then read out at the
+		 * conference) is quoted once. */
+		bool again = false;
+		for (size_t j = 0; j < k && !again; j++)
+			again = !strcmp(sd->ans[it->ans[j]].text, a->text);
+		if (again)
+			continue;
 		dlg_fields_set(&fi, "by_name", "%s",
 		               dlg_sessdata_dept_name(sd, *a->by ? a->by : it->dept));
 		char *al =
