@@ -389,18 +389,23 @@ static bool write_eml(const dlg_mail *m, const char *dir, const char *dept)
 bool dlg_reminders_send(const dlg_reminders *rs, const char *mail_dir, bool sendmail)
 {
 	const dlg_conf *cf = rs->conf;
-	const char *from = dlg_conf_get(cf, "mail", "from");
-	if (!*from)
-		from = dlg_conf_get(cf, "office", "email");
-	if (!dlg_mail_addr_ok(from)) {
+	const char *from_conf = dlg_conf_get(cf, "mail", "from");
+	if (!*from_conf)
+		from_conf = dlg_conf_get(cf, "office", "email");
+	/* [mail] from may be "Name <address>" */
+	char *from_name = NULL, *from_addr = NULL;
+	const char *from = NULL;
+	if (dlg_mail_split_addr(from_conf, &from_name, &from_addr))
+		from = from_addr;
+	else
 		dlg_warn(_("no usable sender address: set [mail] from in dlg.conf"));
-		from = NULL;
-	}
+	free(from_name);
 	const char *prog = getenv("DLG_SENDMAIL");
 	if (!prog || !*prog)
 		prog = dlg_conf_get(cf, "mail", "sendmail");
 	if (mail_dir && mkdir(mail_dir, 0777) < 0 && errno != EEXIST) {
 		dlg_warn("%s: %s", mail_dir, strerror(errno));
+		free(from_addr);
 		return false;
 	}
 	bool ok = true;
@@ -424,5 +429,6 @@ bool dlg_reminders_send(const dlg_reminders *rs, const char *mail_dir, bool send
 		dlg_mail_free(m);
 		a = b;
 	}
+	free(from_addr);
 	return ok;
 }
