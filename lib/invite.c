@@ -348,19 +348,11 @@ static void warn_late(const dlg_case *cs, const struct ctx *x)
 	}
 }
 
-/* One PDF name per letter, from its key (else its number), made distinct;
- * malloc'd array of malloc'd names. */
-static char **letter_names(const struct ctx *x)
+/* The file name of letter i is made from its key (dlg_pdf_names). */
+static const char *letter_key(void *p, size_t i)
 {
-	char **names = dlg_xmalloc((x->nlet ? x->nlet : 1) * sizeof *names);
-	for (size_t i = 0; i < x->nlet; i++) {
-		char *safe = dlg_safe_filename(x->let[i].key, 100);
-		names[i] =
-		    *safe ? dlg_xasprintf("%s.pdf", safe) : dlg_xasprintf("%04zu.pdf", i + 1);
-		free(safe);
-	}
-	dlg_unique_names(names, x->nlet, ".pdf");
-	return names;
+	const struct ctx *x = p;
+	return x->let[i].key;
 }
 
 /* Make the letters and recipients.csv: in the output folder, else beside
@@ -398,7 +390,7 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	dlg_table in = {0}, depts = {0};
 	dlg_tmpl *t = NULL;
 	char **names = NULL;
-	char *input = NULL, *dpath = NULL, *tpath = NULL;
+	char *input = NULL, *dpath = NULL;
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	x.s = dlg_sessions_find(&ss, o->session);
@@ -420,13 +412,7 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 		goto done;
 
 	const char *tname = o->tmpl ? o->tmpl : x.departments ? "giay-moi-phong" : "giay-moi";
-	tpath = dlg_case_template(cs, tname);
-	if (!tpath) {
-		dlg_warn(_("no template \"%s\" (looked in the case folder's templates/ and in %s)"),
-		         tname, dlg_share_dir());
-		goto done;
-	}
-	t = dlg_tmpl_load(tpath);
+	t = dlg_case_tmpl_load(cs, tname);
 	if (!t)
 		goto done;
 	x.t = t;
@@ -441,13 +427,10 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	x.d.table_ctx = &x;
 	x.d.conf = cs->conf;
 	warn_late(cs, &x);
-	names = letter_names(&x);
+	names = dlg_pdf_names(x.nlet, letter_key, &x);
 	status = write_letters(&x, o, names);
 done:
-	if (names)
-		for (size_t i = 0; i < x.nlet; i++)
-			free(names[i]);
-	free(names);
+	dlg_names_free(names, x.nlet);
 	for (size_t i = 0; i < x.nlet; i++)
 		free(x.let[i].q);
 	free(x.let);
@@ -457,7 +440,6 @@ done:
 	dlg_table_free(&depts);
 	free(input);
 	free(dpath);
-	free(tpath);
 	dlg_sessions_free(&ss);
 	return status;
 }
