@@ -38,6 +38,7 @@ typedef struct {
  * caller's and must outlive the set. Free with dlg_reminders_free. */
 void dlg_reminders_init(dlg_reminders *rs, const dlg_table *depts, const dlg_conf *conf,
                         dlg_day today);
+/* Free the reminders and their strings; rs is empty again. */
 void dlg_reminders_free(dlg_reminders *rs);
 
 /* Add a copy of r: its strings are copied (NULL is taken as ""), seq and
