@@ -13,6 +13,7 @@
 #include "csvio.h"
 #include "date.h"
 #include "diag.h"
+#include "due.h"
 #include "hashmap.h"
 #include "holidays.h"
 #include "mail.h"
@@ -20,9 +21,13 @@
 #include "sessions.h"
 #include "table.h"
 
-enum state { ST_PENDING, ST_SOON, ST_OVERDUE, ST_ANSWERED, ST_LATE };
-static const char *const state_name[] = {"pending", "due_soon", "overdue", "answered",
-                                         "answered_late"};
+enum state {
+	ST_PENDING = DLG_DUE_PENDING,
+	ST_SOON = DLG_DUE_SOON,
+	ST_OVERDUE = DLG_DUE_OVERDUE,
+	ST_ANSWERED = DLG_DUE_ANSWERED,
+	ST_LATE = DLG_DUE_LATE
+};
 
 static struct {
 	const char *dir, *answers, *today, *mail_dir, *from;
@@ -33,7 +38,8 @@ static struct {
 } opt;
 
 static dlg_case kase;
-static dlg_holidays *hol;
+static dlg_due duer;
+static dlg_holidays *hol; /* duer.hol */
 static dlg_day today;
 
 static void usage(void)
@@ -551,7 +557,7 @@ static char *group_csv(const reminder *a, const reminder *b, size_t *len)
 		snprintf(left, sizeof left, "%ld", r->left);
 		const char *row[] = {r->item_id, r->dept,    r->name,           r->org,
 		                     r->phone,   r->village, r->kind,           r->text,
-		                     sent,       due,        state_name[r->st], left};
+		                     sent,       due,        dlg_due_state_name((dlg_due_state)r->st), left};
 		dlg_csv_write_row(w, row, 12);
 	}
 	if (!dlg_csv_writer_finish(w, "memory"))
@@ -721,11 +727,7 @@ static bool send_mails(void)
 
 static int process_items(const char *path)
 {
-	const dlg_conf *cf = kase.conf;
-	long answer_days = dlg_conf_get_long(cf, "rules", "answer_days");
-	dlg_day_kind kind = DLG_DAYS_CALENDAR;
-	dlg_day_kind_parse(dlg_conf_get(cf, "rules", "answer_day_kind"), &kind);
-	long soon = opt.has_soon ? opt.soon : dlg_conf_get_long(cf, "rules", "soon_days");
+	long soon = opt.has_soon ? opt.soon : duer.soon;
 
 	dlg_csv_opts co = {.from = opt.from};
 	dlg_csv_reader *r = dlg_csv_open(path, &co);
@@ -753,11 +755,6 @@ static int process_items(const char *path)
 	}
 	char today_iso[11];
 	dlg_date_format_iso(today, today_iso);
-	/* due dates repeat for items sent the same day */
-	enum { CACHE = 1024 };
-	static dlg_day cache_sent[CACHE], cache_due[CACHE];
-	static bool cache_ok[CACHE];
-
 	const dlg_row *row;
 	int got;
 	bool bad = false;
@@ -780,28 +777,16 @@ static int process_items(const char *path)
 		long left = 0;
 		dlg_day due = 0;
 		if (ok) {
-			size_t slot = (size_t)sent & (CACHE - 1);
-			if (cache_ok[slot] && cache_sent[slot] == sent) {
-				due = cache_due[slot];
-			} else {
-				due = dlg_period_end(hol, sent, answer_days, kind);
-				cache_ok[slot] = true;
-				cache_sent[slot] = sent;
-				cache_due[slot] = due;
-			}
+			due = dlg_due_date(&duer, sent);
 			dlg_day ad;
 			left = (long)(due - today);
-			if (answers_get(key_of(row->field[cid], row->len[cid]), &ad)) {
-				state = ad <= due ? ST_ANSWERED : ST_LATE;
-				if (!opt.remind)
-					dlg_date_format_iso(ad, ans_b);
-			} else if (left < 0) {
-				state = ST_OVERDUE;
+			bool got_answer = answers_get(key_of(row->field[cid], row->len[cid]), &ad);
+			state = (enum state)dlg_due_classify(due, got_answer ? &ad : NULL, today, soon);
+			if (got_answer && !opt.remind)
+				dlg_date_format_iso(ad, ans_b);
+			if (state == ST_OVERDUE)
 				overdue = true;
-			} else if (left <= soon) {
-				state = ST_SOON;
-			}
-			st = state_name[state];
+			st = dlg_due_state_name((dlg_due_state)state);
 			if (!opt.remind) {
 				dlg_date_format_iso(sent, sent_b);
 				dlg_date_format_iso(due, due_b);
@@ -889,11 +874,9 @@ int main(int argc, char **argv)
 	if (!dlg_date_today(opt.today, &today))
 		return DLG_EXIT_ERROR;
 	opt.today_fixed = opt.today || (getenv("DLG_TODAY") && *getenv("DLG_TODAY"));
-	hol = dlg_holidays_new();
-	char *hpath = dlg_case_data(&kase, "holidays");
-	if (hpath && !dlg_holidays_load(hol, hpath))
+	if (!dlg_due_open(&duer, &kase))
 		return DLG_EXIT_ERROR;
-	free(hpath);
+	hol = duer.hol;
 	int status;
 	if (opt.hol_year) {
 		status = list_holidays();
@@ -919,7 +902,7 @@ int main(int argc, char **argv)
 		if (have_depts)
 			dlg_table_free(&depts);
 	}
-	dlg_holidays_free(hol);
+	dlg_due_close(&duer);
 	dlg_case_close(&kase);
 	return status;
 }
