@@ -15,14 +15,13 @@
 /* One routed question as written to the output. Everything points into the
  * routing's buffers and the reader's row: valid only during the callback. */
 typedef struct {
-	const char *file; /* the input's name, for messages */
-	long line;        /* the input line of the row */
+	const char *file;         /* the input's name, for messages */
+	long line;                /* the input line of the row */
 	const char *const *names; /* output header (names as in the input) */
 	const char *const *vals;  /* output row, n cells */
 	size_t n;
 	/* the routing's own cells of this row */
-	const char *item_id, *kind, *text, *field, *dept, *level, *action, *rule, *cc, *note,
-	    *sent;
+	const char *item_id, *kind, *text, *field, *dept, *level, *action, *rule, *cc, *note, *sent;
 } dlg_routed;
 
 /* Called for each item row written; false stops the run (after its own

@@ -212,8 +212,7 @@ struct dlg_slips {
 	char *note_buf;
 };
 
-dlg_slips *dlg_slips_new(const dlg_case *cs, const char *dir, const char *tmpl,
-                         const char *number)
+dlg_slips *dlg_slips_new(const dlg_case *cs, const char *dir, const char *tmpl, const char *number)
 {
 	if (!make_dir(dir))
 		return NULL;

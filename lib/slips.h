@@ -44,8 +44,7 @@ typedef struct dlg_slips dlg_slips;
  * counted up from one department to the next, anything else is printed as
  * it is, empty leaves room to write it by hand). NULL after a diagnostic.
  * Free with dlg_slips_free. */
-dlg_slips *dlg_slips_new(const dlg_case *cs, const char *dir, const char *tmpl,
-                         const char *number);
+dlg_slips *dlg_slips_new(const dlg_case *cs, const char *dir, const char *tmpl, const char *number);
 
 /* Take a routed item for the slips (a dlg_routed_fn; ctx is the
  * dlg_slips): items to answer, escalate or review go on the slip of their
