@@ -13,21 +13,13 @@
 #include "csvio.h"
 #include "date.h"
 #include "diag.h"
-#include "due.h"
 #include "hashmap.h"
 #include "holidays.h"
 #include "mail.h"
 #include "period.h"
 #include "sessions.h"
 #include "table.h"
-
-enum state {
-	ST_PENDING = DLG_DUE_PENDING,
-	ST_SOON = DLG_DUE_SOON,
-	ST_OVERDUE = DLG_DUE_OVERDUE,
-	ST_ANSWERED = DLG_DUE_ANSWERED,
-	ST_LATE = DLG_DUE_LATE
-};
+#include "timeliness.h"
 
 static struct {
 	const char *dir, *answers, *today, *mail_dir, *from;
@@ -38,8 +30,7 @@ static struct {
 } opt;
 
 static dlg_case kase;
-static dlg_due duer;
-static dlg_holidays *hol; /* duer.hol */
+static dlg_holidays *hol;
 static dlg_day today;
 
 static void usage(void)
@@ -258,123 +249,14 @@ static int list_sessions(void)
 	return DLG_EXIT_OK;
 }
 
-/* ---- answers.csv: item_id -> first answer date ---- */
-
-/* item_id hash -> earliest answer day; open addressing, key 0 is empty.
- * Only the 64-bit hash is kept: two ids colliding among a million answers
- * has a chance below 1e-7. */
-static struct {
-	uint64_t *key;
-	dlg_day *day;
-	size_t cap, n;
-} answered;
-
-static uint64_t key_of(const char *id, size_t len)
-{
-	uint64_t k = dlg_hash(DLG_HASH_SEED, id, len);
-	return k ? k : 1;
-}
-
-static size_t slot_of(uint64_t k)
-{
-	k ^= k >> 31;
-	k *= 0x9e3779b97f4a7c15ULL;
-	return (size_t)(k ^ (k >> 29)) & (answered.cap - 1);
-}
-
-static void answers_put(uint64_t k, dlg_day d);
-
-static void answers_grow(void)
-{
-	uint64_t *key = answered.key;
-	dlg_day *day = answered.day;
-	size_t cap = answered.cap;
-	answered.cap = cap ? 2 * cap : 1024;
-	answered.key = calloc(answered.cap, sizeof *answered.key);
-	answered.day = dlg_xmalloc(answered.cap * sizeof *answered.day);
-	if (!answered.key)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
-	answered.n = 0;
-	for (size_t i = 0; i < cap; i++)
-		if (key[i])
-			answers_put(key[i], day[i]);
-	free(key);
-	free(day);
-}
-
-/* Record an answer on day d; the earliest one is kept. */
-static void answers_put(uint64_t k, dlg_day d)
-{
-	if ((answered.n + 1) * 4 > answered.cap * 3)
-		answers_grow();
-	size_t i = slot_of(k);
-	while (answered.key[i] && answered.key[i] != k)
-		i = (i + 1) & (answered.cap - 1);
-	if (!answered.key[i]) {
-		answered.key[i] = k;
-		answered.day[i] = d;
-		answered.n++;
-	} else if (d < answered.day[i]) {
-		answered.day[i] = d;
-	}
-}
-
-static bool answers_get(uint64_t k, dlg_day *d)
-{
-	if (!answered.cap)
-		return false;
-	size_t i = slot_of(k);
-	while (answered.key[i]) {
-		if (answered.key[i] == k) {
-			*d = answered.day[i];
-			return true;
-		}
-		i = (i + 1) & (answered.cap - 1);
-	}
-	return false;
-}
-
-static bool load_answers(const char *path)
-{
-	dlg_csv_opts co = {.from = opt.from};
-	dlg_csv_reader *r = dlg_csv_open(path, &co);
-	if (!r)
-		return false;
-	int cid = dlg_csv_col(r, "item_id"), cdate = dlg_csv_col(r, "date");
-	if (cid < 0 || cdate < 0) {
-		dlg_warn_at(dlg_csv_name(r), 1, _("no \"%s\" column"),
-		            cid < 0 ? "item_id" : "date");
-		dlg_csv_close(r);
-		return false;
-	}
-	const dlg_row *row;
-	int got;
-	bool ok = true;
-	while ((got = dlg_csv_next(r, &row)) > 0) {
-		const char *id = row->field[cid], *ds = row->field[cdate];
-		if (!*id)
-			continue;
-		dlg_day d;
-		if (!dlg_date_parse_iso(ds, &d)) {
-			dlg_warn_at(dlg_csv_name(r), row->line,
-			            _("answer date \"%s\" is not a date (YYYY-MM-DD)"), ds);
-			ok = false;
-			continue;
-		}
-		answers_put(key_of(id, row->len[cid]), d);
-	}
-	if (got < 0)
-		ok = false;
-	dlg_csv_close(r);
-	return ok;
-}
+static dlg_answers answered;
 
 /* ---- items ---- */
 
 typedef struct {
 	char *dept, *item_id, *name, *org, *phone, *village, *kind, *text;
 	dlg_day sent, due;
-	enum state st;
+	dlg_item_state st;
 	long left, seq;
 	long rank; /* the department's row in departments.csv */
 } reminder;
@@ -397,8 +279,8 @@ static int cmp_rem(const void *a, const void *b)
 	int c = strcmp(x->dept, y->dept);
 	if (c)
 		return c;
-	if ((x->st == ST_OVERDUE) != (y->st == ST_OVERDUE))
-		return x->st == ST_OVERDUE ? -1 : 1;
+	if ((x->st == DLG_ST_OVERDUE) != (y->st == DLG_ST_OVERDUE))
+		return x->st == DLG_ST_OVERDUE ? -1 : 1;
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	return (x->seq > y->seq) - (x->seq < y->seq);
@@ -503,7 +385,7 @@ static void count_group(const reminder *a, const reminder *b, size_t *over, size
 {
 	*over = *soon = 0;
 	for (const reminder *r = a; r < b; r++)
-		*(r->st == ST_OVERDUE ? over : soon) += 1;
+		*(r->st == DLG_ST_OVERDUE ? over : soon) += 1;
 }
 
 static const reminder *group_end(const reminder *a, const reminder *end)
@@ -555,9 +437,18 @@ static char *group_csv(const reminder *a, const reminder *b, size_t *len)
 		dlg_date_format_iso(r->sent, sent);
 		dlg_date_format_iso(r->due, due);
 		snprintf(left, sizeof left, "%ld", r->left);
-		const char *row[] = {r->item_id, r->dept,    r->name,           r->org,
-		                     r->phone,   r->village, r->kind,           r->text,
-		                     sent,       due,        dlg_due_state_name((dlg_due_state)r->st), left};
+		const char *row[] = {r->item_id,
+		                     r->dept,
+		                     r->name,
+		                     r->org,
+		                     r->phone,
+		                     r->village,
+		                     r->kind,
+		                     r->text,
+		                     sent,
+		                     due,
+		                     dlg_item_state_name(r->st),
+		                     left};
 		dlg_csv_write_row(w, row, 12);
 	}
 	if (!dlg_csv_writer_finish(w, "memory"))
@@ -727,7 +618,8 @@ static bool send_mails(void)
 
 static int process_items(const char *path)
 {
-	long soon = opt.has_soon ? opt.soon : duer.soon;
+	dlg_duecalc dc;
+	dlg_duecalc_init(&dc, &kase, hol, today, opt.has_soon ? opt.soon : -1);
 
 	dlg_csv_opts co = {.from = opt.from};
 	dlg_csv_reader *r = dlg_csv_open(path, &co);
@@ -773,29 +665,27 @@ static int process_items(const char *path)
 		}
 		char sent_b[11] = "", due_b[11] = "", ans_b[11] = "", left_b[24] = "";
 		const char *st = "";
-		enum state state = ST_PENDING;
+		dlg_item_state state = DLG_ST_PENDING;
 		long left = 0;
 		dlg_day due = 0;
 		if (ok) {
-			due = dlg_due_date(&duer, sent);
 			dlg_day ad;
-			left = (long)(due - today);
-			bool got_answer = answers_get(key_of(row->field[cid], row->len[cid]), &ad);
-			state = (enum state)dlg_due_classify(due, got_answer ? &ad : NULL, today, soon);
-			if (got_answer && !opt.remind)
+			bool has = dlg_answers_get(&answered, row->field[cid], row->len[cid], &ad);
+			state = dlg_item_state_of(&dc, sent, has ? &ad : NULL, &due, &left);
+			if (has && !opt.remind)
 				dlg_date_format_iso(ad, ans_b);
-			if (state == ST_OVERDUE)
+			if (state == DLG_ST_OVERDUE)
 				overdue = true;
-			st = dlg_due_state_name((dlg_due_state)state);
+			st = dlg_item_state_name(state);
 			if (!opt.remind) {
 				dlg_date_format_iso(sent, sent_b);
 				dlg_date_format_iso(due, due_b);
-				if (state < ST_ANSWERED)
+				if (state < DLG_ST_ANSWERED)
 					snprintf(left_b, sizeof left_b, "%ld", left);
 			}
 		}
 		if (opt.remind) {
-			if (ok && (state == ST_OVERDUE || state == ST_SOON)) {
+			if (ok && (state == DLG_ST_OVERDUE || state == DLG_ST_DUE_SOON)) {
 				if (nrem == caprem) {
 					caprem = caprem ? 2 * caprem : 64;
 					rem = dlg_xrealloc(rem, caprem * sizeof *rem);
@@ -874,16 +764,18 @@ int main(int argc, char **argv)
 	if (!dlg_date_today(opt.today, &today))
 		return DLG_EXIT_ERROR;
 	opt.today_fixed = opt.today || (getenv("DLG_TODAY") && *getenv("DLG_TODAY"));
-	if (!dlg_due_open(&duer, &kase))
+	hol = dlg_holidays_new();
+	char *hpath = dlg_case_data(&kase, "holidays");
+	if (hpath && !dlg_holidays_load(hol, hpath))
 		return DLG_EXIT_ERROR;
-	hol = duer.hol;
+	free(hpath);
 	int status;
 	if (opt.hol_year) {
 		status = list_holidays();
 	} else if (opt.sessions) {
 		status = list_sessions();
 	} else {
-		if (opt.answers && !load_answers(opt.answers))
+		if (opt.answers && !dlg_answers_load(&answered, opt.answers, opt.from))
 			return DLG_EXIT_ERROR;
 		if (opt.remind) {
 			char *dpath = dlg_case_data(&kase, "departments");
@@ -897,12 +789,11 @@ int main(int argc, char **argv)
 		}
 		status = process_items(optind < argc ? argv[optind] : "-");
 		free_reminders();
-		free(answered.key);
-		free(answered.day);
+		dlg_answers_free(&answered);
 		if (have_depts)
 			dlg_table_free(&depts);
 	}
-	dlg_due_close(&duer);
+	dlg_holidays_free(hol);
 	dlg_case_close(&kase);
 	return status;
 }

@@ -666,6 +666,8 @@ static void code_block(struct rctx *rc, cmark_node *n)
 		int k = atoi(arg);
 		dlg_lay_dotted_lines(rc->l, k > 0 && k < 100 ? k : 1, 18);
 		dlg_lay_space(rc->l, 3);
+	} else if (*word && rc->d->block && rc->d->block(rc->d->block_ctx, rc->l, word, arg)) {
+		/* drawn by the caller */
 	} else {
 		dlg_pstyle ps = dlg_pstyle_plain(12, DLG_LEFT);
 		ps.left = rc->indent;

@@ -39,6 +39,8 @@
  *   ```qr [MM]        a QR code of the block's first line (MM millimetres,
  *                     default 28), the following lines printed beside it
  *   ```dots N         N dotted lines to write on
+ *   ```NAME ARG       any other name: the caller's dlg_tmpl_data.block, if it
+ *                     takes it (e.g. dlg-report's charts)
  * Other fenced or indented code prints as plain lines. Raw HTML is ignored. */
 #ifndef DLG_MDTEMPLATE_H
 #define DLG_MDTEMPLATE_H
@@ -74,6 +76,10 @@ typedef struct {
 	void *table_ctx;
 	const dlg_conf *conf;
 	dlg_day today;
+	/* other fenced blocks "```NAME ARG": drawn by block(block_ctx, l, NAME,
+	 * ARG) when it returns true, else printed as plain lines (may be NULL) */
+	bool (*block)(void *ctx, dlg_lay *l, const char *name, const char *arg);
+	void *block_ctx;
 } dlg_tmpl_data;
 
 /* Read and parse the template at path. NULL after a diagnostic naming the

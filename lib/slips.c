@@ -12,13 +12,13 @@
 #include "date.h"
 #include "diag.h"
 #include "docrun.h"
-#include "due.h"
 #include "font.h"
 #include "layout.h"
 #include "mdtemplate.h"
 #include "pdf.h"
 #include "table.h"
 #include "text.h"
+#include "timeliness.h"
 
 /* Make dir when it is missing; false after a diagnostic. */
 static bool make_dir(const char *dir)
@@ -197,7 +197,8 @@ struct dlg_slips {
 	int dcode;
 	dlg_tmpl *t;
 	char *tpath;
-	dlg_due due;
+	dlg_holidays *hol;
+	dlg_duecalc due;
 	char *number;
 	struct sitem *it;
 	size_t nit, capit;
@@ -241,8 +242,10 @@ dlg_slips *dlg_slips_new(const dlg_case *cs, const char *dir, const char *tmpl, 
 	s->t = dlg_tmpl_load(s->tpath);
 	if (!s->t)
 		goto fail;
-	if (!dlg_due_open(&s->due, cs))
+	s->hol = dlg_case_holidays(cs);
+	if (!s->hol)
 		goto fail;
+	dlg_duecalc_init(&s->due, cs, s->hol, 0, -1);
 	s->number = dlg_xstrdup(number ? number : dlg_conf_get(cs->conf, "numbering", "slip"));
 	free(dpath);
 	return s;
@@ -464,11 +467,16 @@ static bool write_one(dlg_slips *s, size_t r, size_t k, dlg_fonts *fonts, const 
 	dlg_date_format_iso(date, s->slip_date);
 	snprintf(s->count, sizeof s->count, "%02zu", d->nlead);
 	snprintf(s->ncopies, sizeof s->ncopies, "%02zu", d->ncopy);
-	snprintf(s->period, sizeof s->period, "%02ld ngày%s", s->due.days,
+	snprintf(s->period, sizeof s->period, "%02ld ngày%s", s->due.answer_days,
 	         s->due.kind == DLG_DAYS_WORKING ? " làm việc" : "");
 	slip_number(s, k);
 
-	dlg_tmpl_data data = {get_field, s, get_table, s, s->cs->conf, date};
+	dlg_tmpl_data data = {.get = get_field,
+	                      .ctx = s,
+	                      .table = get_table,
+	                      .table_ctx = s,
+	                      .conf = s->cs->conf,
+	                      .today = date};
 	char *title = dlg_tmpl_title(s->t, &data);
 	dlg_pdf *pdf = dlg_pdf_new(fonts);
 	dlg_pdf_set_info(pdf, title, date);
@@ -553,8 +561,8 @@ void dlg_slips_free(dlg_slips *s)
 	dlg_table_free(&s->depts);
 	dlg_tmpl_free(s->t);
 	free(s->tpath);
-	if (s->due.hol)
-		dlg_due_close(&s->due);
+	if (s->hol)
+		dlg_holidays_free(s->hol);
 	free(s->number);
 	free(s->note_buf);
 	free(s->dir);
