@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -104,11 +105,12 @@ char *dlg_case_data(const dlg_case *c, const char *key)
 
 char *dlg_case_template(const dlg_case *c, const char *name)
 {
-	if (strchr(name, '/') || exists(name)) {
-		if (exists(name))
-			return dlg_xstrdup(name);
-		return NULL;
-	}
+	/* a file of that name, not a folder: "-t giay-moi" must not pick the
+	 * folder giay-moi/ the letters go to */
+	struct stat st;
+	bool is_file = stat(name, &st) == 0 && !S_ISDIR(st.st_mode);
+	if (strchr(name, '/') || is_file)
+		return is_file ? dlg_xstrdup(name) : NULL;
 	const char *ext = strstr(name, ".md") ? "" : ".md";
 	char *file = dlg_xasprintf("%s%s", name, ext);
 	char *rel = dlg_xasprintf("templates/%s", file);
