@@ -544,18 +544,23 @@ static dlg_mail *group_mail(const reminder *a, const reminder *b, const char *fr
 static bool send_mails(void)
 {
 	const dlg_conf *cf = kase.conf;
-	const char *from = dlg_conf_get(cf, "mail", "from");
-	if (!*from)
-		from = dlg_conf_get(cf, "office", "email");
-	if (!dlg_mail_addr_ok(from)) {
+	const char *from_conf = dlg_conf_get(cf, "mail", "from");
+	if (!*from_conf)
+		from_conf = dlg_conf_get(cf, "office", "email");
+	/* [mail] from may be "Name <address>" */
+	char *from_name = NULL, *from_addr = NULL;
+	const char *from = NULL;
+	if (dlg_mail_split_addr(from_conf, &from_name, &from_addr))
+		from = from_addr;
+	else
 		dlg_warn(_("no usable sender address: set [mail] from in dlg.conf"));
-		from = NULL;
-	}
+	free(from_name);
 	const char *sendmail = getenv("DLG_SENDMAIL");
 	if (!sendmail || !*sendmail)
 		sendmail = dlg_conf_get(cf, "mail", "sendmail");
 	if (opt.mail_dir && mkdir(opt.mail_dir, 0777) < 0 && errno != EEXIST) {
 		dlg_warn("%s: %s", opt.mail_dir, strerror(errno));
+		free(from_addr);
 		return false;
 	}
 	bool ok = true;
@@ -613,6 +618,7 @@ static bool send_mails(void)
 		dlg_mail_free(m);
 		a = b;
 	}
+	free(from_addr);
 	return ok;
 }
 

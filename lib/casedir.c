@@ -105,12 +105,15 @@ char *dlg_case_data(const dlg_case *c, const char *key)
 
 char *dlg_case_template(const dlg_case *c, const char *name)
 {
-	/* a file of that name, not a folder: "-t giay-moi" must not pick the
-	 * folder giay-moi/ the letters go to */
+	/* a plain name is a path only when such a file is there: the folder
+	 * giay-moi/ that dlg-invite writes must not hide template giay-moi */
 	struct stat st;
-	bool is_file = stat(name, &st) == 0 && !S_ISDIR(st.st_mode);
-	if (strchr(name, '/') || is_file)
-		return is_file ? dlg_xstrdup(name) : NULL;
+	bool is_file = stat(name, &st) == 0 && S_ISREG(st.st_mode);
+	if (strchr(name, '/') || is_file) {
+		if (exists(name))
+			return dlg_xstrdup(name);
+		return NULL;
+	}
 	const char *ext = strstr(name, ".md") ? "" : ".md";
 	char *file = dlg_xasprintf("%s%s", name, ext);
 	char *rel = dlg_xasprintf("templates/%s", file);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "atomic.h"
 #include "diag.h"
 #include "sbuf.h"
 
@@ -464,17 +465,14 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 
 bool dlg_pdf_save(dlg_pdf *p, const char *path)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f) {
-		dlg_warn("%s: %s", path, strerror(errno));
+	/* a temporary file renamed over path: a reader never sees half a PDF,
+	 * and a full disk leaves the old file whole */
+	dlg_atomic a;
+	if (!dlg_atomic_begin(&a, path, 0644))
+		return false;
+	if (!dlg_pdf_write(p, a.f, path)) {
+		dlg_atomic_abort(&a);
 		return false;
 	}
-	bool ok = dlg_pdf_write(p, f, path);
-	if (fclose(f) != 0 && ok) {
-		dlg_warn("%s: %s", path, strerror(errno));
-		ok = false;
-	}
-	if (!ok)
-		remove(path);
-	return ok;
+	return dlg_atomic_commit(&a);
 }
