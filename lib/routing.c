@@ -35,7 +35,7 @@ struct dlg_routing {
 	dlg_colplan plan;
 	const char **vals; /* output row */
 	int col[NOWN];     /* input index of each own column, or -1 */
-	int c_status, c_reg, c_proc, c_hand;
+	int c_status, c_reg, c_proc, c_hand, c_received;
 	bool items;
 	char sent[11];
 	/* counts of registrations not routed, by status */
@@ -110,8 +110,14 @@ static bool emit(dlg_routing *s, const dlg_row *row, const char *item_id, const 
 				action = "answer";
 		}
 	}
+	/* A question is not forwarded before it arrived: one raised at the
+	 * conference is sent on that day, whatever --sent says. ISO dates
+	 * compare as strings. */
 	const char *in_sent = cell(row, s->col[C_SENT]);
-	const char *sent = *in_sent ? in_sent : s->sent;
+	const char *received = cell(row, s->c_received);
+	const char *sent = *in_sent ? in_sent
+	                   : (strlen(received) == 10 && strcmp(received, s->sent) > 0) ? received
+	                                                                                : s->sent;
 	const char *v[NOWN] = {item_id, kind, text, field, dept, level,
 	                       action,  rule, cc,   note,  sent};
 	for (size_t k = 0; k < NOWN; k++)
@@ -177,6 +183,7 @@ dlg_routing *dlg_routing_new(dlg_router *r, dlg_csv_reader *in, const char *sent
 	memset(s, 0, sizeof *s);
 	s->router = r;
 	s->in = in;
+	s->c_received = dlg_csv_col(in, "received");
 	snprintf(s->sent, sizeof s->sent, "%s", sent);
 	const dlg_row *h = dlg_csv_header(in);
 	for (int k = 0; k < NOWN; k++)
