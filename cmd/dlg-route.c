@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "casedir.h"
 #include "csvio.h"
@@ -29,6 +30,7 @@ static void usage(void)
 	         "                     into DIR\n"
 	         "      --slips-csv DIR  also write a transfer list (CSV) for each department\n"
 	         "                     into DIR\n"
+	         "      --session ID   put only the questions of conference ID on the slips\n"
 	         "      --number N     the first slip's number (default: [numbering] slip)\n"
 	         "  -t, --template T   another template for the slips (default: phieu-chuyen)\n"
 	         "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
@@ -48,18 +50,29 @@ enum {
 	OPT_FROM,
 	OPT_EXCEL,
 	OPT_TODAY,
+	OPT_SESSION,
 	OPT_VERSION
 };
 
-/* Where each routed item goes besides standard output. */
+/* Where each routed item goes besides standard output: the slips, for one
+ * conference when --session says so. */
 struct sinks {
 	dlg_slips *pdf;
 	dlg_slip_lists *csv;
+	const char *session;
 };
 
 static bool to_sinks(void *ctx, const dlg_routed *it)
 {
 	struct sinks *k = ctx;
+	if (k->session) {
+		const char *of = "";
+		for (size_t i = 0; i < it->n; i++)
+			if (!strcmp(dlg_column_canon(it->names[i]), "session"))
+				of = it->vals[i];
+		if (strcmp(of, k->session))
+			return true;
+	}
 	if (k->csv && !dlg_slip_lists_add(k->csv, it))
 		return false;
 	return !k->pdf || dlg_slips_add(k->pdf, it);
@@ -98,6 +111,7 @@ int main(int argc, char **argv)
 	    {"sent", required_argument, NULL, OPT_SENT},
 	    {"slips", required_argument, NULL, OPT_SLIPS},
 	    {"slips-csv", required_argument, NULL, OPT_SLIPS_CSV},
+	    {"session", required_argument, NULL, OPT_SESSION},
 	    {"number", required_argument, NULL, OPT_NUMBER},
 	    {"template", required_argument, NULL, 't'},
 	    {"from", required_argument, NULL, OPT_FROM},
@@ -108,7 +122,7 @@ int main(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	const char *dir = NULL, *today = NULL, *sent = NULL, *routes = NULL, *slips = NULL,
-	           *slips_csv = NULL, *number = NULL, *tmpl = NULL;
+	           *slips_csv = NULL, *number = NULL, *tmpl = NULL, *session = NULL;
 	dlg_csv_opts copts = {0};
 	bool excel = false;
 	int c;
@@ -125,6 +139,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_SLIPS:
 			slips = optarg;
+			break;
+		case OPT_SESSION:
+			session = optarg;
 			break;
 		case OPT_SLIPS_CSV:
 			slips_csv = optarg;
@@ -156,6 +173,8 @@ int main(int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		dlg_usage_error(_("one input file at most"));
+	if (session && !slips && !slips_csv)
+		dlg_usage_error(_("--session chooses the questions for the slips: give --slips DIR"));
 	if ((number || tmpl) && !slips)
 		dlg_usage_error(_("--number and --template are for the slips: give --slips DIR"));
 	dlg_day day;
@@ -165,7 +184,7 @@ int main(int argc, char **argv)
 	if (!dlg_case_open(&cs, dir))
 		return DLG_EXIT_ERROR;
 	int status = DLG_EXIT_ERROR;
-	struct sinks k = {NULL, NULL};
+	struct sinks k = {NULL, NULL, session};
 	dlg_router *router = NULL;
 	dlg_csv_reader *in = NULL;
 	dlg_routing *g = NULL;

@@ -82,7 +82,7 @@ if have dlg-route && need registrations.csv dlg-route; then
 	say "dlg-route: registrations.csv -> items.csv, phieu-chuyen/"
 	# The office forwarded the questions the day after the cutoff of 2026-1,
 	# with a transfer slip (phiếu chuyển) to each department.
-	dlg-route --sent 2026-07-07 --slips phieu-chuyen/ <registrations.csv >items.csv ||
+	dlg-route --sent 2026-07-07 --slips phieu-chuyen/ --session 2026-1 <registrations.csv >items.csv ||
 		fail dlg-route $?
 fi
 
