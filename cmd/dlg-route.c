@@ -11,6 +11,7 @@
 #include "csvio.h"
 #include "date.h"
 #include "diag.h"
+#include "docrun.h"
 #include "route.h"
 #include "text.h"
 
@@ -103,7 +104,10 @@ static struct slip *slip_for(struct state *s, const char *dept)
 	struct slip *sl = &s->slip[s->nslip++];
 	sl->dept = dlg_xstrdup(dept);
 	sl->w = NULL;
-	char *name = dlg_xasprintf("%s.csv", dept);
+	/* The code comes from departments.csv: never let it name a path. */
+	char *safe = dlg_safe_filename(dept, 100);
+	char *name = dlg_xasprintf("%s.csv", *safe ? safe : "_");
+	free(safe);
 	char *path = dlg_path_join(s->slips_dir, name);
 	free(name);
 	if (dlg_atomic_begin(&sl->a, path, 0644)) {
@@ -216,6 +220,12 @@ static bool emit(struct state *s, const dlg_row *row, const char *item_id, const
 		}
 	}
 	const char *in_sent = cell(row, s->col[C_SENT]);
+	dlg_day sent_day;
+	if (*in_sent && !dlg_date_parse_iso(in_sent, &sent_day)) {
+		dlg_warn_at(dlg_csv_name(s->in), row->line,
+		            _("sent date \"%s\" is not a date (YYYY-MM-DD)"), in_sent);
+		return false;
+	}
 	const char *v[NOWN] = {item_id,
 	                       kind,
 	                       text,
