@@ -7,6 +7,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "diag.h"
@@ -464,9 +466,28 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 
 bool dlg_pdf_save(dlg_pdf *p, const char *path)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f) {
+	/* Write beside the final name and rename, so a failed or killed run
+	 * leaves no half PDF and an earlier PDF of that name stays whole. */
+	const char *slash = strrchr(path, '/');
+	char *tmp = slash ? dlg_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+	                  : dlg_xasprintf(".%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
 		dlg_warn("%s: %s", path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	FILE *f = fdopen(fd, "wb");
+	if (!f || fchmod(fd, 0666 & ~mask) != 0) {
+		dlg_warn("%s: %s", path, strerror(errno));
+		if (f)
+			fclose(f);
+		else
+			close(fd);
+		unlink(tmp);
+		free(tmp);
 		return false;
 	}
 	bool ok = dlg_pdf_write(p, f, path);
@@ -474,7 +495,12 @@ bool dlg_pdf_save(dlg_pdf *p, const char *path)
 		dlg_warn("%s: %s", path, strerror(errno));
 		ok = false;
 	}
+	if (ok && rename(tmp, path) != 0) {
+		dlg_warn("%s: %s", path, strerror(errno));
+		ok = false;
+	}
 	if (!ok)
-		remove(path);
+		unlink(tmp);
+	free(tmp);
 	return ok;
 }
