@@ -323,6 +323,8 @@ static bool write_recipients(struct ctx *c, const char *path, char **names, cons
 		                                      : dlg_table_val(t, L->row, "organization")),
 		    dlg_text_printable(dlg_table_val(t, L->row, "address")),
 		    dlg_text_printable(dlg_table_val(t, L->row, "email"))};
+		for (int k = 0; k < 4; k++)
+			dlg_text_squeeze(clean[k]);
 		const char *row[] = {
 		    L->key, clean[0], clean[1], clean[2], clean[3], one ? one : names[i], page};
 		dlg_csv_write_row(w, row, 7);
