@@ -19,10 +19,7 @@
 #include "period.h"
 #include "sessions.h"
 #include "table.h"
-
-enum state { ST_PENDING, ST_SOON, ST_OVERDUE, ST_ANSWERED, ST_LATE };
-static const char *const state_name[] = {"pending", "due_soon", "overdue", "answered",
-                                         "answered_late"};
+#include "timeliness.h"
 
 static struct {
 	const char *dir, *answers, *today, *mail_dir, *from;
@@ -252,123 +249,14 @@ static int list_sessions(void)
 	return DLG_EXIT_OK;
 }
 
-/* ---- answers.csv: item_id -> first answer date ---- */
-
-/* item_id hash -> earliest answer day; open addressing, key 0 is empty.
- * Only the 64-bit hash is kept: two ids colliding among a million answers
- * has a chance below 1e-7. */
-static struct {
-	uint64_t *key;
-	dlg_day *day;
-	size_t cap, n;
-} answered;
-
-static uint64_t key_of(const char *id, size_t len)
-{
-	uint64_t k = dlg_hash(DLG_HASH_SEED, id, len);
-	return k ? k : 1;
-}
-
-static size_t slot_of(uint64_t k)
-{
-	k ^= k >> 31;
-	k *= 0x9e3779b97f4a7c15ULL;
-	return (size_t)(k ^ (k >> 29)) & (answered.cap - 1);
-}
-
-static void answers_put(uint64_t k, dlg_day d);
-
-static void answers_grow(void)
-{
-	uint64_t *key = answered.key;
-	dlg_day *day = answered.day;
-	size_t cap = answered.cap;
-	answered.cap = cap ? 2 * cap : 1024;
-	answered.key = calloc(answered.cap, sizeof *answered.key);
-	answered.day = dlg_xmalloc(answered.cap * sizeof *answered.day);
-	if (!answered.key)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
-	answered.n = 0;
-	for (size_t i = 0; i < cap; i++)
-		if (key[i])
-			answers_put(key[i], day[i]);
-	free(key);
-	free(day);
-}
-
-/* Record an answer on day d; the earliest one is kept. */
-static void answers_put(uint64_t k, dlg_day d)
-{
-	if ((answered.n + 1) * 4 > answered.cap * 3)
-		answers_grow();
-	size_t i = slot_of(k);
-	while (answered.key[i] && answered.key[i] != k)
-		i = (i + 1) & (answered.cap - 1);
-	if (!answered.key[i]) {
-		answered.key[i] = k;
-		answered.day[i] = d;
-		answered.n++;
-	} else if (d < answered.day[i]) {
-		answered.day[i] = d;
-	}
-}
-
-static bool answers_get(uint64_t k, dlg_day *d)
-{
-	if (!answered.cap)
-		return false;
-	size_t i = slot_of(k);
-	while (answered.key[i]) {
-		if (answered.key[i] == k) {
-			*d = answered.day[i];
-			return true;
-		}
-		i = (i + 1) & (answered.cap - 1);
-	}
-	return false;
-}
-
-static bool load_answers(const char *path)
-{
-	dlg_csv_opts co = {.from = opt.from};
-	dlg_csv_reader *r = dlg_csv_open(path, &co);
-	if (!r)
-		return false;
-	int cid = dlg_csv_col(r, "item_id"), cdate = dlg_csv_col(r, "date");
-	if (cid < 0 || cdate < 0) {
-		dlg_warn_at(dlg_csv_name(r), 1, _("no \"%s\" column"),
-		            cid < 0 ? "item_id" : "date");
-		dlg_csv_close(r);
-		return false;
-	}
-	const dlg_row *row;
-	int got;
-	bool ok = true;
-	while ((got = dlg_csv_next(r, &row)) > 0) {
-		const char *id = row->field[cid], *ds = row->field[cdate];
-		if (!*id)
-			continue;
-		dlg_day d;
-		if (!dlg_date_parse_iso(ds, &d)) {
-			dlg_warn_at(dlg_csv_name(r), row->line,
-			            _("answer date \"%s\" is not a date (YYYY-MM-DD)"), ds);
-			ok = false;
-			continue;
-		}
-		answers_put(key_of(id, row->len[cid]), d);
-	}
-	if (got < 0)
-		ok = false;
-	dlg_csv_close(r);
-	return ok;
-}
+static dlg_answers answered;
 
 /* ---- items ---- */
 
 typedef struct {
 	char *dept, *item_id, *name, *org, *phone, *village, *kind, *text;
 	dlg_day sent, due;
-	enum state st;
+	dlg_item_state st;
 	long left, seq;
 	long rank; /* the department's row in departments.csv */
 } reminder;
@@ -391,8 +279,8 @@ static int cmp_rem(const void *a, const void *b)
 	int c = strcmp(x->dept, y->dept);
 	if (c)
 		return c;
-	if ((x->st == ST_OVERDUE) != (y->st == ST_OVERDUE))
-		return x->st == ST_OVERDUE ? -1 : 1;
+	if ((x->st == DLG_ST_OVERDUE) != (y->st == DLG_ST_OVERDUE))
+		return x->st == DLG_ST_OVERDUE ? -1 : 1;
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	return (x->seq > y->seq) - (x->seq < y->seq);
@@ -497,7 +385,7 @@ static void count_group(const reminder *a, const reminder *b, size_t *over, size
 {
 	*over = *soon = 0;
 	for (const reminder *r = a; r < b; r++)
-		*(r->st == ST_OVERDUE ? over : soon) += 1;
+		*(r->st == DLG_ST_OVERDUE ? over : soon) += 1;
 }
 
 static const reminder *group_end(const reminder *a, const reminder *end)
@@ -549,9 +437,18 @@ static char *group_csv(const reminder *a, const reminder *b, size_t *len)
 		dlg_date_format_iso(r->sent, sent);
 		dlg_date_format_iso(r->due, due);
 		snprintf(left, sizeof left, "%ld", r->left);
-		const char *row[] = {r->item_id, r->dept,    r->name,           r->org,
-		                     r->phone,   r->village, r->kind,           r->text,
-		                     sent,       due,        state_name[r->st], left};
+		const char *row[] = {r->item_id,
+		                     r->dept,
+		                     r->name,
+		                     r->org,
+		                     r->phone,
+		                     r->village,
+		                     r->kind,
+		                     r->text,
+		                     sent,
+		                     due,
+		                     dlg_item_state_name(r->st),
+		                     left};
 		dlg_csv_write_row(w, row, 12);
 	}
 	if (!dlg_csv_writer_finish(w, "memory"))
@@ -647,18 +544,23 @@ static dlg_mail *group_mail(const reminder *a, const reminder *b, const char *fr
 static bool send_mails(void)
 {
 	const dlg_conf *cf = kase.conf;
-	const char *from = dlg_conf_get(cf, "mail", "from");
-	if (!*from)
-		from = dlg_conf_get(cf, "office", "email");
-	if (!dlg_mail_addr_ok(from)) {
+	const char *from_conf = dlg_conf_get(cf, "mail", "from");
+	if (!*from_conf)
+		from_conf = dlg_conf_get(cf, "office", "email");
+	/* [mail] from may be "Name <address>" */
+	char *from_name = NULL, *from_addr = NULL;
+	const char *from = NULL;
+	if (dlg_mail_split_addr(from_conf, &from_name, &from_addr))
+		from = from_addr;
+	else
 		dlg_warn(_("no usable sender address: set [mail] from in dlg.conf"));
-		from = NULL;
-	}
+	free(from_name);
 	const char *sendmail = getenv("DLG_SENDMAIL");
 	if (!sendmail || !*sendmail)
 		sendmail = dlg_conf_get(cf, "mail", "sendmail");
 	if (opt.mail_dir && mkdir(opt.mail_dir, 0777) < 0 && errno != EEXIST) {
 		dlg_warn("%s: %s", opt.mail_dir, strerror(errno));
+		free(from_addr);
 		return false;
 	}
 	bool ok = true;
@@ -716,16 +618,14 @@ static bool send_mails(void)
 		dlg_mail_free(m);
 		a = b;
 	}
+	free(from_addr);
 	return ok;
 }
 
 static int process_items(const char *path)
 {
-	const dlg_conf *cf = kase.conf;
-	long answer_days = dlg_conf_get_long(cf, "rules", "answer_days");
-	dlg_day_kind kind = DLG_DAYS_CALENDAR;
-	dlg_day_kind_parse(dlg_conf_get(cf, "rules", "answer_day_kind"), &kind);
-	long soon = opt.has_soon ? opt.soon : dlg_conf_get_long(cf, "rules", "soon_days");
+	dlg_duecalc dc;
+	dlg_duecalc_init(&dc, &kase, hol, today, opt.has_soon ? opt.soon : -1);
 
 	dlg_csv_opts co = {.from = opt.from};
 	dlg_csv_reader *r = dlg_csv_open(path, &co);
@@ -753,11 +653,6 @@ static int process_items(const char *path)
 	}
 	char today_iso[11];
 	dlg_date_format_iso(today, today_iso);
-	/* due dates repeat for items sent the same day */
-	enum { CACHE = 1024 };
-	static dlg_day cache_sent[CACHE], cache_due[CACHE];
-	static bool cache_ok[CACHE];
-
 	const dlg_row *row;
 	int got;
 	bool bad = false;
@@ -776,41 +671,27 @@ static int process_items(const char *path)
 		}
 		char sent_b[11] = "", due_b[11] = "", ans_b[11] = "", left_b[24] = "";
 		const char *st = "";
-		enum state state = ST_PENDING;
+		dlg_item_state state = DLG_ST_PENDING;
 		long left = 0;
 		dlg_day due = 0;
 		if (ok) {
-			size_t slot = (size_t)sent & (CACHE - 1);
-			if (cache_ok[slot] && cache_sent[slot] == sent) {
-				due = cache_due[slot];
-			} else {
-				due = dlg_period_end(hol, sent, answer_days, kind);
-				cache_ok[slot] = true;
-				cache_sent[slot] = sent;
-				cache_due[slot] = due;
-			}
 			dlg_day ad;
-			left = (long)(due - today);
-			if (answers_get(key_of(row->field[cid], row->len[cid]), &ad)) {
-				state = ad <= due ? ST_ANSWERED : ST_LATE;
-				if (!opt.remind)
-					dlg_date_format_iso(ad, ans_b);
-			} else if (left < 0) {
-				state = ST_OVERDUE;
+			bool has = dlg_answers_get(&answered, row->field[cid], row->len[cid], &ad);
+			state = dlg_item_state_of(&dc, sent, has ? &ad : NULL, &due, &left);
+			if (has && !opt.remind)
+				dlg_date_format_iso(ad, ans_b);
+			if (state == DLG_ST_OVERDUE)
 				overdue = true;
-			} else if (left <= soon) {
-				state = ST_SOON;
-			}
-			st = state_name[state];
+			st = dlg_item_state_name(state);
 			if (!opt.remind) {
 				dlg_date_format_iso(sent, sent_b);
 				dlg_date_format_iso(due, due_b);
-				if (state < ST_ANSWERED)
+				if (state < DLG_ST_ANSWERED)
 					snprintf(left_b, sizeof left_b, "%ld", left);
 			}
 		}
 		if (opt.remind) {
-			if (ok && (state == ST_OVERDUE || state == ST_SOON)) {
+			if (ok && (state == DLG_ST_OVERDUE || state == DLG_ST_DUE_SOON)) {
 				if (nrem == caprem) {
 					caprem = caprem ? 2 * caprem : 64;
 					rem = dlg_xrealloc(rem, caprem * sizeof *rem);
@@ -900,7 +781,7 @@ int main(int argc, char **argv)
 	} else if (opt.sessions) {
 		status = list_sessions();
 	} else {
-		if (opt.answers && !load_answers(opt.answers))
+		if (opt.answers && !dlg_answers_load(&answered, opt.answers, opt.from))
 			return DLG_EXIT_ERROR;
 		if (opt.remind) {
 			char *dpath = dlg_case_data(&kase, "departments");
@@ -914,8 +795,7 @@ int main(int argc, char **argv)
 		}
 		status = process_items(optind < argc ? argv[optind] : "-");
 		free_reminders();
-		free(answered.key);
-		free(answered.day);
+		dlg_answers_free(&answered);
 		if (have_depts)
 			dlg_table_free(&depts);
 	}

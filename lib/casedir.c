@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -104,7 +105,11 @@ char *dlg_case_data(const dlg_case *c, const char *key)
 
 char *dlg_case_template(const dlg_case *c, const char *name)
 {
-	if (strchr(name, '/') || exists(name)) {
+	/* a plain name is a path only when such a file is there: the folder
+	 * giay-moi/ that dlg-invite writes must not hide template giay-moi */
+	struct stat st;
+	bool is_file = stat(name, &st) == 0 && S_ISREG(st.st_mode);
+	if (strchr(name, '/') || is_file) {
 		if (exists(name))
 			return dlg_xstrdup(name);
 		return NULL;

@@ -170,6 +170,15 @@ static int jobs(size_t n)
 
 static int run_files(const dlg_batch *b, size_t n, dlg_batch_fn fn, void *ctx)
 {
+	/* the folders on the way too ("tra-loi/2026-1/") */
+	char *up = dlg_xstrdup(b->dir);
+	for (char *p = up + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(up, 0777);
+			*p = '/';
+		}
+	free(up);
 	if (mkdir(b->dir, 0777) != 0 && errno != EEXIST) {
 		dlg_warn("%s: %s", b->dir, strerror(errno));
 		return DLG_EXIT_ERROR;

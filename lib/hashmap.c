@@ -65,7 +65,7 @@ static void grow(dlg_hashmap *m)
 	*m = bigger;
 }
 
-bool dlg_hashmap_add(dlg_hashmap *m, uint64_t key, uint64_t value, uint64_t *old)
+uint64_t *dlg_hashmap_upsert(dlg_hashmap *m, uint64_t key, uint64_t value, bool *added)
 {
 	if (!key)
 		key = 1;
@@ -74,16 +74,30 @@ bool dlg_hashmap_add(dlg_hashmap *m, uint64_t key, uint64_t value, uint64_t *old
 	size_t i = mix(key) & (m->cap - 1);
 	while (m->slot[i].key) {
 		if (m->slot[i].key == key) {
-			if (old)
-				*old = m->slot[i].value;
-			return false;
+			*added = false;
+			return &m->slot[i].value;
 		}
 		i = (i + 1) & (m->cap - 1);
 	}
 	m->slot[i].key = key;
 	m->slot[i].value = value;
 	m->n++;
-	return true;
+	*added = true;
+	return &m->slot[i].value;
+}
+
+bool dlg_hashmap_add(dlg_hashmap *m, uint64_t key, uint64_t value, uint64_t *old)
+{
+	bool added;
+	uint64_t *v = dlg_hashmap_upsert(m, key, value, &added);
+	if (!added && old)
+		*old = *v;
+	return added;
+}
+
+void dlg_hashmap_prefetch(const dlg_hashmap *m, uint64_t key)
+{
+	__builtin_prefetch(&m->slot[mix(key ? key : 1) & (m->cap - 1)]);
 }
 
 bool dlg_hashmap_get(const dlg_hashmap *m, uint64_t key, uint64_t *value)

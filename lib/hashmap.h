@@ -25,6 +25,11 @@ void dlg_hashmap_free(dlg_hashmap *m);
 /* Set key to value; returns false if key was already there (left unchanged,
  * its value in *old when old is not NULL). */
 bool dlg_hashmap_add(dlg_hashmap *m, uint64_t key, uint64_t value, uint64_t *old);
+/* The value stored under key, adding key with `value` first when absent
+ * (*added tells which). The pointer is valid until the next add. */
+uint64_t *dlg_hashmap_upsert(dlg_hashmap *m, uint64_t key, uint64_t value, bool *added);
+/* Start fetching key's slot from memory, for a lookup a little later. */
+void dlg_hashmap_prefetch(const dlg_hashmap *m, uint64_t key);
 /* Look key up; true and *value when present. */
 bool dlg_hashmap_get(const dlg_hashmap *m, uint64_t key, uint64_t *value);
 

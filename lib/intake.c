@@ -17,6 +17,12 @@ const char *const dlg_reg_columns[REG_NCOLS] = {
 	"email",   "address", "village",  "topic_procedure", "topic_handling", "status",       "note",
 };
 
+/* Folded words gathered in a buffer reused from form to form. */
+struct gather {
+	char *buf;
+	size_t len, cap;
+};
+
 struct dlg_intake {
 	const dlg_case *c;
 	dlg_intake_opts opts;
@@ -30,6 +36,7 @@ struct dlg_intake {
 	size_t nfiles;
 	long max_id;
 	long register_days_before;
+	struct gather folded; /* scratch for form_keys */
 };
 
 dlg_intake *dlg_intake_new(const dlg_case *c, const dlg_intake_opts *opts)
@@ -71,6 +78,7 @@ void dlg_intake_free(dlg_intake *in)
 	for (size_t i = 0; i < in->nids; i++)
 		free(in->ids[i]);
 	free(in->ids);
+	free(in->folded.buf);
 	for (size_t i = 0; i < in->nfiles; i++)
 		free(in->files[i]);
 	free(in->files);
@@ -91,9 +99,21 @@ static uint64_t hash_str(uint64_t h, const char *s)
 	return dlg_hash(h, s, strlen(s));
 }
 
+static void gather_word(void *ctx, const char *w, size_t len)
+{
+	struct gather *g = ctx;
+	if (g->len + len + 1 > g->cap) {
+		g->cap = (g->len + len + 1) * 2;
+		g->buf = dlg_xrealloc(g->buf, g->cap);
+	}
+	memcpy(g->buf + g->len, w, len);
+	g->len += len;
+	g->buf[g->len++] = ' ';
+}
+
 /* The two keys of a form: `form` for the same form imported again, `person`
  * for the same person, session and content. Each field is hashed once. */
-static void form_keys(char *const *v, uint64_t *form, uint64_t *person)
+static void form_keys(dlg_intake *in, char *const *v, uint64_t *form, uint64_t *person)
 {
 	uint64_t contact = hash_str(hash_str(DLG_HASH_SEED, v[REG_PHONE]), v[REG_EMAIL]);
 	uint64_t content = hash_str(hash_str(DLG_HASH_SEED, v[REG_TOPIC_PROCEDURE]),
@@ -106,15 +126,16 @@ static void form_keys(char *const *v, uint64_t *form, uint64_t *person)
 	*form = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
 	/* The same person: folded name and a phone, else an e-mail; the same
 	 * content: the folded questions, so retyped forms match. */
-	char *name = dlg_text_fold(v[REG_NAME]);
-	char *asked = dlg_xasprintf("%s\n%s", v[REG_TOPIC_PROCEDURE], v[REG_TOPIC_HANDLING]);
-	char *folded = dlg_text_fold(asked);
-	h = hash_str(hash_str(DLG_HASH_SEED, name), v[REG_SESSION]);
-	h = hash_str(h, *v[REG_PHONE] ? v[REG_PHONE] : v[REG_EMAIL]);
-	*person = hash_str(h, folded);
-	free(folded);
-	free(asked);
-	free(name);
+	struct gather *g = &in->folded;
+	g->len = 0;
+	dlg_text_fold_words(v[REG_NAME], gather_word, g);
+	gather_word(g, "|", 1);
+	dlg_text_fold_words(v[REG_TOPIC_PROCEDURE], gather_word, g);
+	gather_word(g, "|", 1);
+	dlg_text_fold_words(v[REG_TOPIC_HANDLING], gather_word, g);
+	uint64_t p = dlg_hash(DLG_HASH_SEED, g->buf, g->len);
+	p = hash_str(p, v[REG_SESSION]);
+	*person = hash_str(p, *v[REG_PHONE] ? v[REG_PHONE] : v[REG_EMAIL]);
 }
 
 /* Forms are named in duplicate notes by reg_id, or else by file and line:
@@ -175,7 +196,7 @@ void dlg_intake_known(dlg_intake *in, char *const *values)
 	if (n > in->max_id)
 		in->max_id = n;
 	uint64_t form, person;
-	form_keys(values, &form, &person);
+	form_keys(in, values, &form, &person);
 	remember(in, values, "", 0, form, person);
 }
 
@@ -300,6 +321,12 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_PHONE] = dlg_xstrdup(phone);
 	}
 	bool email_ok = *v[REG_EMAIL] && dlg_email_normalize(v[REG_EMAIL]);
+	/* The keys first: their table slots are fetched from memory while the
+	 * village is looked up. */
+	uint64_t form, person;
+	form_keys(in, v, &form, &person);
+	dlg_hashmap_prefetch(&in->same_form, form);
+	dlg_hashmap_prefetch(&in->same_person, person);
 	const char *village = NULL;
 	if (*v[REG_VILLAGE])
 		village = dlg_villages_match(in->villages, v[REG_VILLAGE]);
@@ -313,8 +340,6 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_VILLAGE] = dlg_xstrdup(village);
 	}
 
-	uint64_t form, person;
-	form_keys(v, &form, &person);
 	if (dlg_hashmap_get(&in->same_form, form, NULL))
 		return INTAKE_ALREADY;
 
@@ -355,7 +380,10 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		note = dlg_xasprintf("Phiếu nhận ngày %s, sau hạn đăng ký %s của hội nghị %s.", got,
 				     cutoff, session->id);
 	}
-	if (!note) {
+	if (!note && !((*v[REG_PHONE] && !phone_ok) || (*v[REG_EMAIL] && !email_ok) ||
+		       village_unknown)) {
+		note = dlg_xstrdup("");
+	} else if (!note) {
 		/* Accepted, but worth a look by the clerk. */
 		char *bad_phone = *v[REG_PHONE] && !phone_ok
 					  ? dlg_xasprintf("Số điện thoại \"%s\" không hợp lệ. ", v[REG_PHONE])

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "text.h"
 
 struct addr {
 	char *name, *addr;
@@ -126,6 +127,47 @@ bool dlg_mail_addr_ok(const char *a)
 		if (*p <= ' ' || *p >= 0x7f || strchr("\"<>(),;:\\[]", *p))
 			return false;
 	return at[strlen(at) - 1] != '.';
+}
+
+bool dlg_mail_split_addr(const char *s, char **name, char **addr)
+{
+	if (!s)
+		return false;
+	const char *lt = strrchr(s, '<');
+	const char *gt = lt ? strchr(lt, '>') : NULL;
+	char *a, *n = NULL;
+	if (lt && gt) {
+		for (const char *p = gt + 1; *p; p++)
+			if (*p != ' ' && *p != '\t')
+				return false;
+		a = dlg_xmalloc((size_t)(gt - lt));
+		memcpy(a, lt + 1, (size_t)(gt - lt - 1));
+		a[gt - lt - 1] = '\0';
+		n = dlg_xmalloc((size_t)(lt - s) + 1);
+		memcpy(n, s, (size_t)(lt - s));
+		n[lt - s] = '\0';
+		dlg_text_squeeze(n);
+		size_t len = strlen(n);
+		if (len >= 2 && n[0] == '"' && n[len - 1] == '"') {
+			memmove(n, n + 1, len - 2);
+			n[len - 2] = '\0';
+		}
+		if (!*n) {
+			free(n);
+			n = NULL;
+		}
+	} else {
+		a = dlg_xstrdup(s);
+	}
+	dlg_text_squeeze(a);
+	if (!dlg_mail_addr_ok(a)) {
+		free(a);
+		free(n);
+		return false;
+	}
+	*addr = a;
+	*name = n;
+	return true;
 }
 
 /* One line: control characters and runs of white space become one space. */

@@ -19,6 +19,12 @@ void dlg_mail_free(dlg_mail *m);
  * spaces, quotes, angle brackets or control characters. */
 bool dlg_mail_addr_ok(const char *addr);
 
+/* Split a configured address, "addr" or "Display Name <addr>", into a
+ * malloc'd display name (NULL when there is none) and address, both
+ * trimmed; the caller frees them. false, storing nothing, when the address
+ * fails dlg_mail_addr_ok. */
+bool dlg_mail_split_addr(const char *s, char **name, char **addr);
+
 /* From: and To: (may be called again to add recipients) and Cc:. The display
  * name is UTF-8 (RFC 2047-encoded when not plain ASCII) and may be NULL or
  * empty. false, changing nothing, when addr fails dlg_mail_addr_ok. */

@@ -247,6 +247,7 @@ struct rctx {
 	bool form; /* paragraphs without first-line indent */
 	double indent;
 	int list_depth;
+	bool literal; /* no placeholders, no engine blocks (dlg_md_draw) */
 };
 
 enum { PIECE_TEXT, PIECE_DOTS };
@@ -303,6 +304,10 @@ static bool lookup(struct rctx *rc, const char *name, dlg_sbuf *out, bool *dots)
 /* Split s into literal text and placeholder values, passing each to fn. */
 static void expand(struct rctx *rc, const char *s, long line, piece_fn fn, void *ctx)
 {
+	if (rc->literal) {
+		fn(ctx, PIECE_TEXT, s, strlen(s));
+		return;
+	}
 	dlg_sbuf val = {0};
 	while (*s) {
 		const char *open = strstr(s, "{{");
@@ -371,7 +376,7 @@ static char *fill(struct rctx *rc, const char *s, long line)
 
 char *dlg_tmpl_fill(const dlg_tmpl *t, const char *s, long line, const dlg_tmpl_data *d)
 {
-	struct rctx rc = {t, d, NULL, true, line, NULL, 0, false, 0, 0};
+	struct rctx rc = {t, d, NULL, true, line, NULL, 0, false, 0, 0, false};
 	char *r = fill(&rc, s, line);
 	if (!rc.ok) {
 		free(r);
@@ -434,7 +439,7 @@ static void inlines(struct rctx *rc, cmark_node *n, int style, dlg_rich *r)
 
 static long node_line(struct rctx *rc, cmark_node *n)
 {
-	return cmark_node_get_start_line(n) + rc->t->offset;
+	return cmark_node_get_start_line(n) + (rc->t ? rc->t->offset : 0);
 }
 
 /* ---- blocks ---- */
@@ -633,6 +638,9 @@ static void code_block(struct rctx *rc, cmark_node *n)
 	char **lines;
 	size_t nl;
 	code_lines(cmark_node_get_literal(n), &lines, &nl);
+	if (rc->literal) {
+		word[0] = '\0';
+	}
 	if (!strcmp(word, "table")) {
 		table_block(rc, arg, lines, nl, line);
 	} else if (!strcmp(word, "qr")) {
@@ -641,6 +649,8 @@ static void code_block(struct rctx *rc, cmark_node *n)
 		int k = atoi(arg);
 		dlg_lay_dotted_lines(rc->l, k > 0 && k < 100 ? k : 1, 18);
 		dlg_lay_space(rc->l, 3);
+	} else if (*word && rc->d->block && rc->d->block(rc->d->block_ctx, rc->l, word, arg)) {
+		/* drawn by the caller */
 	} else {
 		dlg_pstyle ps = dlg_pstyle_plain(12, DLG_LEFT);
 		ps.left = rc->indent;
@@ -737,10 +747,40 @@ static char **list_fill(struct rctx *rc, const char *key, size_t *n)
 		*n = 1;
 		return v;
 	}
-	char **v = dlg_xmalloc((m->n ? m->n : 1) * sizeof *v);
-	for (size_t i = 0; i < m->n; i++)
-		v[i] = fill(rc, m->item[i], m->line[i]);
-	*n = m->n;
+	size_t cap = m->n ? m->n : 1, k = 0;
+	char **v = dlg_xmalloc(cap * sizeof *v);
+	for (size_t i = 0; i < m->n; i++) {
+		const char *it = m->item[i];
+		const char *close = strstr(it, "}}");
+		if (strncmp(it, "{{each:", 7) || !close) {
+			if (k == cap)
+				v = dlg_xrealloc(v, (cap *= 2) * sizeof *v);
+			v[k++] = fill(rc, it, m->line[i]);
+			continue;
+		}
+		/* "{{each:NAME}}rest": one entry per row of table NAME */
+		char *tname = dlg_xmalloc((size_t)(close - it - 7) + 1);
+		memcpy(tname, it + 7, (size_t)(close - it - 7));
+		tname[close - it - 7] = '\0';
+		trim_name(tname);
+		dlg_tmpl_rows rows = {0};
+		if (!rc->d->table || !rc->d->table(rc->d->table_ctx, tname, &rows)) {
+			dlg_warn_at(rc->t->name, m->line[i], _("no table \"%s\" for this document"),
+			            tname);
+			rc->ok = false;
+		} else {
+			rc->rows = &rows;
+			for (size_t r = 0; r < rows.nrows; r++) {
+				rc->row = r;
+				if (k == cap)
+					v = dlg_xrealloc(v, (cap *= 2) * sizeof *v);
+				v[k++] = fill(rc, close + 2, m->line[i]);
+			}
+			rc->rows = NULL;
+		}
+		free(tname);
+	}
+	*n = k;
 	return v;
 }
 
@@ -751,7 +791,7 @@ static bool is(const char *s, const char *v)
 
 char *dlg_tmpl_title(const dlg_tmpl *t, const dlg_tmpl_data *d)
 {
-	struct rctx rc = {t, d, NULL, true, 0, NULL, 0, false, 0, 0};
+	struct rctx rc = {t, d, NULL, true, 0, NULL, 0, false, 0, 0, false};
 	char *s = meta_fill(&rc, "title");
 	if (!s)
 		s = meta_fill(&rc, "type");
@@ -897,7 +937,7 @@ static void footnotes(struct rctx *rc)
 
 bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 {
-	struct rctx rc = {t, d, l, true, 0, NULL, 0, false, 0, 0};
+	struct rctx rc = {t, d, l, true, 0, NULL, 0, false, 0, 0, false};
 	const char *frame = dlg_tmpl_meta(t, "frame");
 	if (!frame || !*frame)
 		frame = "nd30";
@@ -946,4 +986,25 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 	signature(&rc, frame);
 	footnotes(&rc);
 	return rc.ok;
+}
+
+char *dlg_tmpl_meta_fill(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d)
+{
+	struct meta *m = meta_find(t, key);
+	if (!m || !m->val)
+		return NULL;
+	return dlg_tmpl_fill(t, m->val, m->at, d);
+}
+
+void dlg_md_draw(dlg_lay *l, const char *markdown, double indent)
+{
+	size_t len;
+	char *nfc = dlg_text_nfc(markdown, strlen(markdown), &len);
+	cmark_node *doc = cmark_parse_document(nfc, len, CMARK_OPTS);
+	cmark_consolidate_text_nodes(doc);
+	dlg_tmpl_data d = {0};
+	struct rctx rc = {NULL, &d, l, true, 0, NULL, 0, false, indent, 0, true};
+	blocks(&rc, doc, NULL);
+	cmark_node_free(doc);
+	free(nfc);
 }

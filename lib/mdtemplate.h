@@ -36,6 +36,11 @@
  *   ```qr [MM]        a QR code of the block's first line (MM millimetres,
  *                     default 28), the following lines printed beside it
  *   ```dots N         N dotted lines to write on
+ *   ```NAME ARG       any other name: the caller's dlg_tmpl_data.block, if it
+ *                     takes it (e.g. dlg-report's charts)
+ *
+ * A list item of the form "{{each:NAME}}text" (e.g. in recipients) stands
+ * for one entry per row of table NAME, text filled with that row's columns.
  * Other fenced or indented code prints as plain lines. Raw HTML is ignored. */
 #ifndef DLG_MDTEMPLATE_H
 #define DLG_MDTEMPLATE_H
@@ -71,6 +76,10 @@ typedef struct {
 	void *table_ctx;
 	const dlg_conf *conf;
 	dlg_day today;
+	/* other fenced blocks "```NAME ARG": drawn by block(block_ctx, l, NAME,
+	 * ARG) when it returns true, else printed as plain lines (may be NULL) */
+	bool (*block)(void *ctx, dlg_lay *l, const char *name, const char *arg);
+	void *block_ctx;
 } dlg_tmpl_data;
 
 /* Read and parse the template at path. NULL after a diagnostic naming the
@@ -93,6 +102,17 @@ char *dlg_tmpl_fill(const dlg_tmpl *t, const char *s, long line, const dlg_tmpl_
  * diagnostics naming template and line for every placeholder with no value
  * or unknown table; the layout may then hold a partial document. */
 bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d);
+
+/* The front-matter value of key filled with d's values (malloc'd; the
+ * caller frees it); NULL when the key is absent, or after a diagnostic
+ * naming the template line when a placeholder has no value. Templates use
+ * extra keys for phrases the command puts together. */
+char *dlg_tmpl_meta_fill(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d);
+
+/* Draw Markdown text (e.g. an answer written by a department) as body
+ * paragraphs and lists indented by indent points. The text prints
+ * literally: no placeholders, no engine blocks; raw HTML is dropped. */
+void dlg_md_draw(dlg_lay *l, const char *markdown, double indent);
 
 /* The document title for the PDF Info (front matter "title" or "type"),
  * filled; malloc'd. */

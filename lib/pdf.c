@@ -7,10 +7,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zlib.h>
 
+#include "atomic.h"
 #include "diag.h"
 #include "sbuf.h"
 
@@ -466,41 +465,14 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 
 bool dlg_pdf_save(dlg_pdf *p, const char *path)
 {
-	/* Write beside the final name and rename, so a failed or killed run
-	 * leaves no half PDF and an earlier PDF of that name stays whole. */
-	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? dlg_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-	                  : dlg_xasprintf(".%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		dlg_warn("%s: %s", path, strerror(errno));
-		free(tmp);
+	/* a temporary file renamed over path: a reader never sees half a PDF,
+	 * and a full disk leaves the old file whole */
+	dlg_atomic a;
+	if (!dlg_atomic_begin(&a, path, 0644))
+		return false;
+	if (!dlg_pdf_write(p, a.f, path)) {
+		dlg_atomic_abort(&a);
 		return false;
 	}
-	mode_t mask = umask(0);
-	umask(mask);
-	FILE *f = fdopen(fd, "wb");
-	if (!f || fchmod(fd, 0666 & ~mask) != 0) {
-		dlg_warn("%s: %s", path, strerror(errno));
-		if (f)
-			fclose(f);
-		else
-			close(fd);
-		unlink(tmp);
-		free(tmp);
-		return false;
-	}
-	bool ok = dlg_pdf_write(p, f, path);
-	if (fclose(f) != 0 && ok) {
-		dlg_warn("%s: %s", path, strerror(errno));
-		ok = false;
-	}
-	if (ok && rename(tmp, path) != 0) {
-		dlg_warn("%s: %s", path, strerror(errno));
-		ok = false;
-	}
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	return ok;
+	return dlg_atomic_commit(&a);
 }

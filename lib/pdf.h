@@ -45,7 +45,8 @@ void dlg_pdf_line(dlg_pdf *p, double x1, double y1, double x2, double y2, double
 /* Write the document to f; name is used in messages. false after a
  * diagnostic when writing fails. The document stays usable for more pages. */
 bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name);
-/* Write to path (created or replaced). false after a diagnostic. */
+/* Write to path through a temporary file in the same folder renamed over it
+ * (lib/atomic.h). false after a diagnostic; path is then left as it was. */
 bool dlg_pdf_save(dlg_pdf *p, const char *path);
 
 #endif

@@ -231,7 +231,17 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 			continue;
 		}
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		utf8proc_ssize_t n;
+		if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			n = 2;
+		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+			   (s[i + 2] & 0xC0) == 0x80) {
+			cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+			n = 3;
+		} else {
+			n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		}
 		if (n <= 0) {
 			i++;
 			continue;

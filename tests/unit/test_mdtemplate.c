@@ -53,7 +53,7 @@ static void filling(void **state)
 {
 	dlg_tmpl *t = dlg_tmpl_parse("t.md", T, strlen(T));
 	dlg_conf *conf = dlg_conf_defaults();
-	dlg_tmpl_data d = {get, NULL, NULL, NULL, conf, 0};
+	dlg_tmpl_data d = {.get = get, .conf = conf};
 	char *s = dlg_tmpl_fill(t, "{{ name }} - {{date:d}} - {{office.place}}{{empty}}", 3, &d);
 	/* values are printed as they are, never filled again */
 	assert_string_equal(s,
@@ -74,7 +74,7 @@ static void render(void **state)
 {
 	dlg_fonts *fs = dlg_fonts_new(NULL);
 	dlg_conf *conf = dlg_conf_defaults();
-	dlg_tmpl_data d = {get, NULL, NULL, NULL, conf, 0};
+	dlg_tmpl_data d = {.get = get, .conf = conf};
 	dlg_geom g = dlg_geom_nd30();
 	/* {{n}} in the front matter has no value */
 	dlg_tmpl *t = dlg_tmpl_parse("t.md", T, strlen(T));

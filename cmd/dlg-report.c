@@ -1,0 +1,229 @@
+/* dlg-report: the results report of the dialogue conferences: figures as
+ * CSV tables or a Markdown summary, and the village coverage check. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casedir.h"
+#include "date.h"
+#include "diag.h"
+#include "report.h"
+
+static struct {
+	const char **dirs;
+	size_t ndirs;
+	const char *session, *table, *today, *from, *pdf, *number;
+	bool excel, markdown, check, names, public_;
+} opt;
+
+static void usage(void)
+{
+	printf(_("Usage: %s [OPTION]... [FILE]...\n"
+	         "Count the registrations, questions and answers of the dialogue conferences\n"
+	         "and write the results: a summary in Vietnamese Markdown (the default), or\n"
+	         "one table as CSV. FILEs (registrations, items, answers, told apart by their\n"
+	         "columns) are read instead of the case folder's records.\n"
+	         "\n"
+	         "  -s, --session ID     count only this conference (sessions.csv)\n"
+	         "  -C DIR               a case folder; give several to add them up\n"
+	         "  -t, --table NAME     write one table as CSV: fields, departments, villages,\n"
+	         "                       channels, timeliness, coverage, participants\n"
+	         "      --excel          CSV for Excel: BOM, CRLF, formulas guarded\n"
+	         "      --markdown       write the summary (the default; with --check too)\n"
+	         "      --check          exit 1 when a village, residential cluster or street\n"
+	         "                       group has no accepted participant in a conference\n"
+	         "      --names          list the participants by name (never phones, e-mails)\n"
+	         "      --public         a list to be posted: --names with phone numbers masked\n"
+	         "                       (0912 *** 678)\n"
+	         "      --pdf FILE       write the formal report (BÁO CÁO) as a PDF, with tables\n"
+	         "                       and charts (template bao-cao.md); - for standard output\n"
+	         "      --number N       the report's number (default [numbering] report)\n"
+	         "      --today DATE     count from DATE (YYYY-MM-DD) instead of today\n"
+	         "      --from ENC       the input's encoding when it is not UTF-8 (e.g. CP1258)\n"
+	         "  -h, --help           show this help\n"
+	         "      --version        show the version\n"
+	         "\n"
+	         "Exit status: 0 done, 1 a village has no participant (--check), 2 error.\n"),
+	       dlg_progname());
+}
+
+static void parse_args(int argc, char **argv)
+{
+	enum {
+		O_EXCEL = 256,
+		O_MARKDOWN,
+		O_CHECK,
+		O_NAMES,
+		O_PUBLIC,
+		O_TODAY,
+		O_FROM,
+		O_PDF,
+		O_NUMBER,
+		O_VERSION
+	};
+	static const struct option longopts[] = {
+	    {"session", required_argument, NULL, 's'},
+	    {"table", required_argument, NULL, 't'},
+	    {"excel", no_argument, NULL, O_EXCEL},
+	    {"markdown", no_argument, NULL, O_MARKDOWN},
+	    {"check", no_argument, NULL, O_CHECK},
+	    {"names", no_argument, NULL, O_NAMES},
+	    {"public", no_argument, NULL, O_PUBLIC},
+	    {"today", required_argument, NULL, O_TODAY},
+	    {"from", required_argument, NULL, O_FROM},
+	    {"pdf", required_argument, NULL, O_PDF},
+	    {"number", required_argument, NULL, O_NUMBER},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, O_VERSION},
+	    {NULL, 0, NULL, 0},
+	};
+	opt.dirs = dlg_xmalloc((size_t)argc * sizeof *opt.dirs);
+	int c;
+	while ((c = getopt_long(argc, argv, "s:t:C:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			opt.session = optarg;
+			break;
+		case 't':
+			opt.table = optarg;
+			break;
+		case 'C':
+			opt.dirs[opt.ndirs++] = optarg;
+			break;
+		case O_EXCEL:
+			opt.excel = true;
+			break;
+		case O_MARKDOWN:
+			opt.markdown = true;
+			break;
+		case O_CHECK:
+			opt.check = true;
+			break;
+		case O_NAMES:
+			opt.names = true;
+			break;
+		case O_PUBLIC:
+			opt.public_ = opt.names = true;
+			break;
+		case O_TODAY:
+			opt.today = optarg;
+			break;
+		case O_FROM:
+			opt.from = optarg;
+			break;
+		case O_PDF:
+			opt.pdf = optarg;
+			break;
+		case O_NUMBER:
+			opt.number = optarg;
+			break;
+		case 'h':
+			usage();
+			exit(DLG_EXIT_OK);
+		case O_VERSION:
+			dlg_print_version();
+			exit(DLG_EXIT_OK);
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"),
+			        dlg_progname());
+			exit(DLG_EXIT_ERROR);
+		}
+	}
+	if (opt.table) {
+		bool known = false;
+		for (size_t i = 0; dlg_report_tables[i]; i++)
+			if (!strcmp(opt.table, dlg_report_tables[i]))
+				known = true;
+		if (!known)
+			dlg_usage_error(_("unknown table \"%s\" (fields, departments, villages, "
+			                  "channels, timeliness, coverage, participants)"),
+			                opt.table);
+		if (!strcmp(opt.table, "participants") && !opt.names)
+			dlg_usage_error("%s",
+			                _("the participants table needs --names or --public"));
+	}
+	if (opt.table && opt.markdown)
+		dlg_usage_error("%s", _("--table and --markdown go one at a time"));
+	if (opt.excel && !opt.table)
+		dlg_usage_error("%s", _("--excel goes with --table"));
+	if (argc > optind && opt.ndirs > 1)
+		dlg_usage_error("%s", _("files go with one case folder at most"));
+	if (opt.pdf && (opt.table || opt.markdown) && !strcmp(opt.pdf, "-"))
+		dlg_usage_error("%s", _("--pdf - writes to standard output: no --table or "
+		                        "--markdown with it"));
+	if (!opt.table && !opt.check && !opt.pdf)
+		opt.markdown = true;
+}
+
+static void gap(void *ctx, const char *commune, const char *session, const char *village)
+{
+	bool many = *(bool *)ctx;
+	if (many)
+		dlg_warn(_("%s, session %s: %s has no accepted participant"), commune, session,
+		         village);
+	else
+		dlg_warn(_("session %s: %s has no accepted participant"), session, village);
+}
+
+int main(int argc, char **argv)
+{
+	dlg_diag_init(argv[0]);
+	parse_args(argc, argv);
+	dlg_report_opts ro = {opt.session, 0, opt.names, opt.public_, opt.from};
+	if (!dlg_date_today(opt.today, &ro.today))
+		return DLG_EXIT_ERROR;
+	dlg_report *r = dlg_report_new(&ro);
+	size_t ndirs = opt.ndirs ? opt.ndirs : 1;
+	bool ok = true;
+	dlg_case first;
+	bool have_first = false;
+	for (size_t i = 0; i < ndirs && ok; i++) {
+		dlg_case kase;
+		if (!dlg_case_open(&kase, opt.ndirs ? opt.dirs[i] : NULL)) {
+			ok = false;
+			break;
+		}
+		if (!dlg_report_add_case(r, &kase, (const char *const *)argv + optind,
+		                         (size_t)(argc - optind)))
+			ok = false;
+		if (!have_first) {
+			first = kase;
+			have_first = true;
+		} else {
+			dlg_case_close(&kase);
+		}
+	}
+	if (ok && opt.session && !dlg_report_knows_session(r, opt.session)) {
+		dlg_warn(_("no session \"%s\" in sessions.csv"), opt.session);
+		ok = false;
+	}
+	int status = DLG_EXIT_OK;
+	if (!ok) {
+		status = DLG_EXIT_ERROR;
+	} else {
+		if (opt.table && !dlg_report_write_table(r, opt.table, stdout, opt.excel))
+			status = DLG_EXIT_ERROR;
+		if (opt.markdown) {
+			dlg_report_write_markdown(r, stdout);
+			if (fflush(stdout) == EOF || ferror(stdout)) {
+				dlg_warn(_("%s: write error"), _("standard output"));
+				status = DLG_EXIT_ERROR;
+			}
+		}
+		if (status == DLG_EXIT_OK && opt.pdf)
+			status = dlg_report_write_pdf(r, &first, opt.pdf, opt.number);
+		if (status == DLG_EXIT_OK && opt.check) {
+			dlg_report_totals t;
+			dlg_report_get_totals(r, &t);
+			bool many = t.communes > 1;
+			if (dlg_report_coverage_gaps(r, gap, &many))
+				status = DLG_EXIT_FOUND;
+		}
+	}
+	if (have_first)
+		dlg_case_close(&first);
+	dlg_report_free(r);
+	free(opt.dirs);
+	return status;
+}
