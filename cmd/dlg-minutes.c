@@ -152,7 +152,7 @@ int main(int argc, char **argv)
 	bool have_m = false;
 	dlg_tmpl *t = NULL;
 	dlg_fonts *fonts = NULL;
-	char *npath = NULL, *tpath = NULL, *title = NULL;
+	char *npath = NULL, *title = NULL;
 	dlg_day day;
 	if (!dlg_date_today(today, &day) || !dlg_sessions_load(&ss, &cs))
 		goto done;
@@ -200,13 +200,7 @@ int main(int argc, char **argv)
 		goto done;
 	have_m = true;
 	const char *tname = tmpl ? tmpl : notice ? "thong-bao-ket-luan" : "bien-ban";
-	tpath = dlg_case_template(&cs, tname);
-	if (!tpath) {
-		dlg_warn(_("no template \"%s\" (looked in the case folder's templates/ and in %s)"),
-		         tname, dlg_share_dir());
-		goto done;
-	}
-	t = dlg_tmpl_load(tpath);
+	t = dlg_case_tmpl_load(&cs, tname);
 	if (!t)
 		goto done;
 	m.t = t;
@@ -225,7 +219,6 @@ done:
 	dlg_sessions_free(&ss);
 	dlg_case_close(&cs);
 	free(npath);
-	free(tpath);
 	free(title);
 	return status;
 }

@@ -84,6 +84,18 @@ static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
 	return dlg_tmpl_render(c->t, l, &c->d);
 }
 
+/* What the files are named by: a column of the rows, or NULL for numbers. */
+struct name_by {
+	const dlg_table *rows;
+	const char *col;
+};
+
+static const char *name_key(void *p, size_t i)
+{
+	const struct name_by *nb = p;
+	return nb->col ? dlg_rows_get(nb->rows, i, nb->col) : "";
+}
+
 static bool is_dir(const char *path)
 {
 	struct stat st;
@@ -175,14 +187,7 @@ int main(int argc, char **argv)
 	dlg_fonts *fonts = NULL;
 	if (!dlg_date_today(today, &x.d.today))
 		goto done;
-	char *path = dlg_case_template(&cs, tmpl);
-	if (!path) {
-		dlg_warn(_("no template \"%s\" (looked in the case folder's templates/ and in %s)"),
-		         tmpl, dlg_share_dir());
-		goto done;
-	}
-	t = dlg_tmpl_load(path);
-	free(path);
+	t = dlg_case_tmpl_load(&cs, tmpl);
 	if (!t)
 		goto done;
 	for (size_t i = 0; i < ntable_arg; i++) {
@@ -220,15 +225,8 @@ int main(int argc, char **argv)
 			dlg_warn(_("%s: no column \"%s\" to name the files by"), rows.path, col);
 			goto done;
 		}
-		names = dlg_xmalloc((n ? n : 1) * sizeof *names);
-		for (size_t i = 0; i < n; i++) {
-			char *safe = col ? dlg_safe_filename(dlg_rows_get(&rows, i, col), 100)
-			                 : dlg_xstrdup("");
-			names[i] = *safe ? dlg_xasprintf("%s.pdf", safe)
-			                 : dlg_xasprintf("%04zu.pdf", i + 1);
-			free(safe);
-		}
-		dlg_unique_names(names, n, ".pdf");
+		struct name_by nb = {&rows, col};
+		names = dlg_pdf_names(n, name_key, &nb);
 		b.dir = out;
 		b.names = (const char *const *)names;
 	} else {
@@ -236,10 +234,7 @@ int main(int argc, char **argv)
 	}
 	status = dlg_batch_run(&b, n, draw, &x);
 done:
-	if (names)
-		for (size_t i = 0; i < rows.nrows; i++)
-			free(names[i]);
-	free(names);
+	dlg_names_free(names, rows.nrows);
 	for (size_t i = 0; i < x.ntables; i++)
 		dlg_table_free(&x.tables[i]);
 	if (x.rows)

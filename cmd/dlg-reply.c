@@ -234,7 +234,6 @@ int main(int argc, char **argv)
 	dlg_tmpl *t = NULL;
 	dlg_fonts *fonts = NULL;
 	char **names = NULL;
-	char *tpath = NULL;
 	dlg_day day;
 	if (!dlg_date_today(today, &day) || !dlg_sessions_load(&ss, &cs))
 		goto done;
@@ -259,13 +258,7 @@ int main(int argc, char **argv)
 	have_r = true;
 	if (!dlg_replies_init(&r, &cs, &ss, s, &sd, number, pending, day))
 		goto done;
-	tpath = dlg_case_template(&cs, tmpl ? tmpl : "tra-loi");
-	if (!tpath) {
-		dlg_warn(_("no template \"%s\" (looked in the case folder's templates/ and in %s)"),
-		         tmpl ? tmpl : "tra-loi", dlg_share_dir());
-		goto done;
-	}
-	t = dlg_tmpl_load(tpath);
+	t = dlg_case_tmpl_load(&cs, tmpl ? tmpl : "tra-loi");
 	if (!t)
 		goto done;
 	r.t = t;
@@ -324,6 +317,5 @@ done:
 	dlg_sessdata_free(&sd);
 	dlg_sessions_free(&ss);
 	dlg_case_close(&cs);
-	free(tpath);
 	return status;
 }

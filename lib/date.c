@@ -53,6 +53,15 @@ int dlg_date_weekday(dlg_day day)
 	return (int)(w < 0 ? w + 7 : w);
 }
 
+const char *dlg_date_weekday_vi(dlg_day day, bool capital)
+{
+	static const char *const name[2][7] = {
+	    {"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"},
+	    {"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"},
+	};
+	return name[capital][dlg_date_weekday(day)];
+}
+
 static bool digits(const char *s, int n, int *out)
 {
 	int v = 0;

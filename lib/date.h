@@ -18,6 +18,10 @@ int dlg_date_days_in_month(int y, int m);
 /* 0 = Sunday ... 6 = Saturday. */
 int dlg_date_weekday(dlg_day day);
 
+/* The weekday's Vietnamese name (static): "Thứ Hai" ... "Thứ Bảy", "Chủ nhật";
+ * with capital false "thứ Hai" as inside a sentence ("Chủ nhật" either way). */
+const char *dlg_date_weekday_vi(dlg_day day, bool capital);
+
 /* Parse "YYYY-MM-DD" exactly (a real date); false otherwise. */
 bool dlg_date_parse_iso(const char *s, dlg_day *out);
 

@@ -126,6 +126,42 @@ void dlg_unique_names(char **names, size_t n, const char *ext)
 	}
 }
 
+char **dlg_pdf_names(size_t n, const char *(*key)(void *ctx, size_t i), void *ctx)
+{
+	char **names = dlg_xmalloc((n ? n : 1) * sizeof *names);
+	for (size_t i = 0; i < n; i++) {
+		const char *k = key(ctx, i);
+		char *safe = dlg_safe_filename(k ? k : "", 100);
+		names[i] =
+		    *safe ? dlg_xasprintf("%s.pdf", safe) : dlg_xasprintf("%04zu.pdf", i + 1);
+		free(safe);
+	}
+	dlg_unique_names(names, n, ".pdf");
+	return names;
+}
+
+void dlg_names_free(char **names, size_t n)
+{
+	if (!names)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+dlg_tmpl *dlg_case_tmpl_load(const dlg_case *c, const char *name)
+{
+	char *path = dlg_case_template(c, name);
+	if (!path) {
+		dlg_warn(_("no template \"%s\" (looked in the case folder's templates/ and in %s)"),
+		         name, dlg_share_dir());
+		return NULL;
+	}
+	dlg_tmpl *t = dlg_tmpl_load(path);
+	free(path);
+	return t;
+}
+
 static bool one_doc(const dlg_batch *b, dlg_pdf *pdf, size_t i, dlg_batch_fn fn, void *ctx)
 {
 	dlg_geom g = dlg_geom_nd30();

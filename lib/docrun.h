@@ -7,8 +7,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "casedir.h"
 #include "date.h"
 #include "layout.h"
+#include "mdtemplate.h"
 #include "pdf.h"
 #include "table.h"
 
@@ -29,6 +31,20 @@ char *dlg_safe_filename(const char *s, size_t max);
 /* Make names[0..n) distinct by appending "-2", "-3", ... to repeats (before
  * the extension ext, which each name ends with). Strings are replaced. */
 void dlg_unique_names(char **names, size_t n, const char *ext);
+
+/* PDF file names for n documents: key(ctx, i) (NULL taken as "") made safe
+ * by dlg_safe_filename (at most 100 bytes) with ".pdf", or "0001.pdf", ...
+ * when that leaves nothing; repeats made distinct by dlg_unique_names. A
+ * malloc'd array of n malloc'd names; free with dlg_names_free. */
+char **dlg_pdf_names(size_t n, const char *(*key)(void *ctx, size_t i), void *ctx);
+
+/* Free names[0..n) and the array (NULL: nothing). */
+void dlg_names_free(char **names, size_t n);
+
+/* The case's template `name` (its templates/ folder, else share's) read
+ * and parsed. NULL after a diagnostic: none found, or what dlg_tmpl_load
+ * says. Free with dlg_tmpl_free. */
+dlg_tmpl *dlg_case_tmpl_load(const dlg_case *c, const char *name);
 
 /* Draw document i onto l (whose pages go to pdf, already titled and dated
  * by the batch; the function may change the title). false after a

@@ -1100,10 +1100,6 @@ void dlg_lay_table(dlg_lay *l, const dlg_tbl *t)
 		}
 		return;
 	}
-	if (l->nheld)
-		flush_held(l, NULL);
-	if (!l->open)
-		new_page(l);
 	double head_h = 0;
 	if (t->head) {
 		struct trow h;
@@ -1121,6 +1117,20 @@ void dlg_lay_table(dlg_lay *l, const dlg_tbl *t)
 			first = rh;
 		row_free(&tg, &r);
 	}
+	if (l->nheld) {
+		/* a paragraph kept with the next (a table's intro) goes with the
+		 * header and the first row */
+		double held = 0;
+		for (size_t i = 0; i < l->nheld; i++)
+			held += l->held[i].h;
+		double all = held + head_h + first;
+		if (l->open && l->y + all > limit(l) + EPS && !at_top(l) &&
+		    all <= limit(l) - l->g.top)
+			new_page(l);
+		flush_held(l, NULL);
+	}
+	if (!l->open)
+		new_page(l);
 	if (l->y + head_h + first > limit(l) + EPS && !at_top(l))
 		new_page(l);
 	place_header(l, t, &tg);

@@ -547,16 +547,43 @@ static void table_block(struct rctx *rc, const char *tname, char **lines, size_t
 	double w[8];
 	for (int i = 0; i < 8; i++)
 		w[i] = 1;
-	if (n >= 3 && !strncmp(lines[2], "widths:", 7)) {
-		char *p = lines[2] + 7;
-		for (int i = 0; i < ncols; i++) {
-			char *end;
-			double v = strtod(p, &end);
-			if (end == p)
-				break;
-			w[i] = v > 0 ? v : 1;
-			p = end;
+	const char *intro = NULL;
+	long intro_line = line;
+	bool omit_empty = false;
+	for (size_t k = 2; k < n; k++) {
+		if (!strncmp(lines[k], "widths:", 7)) {
+			char *p = lines[k] + 7;
+			for (int i = 0; i < ncols; i++) {
+				char *end;
+				double v = strtod(p, &end);
+				if (end == p)
+					break;
+				w[i] = v > 0 ? v : 1;
+				p = end;
+			}
+		} else if (!strncmp(lines[k], "intro:", 6)) {
+			intro = lines[k] + 6;
+			intro_line = line + 1 + (long)k;
+		} else if (!strncmp(lines[k], "empty:", 6)) {
+			char *v = dlg_text_squeeze(lines[k] + 6);
+			omit_empty = !strcmp(v, "omit");
 		}
+	}
+	if (omit_empty && rows.nrows == 0) {
+		free_strings(head, nh);
+		free_strings(tpl, nr);
+		return;
+	}
+	if (intro) {
+		while (*intro == ' ')
+			intro++;
+		dlg_pstyle ps = body_style(rc);
+		ps.keep_with_next = true;
+		dlg_rich *r = dlg_rich_new();
+		struct rich_sink k = {r, DLG_REGULAR};
+		expand(rc, intro, intro_line, piece_to_rich, &k);
+		dlg_lay_para(rc->l, &ps, r);
+		dlg_rich_free(r);
 	}
 	dlg_tbl *t = dlg_tbl_new(ncols, w, 13);
 	dlg_rich *cells[8];

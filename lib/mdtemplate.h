@@ -31,7 +31,10 @@
  * Fenced blocks drawn by the engine (the info string names them):
  *   ```table NAME     a table from the data table NAME: first line the
  *                     header cells separated by "|", second line the row
- *                     template, optional third line "widths: 1 6 2";
+ *                     template, then optional lines "widths: 1 6 2",
+ *                     "intro: text" (a body paragraph drawn just before
+ *                     the table, placeholders filled) and "empty: omit" (a
+ *                     table with no rows is left out, with its intro);
  *                     {{stt}} is the row number
  *   ```qr [MM]        a QR code of the block's first line (MM millimetres,
  *                     default 28), the following lines printed beside it

@@ -61,13 +61,7 @@ static const char *dept_get(void *ctx, size_t i, const char *col)
 {
 	dlg_minutes *m = ctx;
 	const dlg_sd_dept *d = &m->sd->d[m->depts[i]];
-	if (!strcmp(col, "name"))
-		return d->name;
-	if (!strcmp(col, "dept"))
-		return d->code;
-	if (!strcmp(col, "head"))
-		return d->head;
-	return NULL;
+	return dlg_sd_dept_field(d, col);
 }
 
 static bool tables(void *ctx, const char *name, dlg_tmpl_rows *out)

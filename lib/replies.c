@@ -31,13 +31,7 @@ static const char *copies_get(void *ctx, size_t i, const char *col)
 	dlg_replies *r = ctx;
 	const dlg_letter *L = &r->L[r->cur];
 	const dlg_sd_dept *d = &r->sd->d[L->copies[i]];
-	if (!strcmp(col, "name"))
-		return d->name;
-	if (!strcmp(col, "dept"))
-		return d->code;
-	if (!strcmp(col, "head"))
-		return d->head;
-	return NULL;
+	return dlg_sd_dept_field(d, col);
 }
 
 static bool tables(void *ctx, const char *name, dlg_tmpl_rows *out)

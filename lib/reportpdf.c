@@ -530,14 +530,7 @@ static bool draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
 
 int dlg_report_write_pdf(dlg_report *r, const dlg_case *c, const char *path, const char *number)
 {
-	char *tpath = dlg_case_template(c, "bao-cao");
-	if (!tpath) {
-		dlg_warn(_("no template \"%s\" (looked in the case folder's templates/ and in %s)"),
-		         "bao-cao", dlg_share_dir());
-		return DLG_EXIT_ERROR;
-	}
-	dlg_tmpl *t = dlg_tmpl_load(tpath);
-	free(tpath);
+	dlg_tmpl *t = dlg_case_tmpl_load(c, "bao-cao");
 	if (!t)
 		return DLG_EXIT_ERROR;
 	pctx x = {.r = r, .c = c, .t = t};

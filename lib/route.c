@@ -59,7 +59,18 @@ struct match {
 	long start, end; /* word positions, inclusive */
 	uint32_t node;
 	bool dead;
+	bool negated; /* right after "không", "chưa", ...: no complaint or dispute */
 };
+
+/* Words that deny what follows ("không tranh chấp" is not a dispute). */
+static bool negator(const char *w, size_t len)
+{
+	static const char *const words[] = {"khong", "ko", "khg", "chua", "k"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == len && !memcmp(words[i], w, len))
+			return true;
+	return false;
+}
 
 struct dept {
 	char *code, *level;
@@ -107,6 +118,7 @@ struct dlg_router {
 	uint32_t active[MAX_PHRASE_WORDS + 1];
 	int nactive;
 	long pos;
+	bool prev_negator[MAX_PHRASE_WORDS + 2]; /* by word position, modulo */
 	char *buf; /* rule text */
 	size_t buf_cap;
 	char *ccbuf;
@@ -695,6 +707,7 @@ static void on_text_word(void *ctx, const char *w, size_t len)
 	dlg_router *r = ctx;
 	long id = word_find(r, w, len);
 	long pos = r->pos++;
+	r->prev_negator[pos % (MAX_PHRASE_WORDS + 2)] = negator(w, len);
 	if (id < 0) {
 		r->nactive = 0;
 		return;
@@ -714,8 +727,10 @@ static void on_text_word(void *ctx, const char *w, size_t len)
 				r->match_cap = r->match_cap ? r->match_cap * 2 : 64;
 				r->match = dlg_xrealloc(r->match, r->match_cap * sizeof *r->match);
 			}
-			r->match[r->nmatch++] =
-			    (struct match){pos - nd->depth + 1, pos, (uint32_t)c, false};
+			long start = pos - nd->depth + 1;
+			bool neg =
+			    start > 0 && r->prev_negator[(start - 1) % (MAX_PHRASE_WORDS + 2)];
+			r->match[r->nmatch++] = (struct match){start, pos, (uint32_t)c, false, neg};
 		}
 	}
 	memcpy(r->active, next, (size_t)nn * sizeof *next);
@@ -822,6 +837,8 @@ void dlg_router_route(dlg_router *r, const char *text, dlg_route_result *out)
 		for (uint32_t k = 0; k < nd->nref; k++) {
 			const struct ref *f = &nd->ref[k];
 			struct keyword *kw = &r->kw[f->kw];
+			if (r->match[i].negated && r->rule[kw->rule].cls == CLS_REDIRECT)
+				continue;
 			if (r->kw_gen[f->kw] != r->gen) {
 				r->kw_gen[f->kw] = r->gen;
 				memset(r->part_words + kw->part_off, 0,

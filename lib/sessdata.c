@@ -467,3 +467,14 @@ char *dlg_sd_title_part(const char *who)
 	char *s = dlg_xstrdup(dash ? dash + 3 : "");
 	return dlg_text_squeeze(s);
 }
+
+const char *dlg_sd_dept_field(const dlg_sd_dept *d, const char *col)
+{
+	if (!strcmp(col, "name"))
+		return d->name;
+	if (!strcmp(col, "dept"))
+		return d->code;
+	if (!strcmp(col, "head"))
+		return d->head;
+	return NULL;
+}

@@ -53,6 +53,10 @@ typedef struct {
 	size_t nitems; /* questions of the session routed to it */
 } dlg_sd_dept;
 
+/* A department's column for templates: "name", "dept" (its code) or "head";
+ * NULL for any other column. */
+const char *dlg_sd_dept_field(const dlg_sd_dept *d, const char *col);
+
 typedef struct {
 	const dlg_session *s;
 	dlg_table items, answers, attendance, depts;

@@ -50,9 +50,6 @@ void dlg_fields_free(dlg_fields *f)
 	f->n = 0;
 }
 
-static const char *const weekdays[] = {"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư",
-                                       "thứ Năm",  "thứ Sáu", "thứ Bảy"};
-
 static void time_vi(char *buf, size_t size, int h, int m)
 {
 	if (h < 0)
@@ -81,7 +78,7 @@ void dlg_fields_session(dlg_fields *f, const dlg_sessions *ss, const dlg_session
 			break;
 	}
 	dlg_fields_set(f, "session_round", "lần %d", round ? round : 1);
-	dlg_fields_set(f, "session_weekday", "%s", weekdays[dlg_date_weekday(s->date)]);
+	dlg_fields_set(f, "session_weekday", "%s", dlg_date_weekday_vi(s->date, false));
 	int hh = -1, mi = 0;
 	if (sscanf(s->time ? s->time : "", "%d:%d", &hh, &mi) != 2)
 		hh = -1;

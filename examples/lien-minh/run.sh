@@ -79,9 +79,11 @@ fi
 
 # 2. Routing: one item per question, to the department that must answer.
 if have dlg-route && need registrations.csv dlg-route; then
-	say "dlg-route: registrations.csv -> items.csv"
-	# The office forwarded the questions the day after the cutoff of 2026-1.
-	dlg-route --sent 2026-07-07 <registrations.csv >items.csv || fail dlg-route $?
+	say "dlg-route: registrations.csv -> items.csv, phieu-chuyen/"
+	# The office forwarded the questions the day after the cutoff of 2026-1,
+	# with a transfer slip (phiếu chuyển) to each department.
+	dlg-route --sent 2026-07-07 --slips phieu-chuyen/ <registrations.csv >items.csv ||
+		fail dlg-route $?
 fi
 
 # 3. Invitations to the registrants of the July conference.

@@ -20,6 +20,10 @@ static void round_trip(void **state)
 	}
 	assert_int_equal(dlg_date_weekday(dlg_date_from_ymd(2026, 11, 27)), 5); /* Friday */
 	assert_int_equal(dlg_date_weekday(dlg_date_from_ymd(2026, 2, 17)), 2);  /* Tuesday */
+	assert_string_equal(dlg_date_weekday_vi(dlg_date_from_ymd(2026, 11, 27), true), "Thứ Sáu");
+	assert_string_equal(dlg_date_weekday_vi(dlg_date_from_ymd(2026, 11, 27), false), "thứ Sáu");
+	assert_string_equal(dlg_date_weekday_vi(dlg_date_from_ymd(2026, 11, 29), false),
+	                    "Chủ nhật");
 }
 
 static void parsing(void **state)
