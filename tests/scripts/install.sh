@@ -48,7 +48,7 @@ comp() { # words...: print the completions of the last word
 	COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=()
 	_dlg; printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' '; echo
 }
-comp dlg-route --sl
+comp dlg-route --rou
 comp dlg-invite --session ''
 comp dlg invite --sess
 comp dlg rep
@@ -56,7 +56,7 @@ comp dlg-register --channel p
 SH
 	out=$(cd case && env -u DLG_SHARE PATH="$bin:$PATH" bash "$work/complete.bash" \
 		"$dest/usr/local/share/bash-completion/completions/dlg")
-	expect='--slips 
+	expect='--routes 
 2026-1 2026-2 
 --session 
 reply report 
