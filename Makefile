@@ -7,6 +7,7 @@ BINDIR = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share/dlg
 MANDIR = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 BUILD ?= build
 SANITIZE ?=
 
@@ -88,11 +89,16 @@ install: build
 	cp -R share/. $(DESTDIR)$(SHAREDIR)/
 	$(if $(MANS),install -m 644 $(MANS) $(DESTDIR)$(MANDIR)/man1/)
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/dlg.mo
+	install -d $(DESTDIR)$(COMPLETIONDIR)
+	install -m 644 completion/dlg.bash $(DESTDIR)$(COMPLETIONDIR)/dlg
+	for c in $(filter-out dlg,$(CMDS:$(BUILD)/bin/%=%)); do \
+		ln -sf dlg $(DESTDIR)$(COMPLETIONDIR)/$$c || exit 1; done
 
 uninstall:
 	rm -f $(CMDS:$(BUILD)/bin/%=$(DESTDIR)$(BINDIR)/%) $(MANS:docs/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/dlg.mo
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	rm -f $(CMDS:$(BUILD)/bin/%=$(DESTDIR)$(COMPLETIONDIR)/%)
 
 bench: all
 	sh bench/run

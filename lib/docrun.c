@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "casedir.h"
 #include "csvio.h"
@@ -75,6 +76,10 @@ char *dlg_safe_filename(const char *s, size_t max)
 			rep = '-';
 		else if (c >= 0x80 && c < 0xA0)
 			rep = '-';
+		else if (c == 0x2028 || c == 0x2029)
+			rep = '_';
+		else if (utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_CF)
+			continue; /* invisible: bidi overrides, zero-width spaces */
 		if (rep) {
 			if (b.len && (b.data[b.len - 1] == '-' || b.data[b.len - 1] == '_'))
 				continue;

@@ -285,16 +285,21 @@ static bool write_recipients(struct ctx *c, const char *path, char **names, cons
 		snprintf(page, sizeof page, "%d", one ? L->first_page : 1);
 		c->cur = i;
 		set_addressee(c, L);
-		const char *row[] = {L->key,
-		                     c->departments ? c->addressee
-		                                    : dlg_table_val(t, L->row, "name"),
-		                     c->departments ? dlg_table_val(t, L->row, "name")
-		                                    : dlg_table_val(t, L->row, "organization"),
-		                     dlg_table_val(t, L->row, "address"),
-		                     dlg_table_val(t, L->row, "email"),
-		                     one ? one : names[i],
-		                     page};
+		/* For envelopes and e-mail: one line each, no control characters. */
+		char *clean[4] = {
+		    dlg_text_printable(c->departments ? c->addressee
+		                                      : dlg_table_val(t, L->row, "name")),
+		    dlg_text_printable(c->departments ? dlg_table_val(t, L->row, "name")
+		                                      : dlg_table_val(t, L->row, "organization")),
+		    dlg_text_printable(dlg_table_val(t, L->row, "address")),
+		    dlg_text_printable(dlg_table_val(t, L->row, "email"))};
+		for (int k = 0; k < 4; k++)
+			dlg_text_squeeze(clean[k]);
+		const char *row[] = {
+		    L->key, clean[0], clean[1], clean[2], clean[3], one ? one : names[i], page};
 		dlg_csv_write_row(w, row, 7);
+		for (int k = 0; k < 4; k++)
+			free(clean[k]);
 	}
 	if (!dlg_csv_writer_finish(w, path)) {
 		dlg_atomic_abort(&a);

@@ -295,7 +295,9 @@ static bool lookup(struct rctx *rc, const char *name, dlg_sbuf *out, bool *dots)
 	}
 	if (!v)
 		return false;
-	dlg_sbuf_adds(out, v);
+	char *clean = dlg_text_printable(v);
+	dlg_sbuf_adds(out, clean);
+	free(clean);
 	return true;
 }
 

@@ -10,19 +10,32 @@
 #include "atomic.h"
 #include "csvio.h"
 #include "diag.h"
+#include "hashmap.h"
 #include "intake.h"
 #include "text.h"
 
 /* Output columns: the register's own, then every other column of the inputs
- * (or of the existing record first) in order of first appearance. */
+ * (or of the existing record first) in order of first appearance. The names
+ * are indexed by hash, so a header of 100,000 columns stays linear. */
 typedef struct {
 	char **name;
 	size_t n;
+	dlg_hashmap idx; /* hash of a name -> its position (first name of that hash) */
 } columns;
+
+static uint64_t name_hash(const char *name)
+{
+	return dlg_hash(DLG_HASH_SEED, name, strlen(name));
+}
 
 static long columns_find(const columns *cols, const char *name)
 {
-	for (size_t i = 0; i < cols->n; i++)
+	uint64_t at;
+	if (!cols->idx.slot || !dlg_hashmap_get(&cols->idx, name_hash(name), &at))
+		return -1;
+	if (!strcmp(cols->name[at], name))
+		return (long)at;
+	for (size_t i = 0; i < cols->n; i++) /* two names of one hash */
 		if (!strcmp(cols->name[i], name))
 			return (long)i;
 	return -1;
@@ -32,6 +45,9 @@ static void columns_add(columns *cols, const char *name)
 {
 	if (columns_find(cols, name) >= 0)
 		return;
+	if (!cols->idx.slot)
+		dlg_hashmap_init(&cols->idx);
+	dlg_hashmap_add(&cols->idx, name_hash(name), cols->n, NULL);
 	cols->name = dlg_xrealloc(cols->name, (cols->n + 1) * sizeof *cols->name);
 	cols->name[cols->n++] = dlg_xstrdup(name);
 }
@@ -41,6 +57,7 @@ static void columns_free(columns *cols)
 	for (size_t i = 0; i < cols->n; i++)
 		free(cols->name[i]);
 	free(cols->name);
+	dlg_hashmap_free(&cols->idx);
 }
 
 typedef struct {

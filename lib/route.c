@@ -728,8 +728,8 @@ static void on_text_word(void *ctx, const char *w, size_t len)
 				r->match = dlg_xrealloc(r->match, r->match_cap * sizeof *r->match);
 			}
 			long start = pos - nd->depth + 1;
-			bool neg = start > 0 &&
-			           r->prev_negator[(start - 1) % (MAX_PHRASE_WORDS + 2)];
+			bool neg =
+			    start > 0 && r->prev_negator[(start - 1) % (MAX_PHRASE_WORDS + 2)];
 			r->match[r->nmatch++] = (struct match){start, pos, (uint32_t)c, false, neg};
 		}
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "text.h"
 
@@ -114,10 +115,16 @@ static bool emit(dlg_routing *s, const dlg_row *row, const char *item_id, const 
 	 * conference is sent on that day, whatever --sent says. ISO dates
 	 * compare as strings. */
 	const char *in_sent = cell(row, s->col[C_SENT]);
+	dlg_day sent_day;
+	if (*in_sent && !dlg_date_parse_iso(in_sent, &sent_day)) {
+		dlg_warn_at(dlg_csv_name(s->in), row->line,
+		            _("sent date \"%s\" is not a date (YYYY-MM-DD)"), in_sent);
+		return false;
+	}
 	const char *received = cell(row, s->c_received);
-	const char *sent = *in_sent ? in_sent
+	const char *sent = *in_sent                                                    ? in_sent
 	                   : (strlen(received) == 10 && strcmp(received, s->sent) > 0) ? received
-	                                                                                : s->sent;
+	                                                                               : s->sent;
 	const char *v[NOWN] = {item_id, kind, text, field, dept, level,
 	                       action,  rule, cc,   note,  sent};
 	for (size_t k = 0; k < NOWN; k++)

@@ -112,7 +112,10 @@ static struct list *list_for(dlg_slip_lists *s, const char *dept)
 	struct list *l = &s->l[s->n++];
 	l->dept = dlg_xstrdup(dept);
 	l->w = NULL;
-	char *name = dlg_xasprintf("%s.csv", dept);
+	/* The code comes from departments.csv: never let it name a path. */
+	char *safe = dlg_safe_filename(dept, 100);
+	char *name = dlg_xasprintf("%s.csv", *safe ? safe : "_");
+	free(safe);
 	char *path = dlg_path_join(s->dir, name);
 	free(name);
 	if (dlg_atomic_begin(&l->a, path, 0644)) {

@@ -383,3 +383,29 @@ char *dlg_text_iconv(const char *from, const char *buf, size_t len, size_t *out_
 		*out_len = (size_t)(o - out);
 	return out;
 }
+
+char *dlg_text_printable(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = dlg_xmalloc(len + 1), *w = out;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+		if (n <= 0) { /* not UTF-8: cannot happen after csvio; drop the byte */
+			p++;
+			continue;
+		}
+		utf8proc_category_t cat = utf8proc_category(c);
+		if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85 ||
+		    c == 0x2028 || c == 0x2029) {
+			*w++ = ' ';
+		} else if (cat != UTF8PROC_CATEGORY_CC && cat != UTF8PROC_CATEGORY_CF) {
+			memcpy(w, p, (size_t)n);
+			w += n;
+		}
+		p += n;
+	}
+	*w = '\0';
+	return out;
+}

@@ -36,6 +36,13 @@ char *dlg_text_squeeze(char *s);
  * rest lower case ("trần thị HOA" → "Trần Thị Hoa"). Valid UTF-8, NFC. */
 void dlg_text_name_case(char *s);
 
+/* A copy of valid UTF-8 s as it may be printed in a document or an address
+ * list: line breaks, tabs and the Unicode line and paragraph separators
+ * become spaces; other control characters and invisible format characters
+ * (bidi overrides, zero-width spaces) are dropped, so they neither draw a box
+ * nor turn the text around. malloc'd; the caller frees it. */
+char *dlg_text_printable(const char *s);
+
 /* True when s contains only white space (or is empty). */
 bool dlg_text_blank(const char *s);
 

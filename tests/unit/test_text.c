@@ -101,12 +101,27 @@ static void iconv_cp1258(void **state)
 	assert_null(dlg_text_iconv("NO-SUCH-ENCODING", "a", 1, &len));
 }
 
+static void printable(void **state)
+{
+	/* Line breaks become spaces; ESC, BEL, RLO and a zero-width space go. */
+	char *p = dlg_text_printable(
+	    "L\xC3\xAA\nV\xC4\x83n\x1B[31m\x07 \xE2\x80\xAEx\xE2\x80\x8By\xE2\x80\xA8z");
+	assert_string_equal(p, "L\xC3\xAA V\xC4\x83n[31m xy z");
+	free(p);
+	p = dlg_text_printable("Nguy\xE1\xBB\x85n V\xC4\x83n An");
+	assert_string_equal(p, "Nguy\xE1\xBB\x85n V\xC4\x83n An");
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(utf8_validation), cmocka_unit_test(nfc),
-		cmocka_unit_test(fold),		   cmocka_unit_test(squeeze),
-		cmocka_unit_test(iconv_cp1258),
+	    cmocka_unit_test(utf8_validation),
+	    cmocka_unit_test(nfc),
+	    cmocka_unit_test(fold),
+	    cmocka_unit_test(squeeze),
+	    cmocka_unit_test(iconv_cp1258),
+	    cmocka_unit_test(printable),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -1,0 +1,74 @@
+#!/bin/sh
+# make install into a temporary DESTDIR: the commands run from there with
+# DLG_SHARE unset and find their share files and Vietnamese messages; the man
+# pages and the bash completion are there; make uninstall removes it all.
+set -eu
+top=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+dest=$(mktemp -d)
+work=$(mktemp -d)
+trap 'rm -rf "$dest" "$work"' EXIT
+fail() { echo "install: $*"; exit 1; }
+make -s -C "$top" install PREFIX=/usr/local DESTDIR="$dest" >"$work/log" 2>&1 ||
+	{ cat "$work/log"; fail "make install failed"; }
+bin=$dest/usr/local/bin
+for c in "$top"/cmd/*.c; do
+	c=$(basename "$c" .c)
+	[ -x "$bin/$c" ] || fail "$c not installed"
+	[ -f "$dest/usr/local/share/man/man1/$c.1" ] || fail "no man page for $c"
+	[ -e "$dest/usr/local/share/bash-completion/completions/$c" ] || fail "no completion for $c"
+done
+[ -f "$dest/usr/local/share/dlg/data/departments.csv" ] || fail "share/ not installed as share/dlg"
+[ -f "$dest/usr/local/share/locale/vi/LC_MESSAGES/dlg.mo" ] || fail "no message catalogue"
+
+# An installed command finds its share files (templates, default data) without DLG_SHARE.
+cd "$work"
+env -u DLG_SHARE PATH="$bin:$PATH" dlg init case >/dev/null || fail "installed dlg init failed"
+[ -f case/departments.csv ] && [ -d case/templates ] || fail "dlg init did not copy the share files"
+env -u DLG_SHARE DLG_TODAY=2026-06-20 "$bin/dlg-pdf" -t phieu-dang-ky -o form.pdf ||
+	fail "installed dlg-pdf did not find its template"
+qpdf --check form.pdf >/dev/null || fail "installed dlg-pdf wrote a bad PDF"
+
+# Vietnamese help from the installed catalogue, when the locale exists here.
+if locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$'; then
+	env -u DLG_SHARE -u LC_ALL -u LANGUAGE LANG=vi_VN.UTF-8 "$bin/dlg-route" --help | head -1 |
+		grep -q '^Cách dùng:' || fail "dlg-route --help is not Vietnamese under vi_VN.UTF-8"
+fi
+
+# The man page renders.
+if command -v man >/dev/null 2>&1; then
+	MANPATH=$dest/usr/local/share/man MANPAGER=cat MANWIDTH=80 man dlg-route 2>/dev/null |
+		grep -q 'dlg-route' || fail "man dlg-route shows nothing"
+fi
+
+# Bash completion: options from --help, session ids from the case folder.
+if command -v bash >/dev/null 2>&1; then
+	cat >"$work/complete.bash" <<'SH'
+. "$1"
+comp() { # words...: print the completions of the last word
+	COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=()
+	_dlg; printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' '; echo
+}
+comp dlg-route --rou
+comp dlg-invite --session ''
+comp dlg invite --sess
+comp dlg rep
+comp dlg-register --channel p
+SH
+	out=$(cd case && env -u DLG_SHARE PATH="$bin:$PATH" bash "$work/complete.bash" \
+		"$dest/usr/local/share/bash-completion/completions/dlg")
+	expect='--routes 
+2026-1 2026-2 
+--session 
+reply report 
+paper post '
+	[ "$out" = "$expect" ] || fail "completion gave
+$out
+expected
+$expect"
+fi
+
+make -s -C "$top" uninstall PREFIX=/usr/local DESTDIR="$dest" >"$work/log" 2>&1 ||
+	{ cat "$work/log"; fail "make uninstall failed"; }
+left=$(find "$dest" -type f -o -type l)
+[ -z "$left" ] || fail "left after uninstall: $left"
+exit 0
