@@ -50,7 +50,8 @@ bad:
 /* Code points that are NFC on their own and never combine with a neighbour:
  * Latin-1, Latin Extended-A/B and IPA (below U+0300) and Latin Extended
  * Additional (U+1E00-U+1EFF, the precomposed Vietnamese letters). A
- * following combining mark (U+0300 and up) sends the text to utf8proc. */
+ * following combining mark (U+0300 and up) sends the text to utf8proc.
+ * Never reads past len, even when the text is not valid UTF-8. */
 bool dlg_text_is_nfc_fast(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -59,11 +60,15 @@ bool dlg_text_is_nfc_fast(const char *str, size_t len)
 		if (c < 0x80) {
 			i++;
 		} else if (c < 0xE0) {
+			if (len - i < 2)
+				return false; /* cut short: not ours to judge */
 			uint32_t cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
 			if (cp >= 0x300)
 				return false;
 			i += 2;
 		} else if (c < 0xF0) {
+			if (len - i < 3)
+				return false;
 			uint32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
 			if (!(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2010 && cp <= 0x2027))
 				return false;

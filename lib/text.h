@@ -10,11 +10,13 @@
 bool dlg_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
 /* True when valid UTF-8 s[0..len) is surely NFC already (fast check, no
- * allocation); false means "maybe not": call dlg_text_nfc. */
+ * allocation); false means "maybe not": call dlg_text_nfc. Safe, and false,
+ * on a sequence cut short by len. */
 bool dlg_text_is_nfc_fast(const char *s, size_t len);
 
 /* NFC form of valid UTF-8 s[0..len) as a new malloc'd NUL-terminated string
- * (the caller frees it); its length goes to *out_len when not NULL. */
+ * (the caller frees it); its length goes to *out_len when not NULL. Invalid
+ * UTF-8 is copied as it is. */
 char *dlg_text_nfc(const char *s, size_t len, size_t *out_len);
 
 /* Fold for matching: NFC, lower case, diacritics removed, đ→d, every run of

@@ -98,6 +98,31 @@ static void render(void **state)
 	dlg_fonts_free(fs);
 }
 
+/* Answer text that is not valid UTF-8 (cut in the middle of a letter, stray
+ * bytes) is drawn without reading past it (found by fuzz_markdown). */
+static void md_invalid_utf8(void **state)
+{
+	dlg_fonts *fs = dlg_fonts_new(NULL);
+	dlg_geom g = dlg_geom_nd30();
+	dlg_pdf *pdf = dlg_pdf_new(fs);
+	dlg_lay *l = dlg_lay_new(pdf, fs, &g);
+	static const char *const texts[] = {"Lỗi về thông tin \xE1\xBB", "**\xFF\xFE** x\xC3",
+	                                    "- \xE1\n- b\x80"};
+	for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+		size_t n = strlen(texts[k]);
+		char *b = malloc(n + 1);
+		memcpy(b, texts[k], n + 1);
+		dlg_md_draw(l, b, 0);
+		free(b);
+	}
+	assert_int_equal(dlg_lay_finish(l), 1);
+	FILE *f = fopen("/dev/null", "w");
+	assert_true(dlg_pdf_write(pdf, f, "null"));
+	fclose(f);
+	dlg_pdf_free(pdf);
+	dlg_fonts_free(fs);
+}
+
 int main(void)
 {
 	dlg_diag_init("test_mdtemplate");
@@ -105,6 +130,7 @@ int main(void)
 	    cmocka_unit_test(front_matter),
 	    cmocka_unit_test(filling),
 	    cmocka_unit_test(render),
+	    cmocka_unit_test(md_invalid_utf8),
 	};
 	return cmocka_run_group_tests_name("mdtemplate", tests, NULL, NULL);
 }
