@@ -18,6 +18,7 @@ need libcmocka-dev pkg-config --exists cmocka
 need zlib1g-dev pkg-config --exists zlib
 need poppler-utils command -v pdftotext
 need qpdf command -v qpdf
+need valgrind command -v valgrind
 need fonts-liberation2 test -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
 need gettext command -v msgfmt
 need locales test -f /usr/share/i18n/SUPPORTED
