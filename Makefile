@@ -104,7 +104,7 @@ bench: all
 	sh bench/run
 
 format:
-	clang-format -i lib/*.c lib/*.h cmd/*.c tests/unit/*.c
+	clang-format -i lib/*.c lib/*.h cmd/*.c tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h
 
 clean:
 	rm -rf build build-asan demo-out

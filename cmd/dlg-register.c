@@ -16,45 +16,53 @@
 static void usage(void)
 {
 	printf(_("Usage: %s [OPTION]... [FILE]...\n"
-		 "Read registration forms (CSV with English or Vietnamese headers, e.g. the\n"
-		 "online form's export) and write them as registrations: normalised, with a\n"
-		 "session, a status (accepted, late, incomplete, duplicate) and a note.\n"
-		 "With no FILE, or when FILE is -, read standard input.\n"
-		 "\n"
-		 "  -C DIR             use the case folder DIR\n"
-		 "      --into FILE    add the forms to the register FILE (atomically, under a\n"
-		 "                     lock; a form already there is not added again)\n"
-		 "      --channel CH   how forms without a channel came: paper, online, email,\n"
-		 "                     post or conference\n"
-		 "      --session ID   register every form for conference ID\n"
-		 "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
-		 "      --check        exit 1 when a form is not accepted\n"
-		 "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"
-		 "      --today DATE   take DATE (YYYY-MM-DD) as today\n"
-		 "  -q, --quiet        no summary on standard error\n"
-		 "  -h, --help         show this help and exit\n"
-		 "      --version      show the version and exit\n"),
+	         "Read registration forms (CSV with English or Vietnamese headers, e.g. the\n"
+	         "online form's export) and write them as registrations: normalised, with a\n"
+	         "session, a status (accepted, late, incomplete, duplicate) and a note.\n"
+	         "With no FILE, or when FILE is -, read standard input.\n"
+	         "\n"
+	         "  -C DIR             use the case folder DIR\n"
+	         "      --into FILE    add the forms to the register FILE (atomically, under a\n"
+	         "                     lock; a form already there is not added again)\n"
+	         "      --channel CH   how forms without a channel came: paper, online, email,\n"
+	         "                     post or conference\n"
+	         "      --session ID   register every form for conference ID\n"
+	         "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
+	         "      --check        exit 1 when a form is not accepted\n"
+	         "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"
+	         "      --today DATE   take DATE (YYYY-MM-DD) as today\n"
+	         "  -q, --quiet        no summary on standard error\n"
+	         "  -h, --help         show this help and exit\n"
+	         "      --version      show the version and exit\n"),
 	       dlg_progname());
 }
 
-enum { OPT_INTO = 256, OPT_CHANNEL, OPT_SESSION, OPT_FROM, OPT_CHECK, OPT_EXCEL, OPT_TODAY,
-       OPT_VERSION };
+enum {
+	OPT_INTO = 256,
+	OPT_CHANNEL,
+	OPT_SESSION,
+	OPT_FROM,
+	OPT_CHECK,
+	OPT_EXCEL,
+	OPT_TODAY,
+	OPT_VERSION
+};
 
 int main(int argc, char **argv)
 {
 	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
-		{"into", required_argument, NULL, OPT_INTO},
-		{"channel", required_argument, NULL, OPT_CHANNEL},
-		{"session", required_argument, NULL, OPT_SESSION},
-		{"from", required_argument, NULL, OPT_FROM},
-		{"check", no_argument, NULL, OPT_CHECK},
-		{"excel", no_argument, NULL, OPT_EXCEL},
-		{"today", required_argument, NULL, OPT_TODAY},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, OPT_VERSION},
-		{NULL, 0, NULL, 0},
+	    {"into", required_argument, NULL, OPT_INTO},
+	    {"channel", required_argument, NULL, OPT_CHANNEL},
+	    {"session", required_argument, NULL, OPT_SESSION},
+	    {"from", required_argument, NULL, OPT_FROM},
+	    {"check", no_argument, NULL, OPT_CHECK},
+	    {"excel", no_argument, NULL, OPT_EXCEL},
+	    {"today", required_argument, NULL, OPT_TODAY},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, OPT_VERSION},
+	    {NULL, 0, NULL, 0},
 	};
 	dlg_register_opts o = {0};
 	const char *dir = NULL, *today = NULL;
@@ -100,8 +108,8 @@ int main(int argc, char **argv)
 	}
 	if (o.channel && !dlg_intake_channel(o.channel))
 		dlg_usage_error(_("--channel: \"%s\" is not one of paper, online, email, post, "
-				  "conference"),
-				o.channel);
+		                  "conference"),
+		                o.channel);
 	dlg_case cs;
 	if (!dlg_case_open(&cs, dir))
 		return DLG_EXIT_ERROR;

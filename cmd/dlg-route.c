@@ -174,7 +174,8 @@ int main(int argc, char **argv)
 	if (argc - optind > 1)
 		dlg_usage_error(_("one input file at most"));
 	if (session && !slips && !slips_csv)
-		dlg_usage_error(_("--session chooses the questions for the slips: give --slips DIR"));
+		dlg_usage_error(
+		    _("--session chooses the questions for the slips: give --slips DIR"));
 	if ((number || tmpl) && !slips)
 		dlg_usage_error(_("--number and --template are for the slips: give --slips DIR"));
 	dlg_day day;

@@ -11,23 +11,23 @@
 static const struct {
 	const char *name, *what;
 } commands[] = {
-	{"register", N_("receive registration forms into the register")},
-	{"route", N_("classify questions and forward them to departments")},
-	{"deadline", N_("due dates, status of answers, reminders for cron")},
-	{"invite", N_("invitation letters")},
-	{"minutes", N_("minutes and conclusion notice of a conference")},
-	{"reply", N_("written answers to registrants")},
-	{"report", N_("results report and figures")},
-	{"pdf", N_("any Markdown template merged with CSV rows into PDF")},
+    {"register", N_("receive registration forms into the register")},
+    {"route", N_("classify questions and forward them to departments")},
+    {"deadline", N_("due dates, status of answers, reminders for cron")},
+    {"invite", N_("invitation letters")},
+    {"minutes", N_("minutes and conclusion notice of a conference")},
+    {"reply", N_("written answers to registrants")},
+    {"report", N_("results report and figures")},
+    {"pdf", N_("any Markdown template merged with CSV rows into PDF")},
 };
 
 static void usage(void)
 {
 	printf(_("Usage: dlg init DIR\n"
-		 "       dlg COMMAND [ARG]...\n"
-		 "The toolkit of the commune office for dialogue conferences on\n"
-		 "administrative procedures.\n\n"
-		 "  init DIR    make a case folder with the office's defaults\n"));
+	         "       dlg COMMAND [ARG]...\n"
+	         "The toolkit of the commune office for dialogue conferences on\n"
+	         "administrative procedures.\n\n"
+	         "  init DIR    make a case folder with the office's defaults\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		printf("  %-10s  %s\n", commands[i].name, _(commands[i].what));
 	printf(_("\n'dlg COMMAND --help' (or 'man dlg-COMMAND') tells more.\n"));
@@ -51,7 +51,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "init")) {
 		if (argc != 3 || argv[2][0] == '-')
-			dlg_usage_error(_("init needs one folder name, e.g. dlg init doi-thoai-2026"));
+			dlg_usage_error(
+			    _("init needs one folder name, e.g. dlg init doi-thoai-2026"));
 		return dlg_init_case(argv[2]) ? DLG_EXIT_OK : DLG_EXIT_ERROR;
 	}
 	if (strchr(cmd, '/') || cmd[0] == '-')
@@ -71,5 +72,5 @@ int main(int argc, char **argv)
 	argv[1] = prog;
 	execvp(prog, argv + 1);
 	dlg_usage_error(_("unknown command \"%s\" (no program %s); 'dlg help' lists them"), cmd,
-			prog);
+	                prog);
 }

@@ -37,7 +37,7 @@ bool dlg_atomic_begin(dlg_atomic *a, const char *path, mode_t new_mode)
 	int fd = mkstemp(a->tmp);
 	if (fd < 0) {
 		dlg_warn(_("%s: cannot create a temporary file beside it: %s"), path,
-			 strerror(errno));
+		         strerror(errno));
 		free(a->path);
 		free(a->tmp);
 		return false;
@@ -83,7 +83,7 @@ bool dlg_atomic_commit(dlg_atomic *a)
 	}
 	if (!ok) {
 		dlg_warn(_("%s: not written, the old file is unchanged: %s"), a->path,
-			 strerror(saved));
+		         strerror(saved));
 		unlink(a->tmp);
 	} else {
 		fsync_folder(a->path);

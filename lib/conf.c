@@ -20,47 +20,47 @@ struct known_key {
 };
 
 static const struct known_key known[] = {
-	{"office", "commune", "xã Liên Minh", TEXT},
-	{"office", "place", "Liên Minh", TEXT},
-	{"office", "agency_parent", "", TEXT},
-	{"office", "agency_line1", "ỦY BAN NHÂN DÂN", TEXT},
-	{"office", "agency_line2", "XÃ LIÊN MINH", TEXT},
-	{"office", "agency_short", "UBND", TEXT},
-	{"office", "office_name", "Văn phòng HĐND - UBND xã Liên Minh", TEXT},
-	{"office", "office_short", "VP", TEXT},
-	{"office", "address", "số 121 đường Nam Sông Hồng, thôn 7, xã Liên Minh, Hà Nội", TEXT},
-	{"office", "email", "buituanh_lienminh@hanoi.gov.vn", TEXT},
-	{"office", "phone", "", TEXT},
-	{"office", "website", "https://lienminh.hanoi.gov.vn", TEXT},
-	{"office", "register_url", "https://lienminh.hanoi.gov.vn", TEXT},
-	{"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
-	{"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
-	{"signer", "title", "PHÓ CHỦ TỊCH", TEXT},
-	{"signer", "name", "Nguyễn Hữu Minh", TEXT},
-	{"rules", "register_days_before", "10", COUNT},
-	{"rules", "announce_days_before", "7", COUNT},
-	{"rules", "answer_days", "5", COUNT},
-	{"rules", "answer_day_kind", "calendar", DAY_KIND},
-	{"rules", "publish_days_after", "10", COUNT},
-	{"rules", "soon_days", "2", COUNT},
-	{"numbering", "invite", "", TEXT},
-	{"numbering", "minutes", "", TEXT},
-	{"numbering", "notice", "", TEXT},
-	{"numbering", "reply", "", TEXT},
-	{"numbering", "report", "", TEXT},
-	{"numbering", "slip", "", TEXT},
-	{"files", "registrations", "registrations.csv", TEXT},
-	{"files", "items", "items.csv", TEXT},
-	{"files", "answers", "answers.csv", TEXT},
-	{"files", "attendance", "attendance.csv", TEXT},
-	{"files", "sessions", "sessions.csv", TEXT},
-	{"files", "departments", "departments.csv", TEXT},
-	{"files", "routes", "routes.csv", TEXT},
-	{"files", "villages", "villages.csv", TEXT},
-	{"files", "holidays", "holidays.csv", TEXT},
-	{"files", "notes", "notes", TEXT},
-	{"mail", "from", "", TEXT},
-	{"mail", "sendmail", "/usr/sbin/sendmail", TEXT},
+    {"office", "commune", "xã Liên Minh", TEXT},
+    {"office", "place", "Liên Minh", TEXT},
+    {"office", "agency_parent", "", TEXT},
+    {"office", "agency_line1", "ỦY BAN NHÂN DÂN", TEXT},
+    {"office", "agency_line2", "XÃ LIÊN MINH", TEXT},
+    {"office", "agency_short", "UBND", TEXT},
+    {"office", "office_name", "Văn phòng HĐND - UBND xã Liên Minh", TEXT},
+    {"office", "office_short", "VP", TEXT},
+    {"office", "address", "số 121 đường Nam Sông Hồng, thôn 7, xã Liên Minh, Hà Nội", TEXT},
+    {"office", "email", "buituanh_lienminh@hanoi.gov.vn", TEXT},
+    {"office", "phone", "", TEXT},
+    {"office", "website", "https://lienminh.hanoi.gov.vn", TEXT},
+    {"office", "register_url", "https://lienminh.hanoi.gov.vn", TEXT},
+    {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
+    {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
+    {"signer", "title", "PHÓ CHỦ TỊCH", TEXT},
+    {"signer", "name", "Nguyễn Hữu Minh", TEXT},
+    {"rules", "register_days_before", "10", COUNT},
+    {"rules", "announce_days_before", "7", COUNT},
+    {"rules", "answer_days", "5", COUNT},
+    {"rules", "answer_day_kind", "calendar", DAY_KIND},
+    {"rules", "publish_days_after", "10", COUNT},
+    {"rules", "soon_days", "2", COUNT},
+    {"numbering", "invite", "", TEXT},
+    {"numbering", "minutes", "", TEXT},
+    {"numbering", "notice", "", TEXT},
+    {"numbering", "reply", "", TEXT},
+    {"numbering", "report", "", TEXT},
+    {"numbering", "slip", "", TEXT},
+    {"files", "registrations", "registrations.csv", TEXT},
+    {"files", "items", "items.csv", TEXT},
+    {"files", "answers", "answers.csv", TEXT},
+    {"files", "attendance", "attendance.csv", TEXT},
+    {"files", "sessions", "sessions.csv", TEXT},
+    {"files", "departments", "departments.csv", TEXT},
+    {"files", "routes", "routes.csv", TEXT},
+    {"files", "villages", "villages.csv", TEXT},
+    {"files", "holidays", "holidays.csv", TEXT},
+    {"files", "notes", "notes", TEXT},
+    {"mail", "from", "", TEXT},
+    {"mail", "sendmail", "/usr/sbin/sendmail", TEXT},
 };
 #define NKNOWN (sizeof known / sizeof known[0])
 
@@ -111,14 +111,14 @@ static bool check_value(enum kind kind, const char *v)
 static const struct {
 	const char *section, *comment;
 } section_comments[] = {
-	{"office", "Cơ quan ban hành văn bản (Nghị định 30/2020/NĐ-CP)"},
-	{"signer", "Người ký văn bản"},
-	{"rules", "Thời hạn (ngày): đăng ký trước hội nghị, thông báo trước hội nghị, trả lời "
-		  "(calendar: ngày lịch, working: ngày làm việc), công bố kết quả sau hội nghị"},
-	{"numbering", "Số văn bản tiếp theo cho giấy mời, biên bản, thông báo, công văn trả lời, "
-		      "báo cáo, phiếu chuyển (để trống: điền tay)"},
-	{"files", "Tên các tệp trong thư mục hồ sơ"},
-	{"mail", "Gửi thư điện tử"},
+    {"office", "Cơ quan ban hành văn bản (Nghị định 30/2020/NĐ-CP)"},
+    {"signer", "Người ký văn bản"},
+    {"rules", "Thời hạn (ngày): đăng ký trước hội nghị, thông báo trước hội nghị, trả lời "
+              "(calendar: ngày lịch, working: ngày làm việc), công bố kết quả sau hội nghị"},
+    {"numbering", "Số văn bản tiếp theo cho giấy mời, biên bản, thông báo, công văn trả lời, "
+                  "báo cáo, phiếu chuyển (để trống: điền tay)"},
+    {"files", "Tên các tệp trong thư mục hồ sơ"},
+    {"mail", "Gửi thư điện tử"},
 };
 
 bool dlg_conf_write_defaults(FILE *f)
@@ -128,7 +128,8 @@ bool dlg_conf_write_defaults(FILE *f)
 	for (size_t i = 0; i < NKNOWN; i++) {
 		if (strcmp(section, known[i].section)) {
 			section = known[i].section;
-			for (size_t k = 0; k < sizeof section_comments / sizeof section_comments[0]; k++)
+			for (size_t k = 0; k < sizeof section_comments / sizeof section_comments[0];
+			     k++)
 				if (!strcmp(section_comments[k].section, section))
 					fprintf(f, "\n# %s\n", section_comments[k].comment);
 			fprintf(f, "[%s]\n", section);
@@ -168,7 +169,8 @@ dlg_conf *dlg_conf_load(const char *path)
 		if (lineno == 1 && !strncmp(s, "\xEF\xBB\xBF", 3))
 			s += 3, n -= 3;
 		if (!dlg_utf8_valid(s, strlen(s), NULL) || (size_t)n != strlen(s)) {
-			dlg_warn_at(path, lineno, _("invalid UTF-8 or NUL byte; save the file as UTF-8"));
+			dlg_warn_at(path, lineno,
+			            _("invalid UTF-8 or NUL byte; save the file as UTF-8"));
 			ok = false;
 			continue;
 		}
@@ -211,10 +213,10 @@ dlg_conf *dlg_conf_load(const char *path)
 		}
 		if (!check_value(known[k].kind, val)) {
 			dlg_warn_at(path, lineno,
-				    known[k].kind == DAY_KIND
-					    ? _("%s must be \"calendar\" or \"working\", not \"%s\"")
-					    : _("%s must be a number of days (0 to 3650), not \"%s\""),
-				    key, val);
+			            known[k].kind == DAY_KIND
+			                ? _("%s must be \"calendar\" or \"working\", not \"%s\"")
+			                : _("%s must be a number of days (0 to 3650), not \"%s\""),
+			            key, val);
 			ok = false;
 			continue;
 		}

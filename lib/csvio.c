@@ -72,11 +72,11 @@ struct dlg_csv_reader {
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
 	struct batch batch[NBATCH];
-	size_t filled;      /* batches filled and not yet released */
-	size_t read_at;     /* caller's batch index (mod NBATCH) */
-	size_t row_at;      /* next row in it */
-	bool holding;       /* the caller holds batch read_at */
-	size_t max_fields;  /* fields of the caller's widest row so far */
+	size_t filled;     /* batches filled and not yet released */
+	size_t read_at;    /* caller's batch index (mod NBATCH) */
+	size_t row_at;     /* next row in it */
+	bool holding;      /* the caller holds batch read_at */
+	size_t max_fields; /* fields of the caller's widest row so far */
 };
 
 /* libcsv's realloc has no user data: the cap is per process. */
@@ -157,21 +157,23 @@ static void on_field(void *data, size_t len, void *ctx)
 		s->line = start;
 	if (len > r->max_field) {
 		char msg[200];
-		snprintf(msg, sizeof msg, _("field larger than %zu bytes; is a closing quote missing?"),
-			 r->max_field);
+		snprintf(msg, sizeof msg,
+		         _("field larger than %zu bytes; is a closing quote missing?"),
+		         r->max_field);
 		fail_at(r, start, msg);
 		return;
 	}
 	size_t bad;
 	if (memchr(text, '\0', len)) {
-		fail_at(r, start + count_newlines(text, (size_t)((char *)memchr(text, 0, len) - text)),
-			_("NUL byte in a field; the file is not text"));
+		fail_at(r,
+		        start + count_newlines(text, (size_t)((char *)memchr(text, 0, len) - text)),
+		        _("NUL byte in a field; the file is not text"));
 		return;
 	}
 	if (!dlg_utf8_valid(text, len, &bad)) {
 		fail_at(r, start + count_newlines(text, bad),
-			_("invalid UTF-8; save the file as UTF-8 or give its encoding with --from "
-			  "(e.g. --from cp1258)"));
+		        _("invalid UTF-8; save the file as UTF-8 or give its encoding with --from "
+		          "(e.g. --from cp1258)"));
 		return;
 	}
 	if (dlg_text_is_nfc_fast(text, len)) {
@@ -204,13 +206,15 @@ static void report_parse_error(dlg_csv_reader *r)
 	int e = csv_error(&r->parser);
 	if (e == CSV_ENOMEM || e == CSV_ETOOBIG) {
 		char msg[200];
-		snprintf(msg, sizeof msg, _("field larger than %zu bytes; is a closing quote missing?"),
-			 r->max_field);
+		snprintf(msg, sizeof msg,
+		         _("field larger than %zu bytes; is a closing quote missing?"),
+		         r->max_field);
 		fail_at(r, r->next_row_line, msg);
 	} else {
-		fail_at(r, r->line,
-			_("malformed CSV: a quote inside an unquoted field, or text after a closing "
-			  "quote; put the field in double quotes and double the quotes inside it"));
+		fail_at(
+		    r, r->line,
+		    _("malformed CSV: a quote inside an unquoted field, or text after a closing "
+		      "quote; put the field in double quotes and double the quotes inside it"));
 	}
 }
 
@@ -244,10 +248,10 @@ static void read_chunk(dlg_csv_reader *r)
 		}
 		r->eof = true;
 		if (csv_fini(&r->parser, on_field, on_row, r) != 0 && !r->failed) {
-			long line = r->rows[r->nready].nf ? r->rows[r->nready].line
-							  : r->next_row_line;
+			long line =
+			    r->rows[r->nready].nf ? r->rows[r->nready].line : r->next_row_line;
 			fail_at(r, line,
-				_("unterminated quoted field: a closing double quote is missing"));
+			        _("unterminated quoted field: a closing double quote is missing"));
 		}
 		return;
 	}
@@ -259,7 +263,7 @@ static void read_chunk(dlg_csv_reader *r)
 		size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
 		if (rc == (size_t)-1 && errno != EINVAL) {
 			fail_at(r, r->line + count_newlines(r->conv, (size_t)(out - r->conv)),
-				_("the text is not valid in the encoding given with --from"));
+			        _("the text is not valid in the encoding given with --from"));
 			return;
 		}
 		data = r->conv;
@@ -485,7 +489,7 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 		r->cd = iconv_open("UTF-8", opts->from);
 		if (r->cd == (iconv_t)-1) {
 			dlg_warn(_("--from: unknown encoding \"%s\" (try cp1258, latin1, utf-16)"),
-				 opts->from);
+			         opts->from);
 			dlg_csv_close(r);
 			return NULL;
 		}
@@ -509,7 +513,7 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 			report_error(r);
 		else
 			dlg_warn_at(r->name, 0, "%s",
-				    _("empty file: a header row naming the columns is needed"));
+			            _("empty file: a header row naming the columns is needed"));
 		dlg_csv_close(r);
 		return NULL;
 	}
@@ -592,9 +596,9 @@ int dlg_csv_next(dlg_csv_reader *r, const dlg_row **row)
 	}
 	if (nf > r->header.n) {
 		dlg_warn_at(r->name, line,
-			    _("row has %zu fields but the header has %zu; is a comma missing "
-			      "quotes?"),
-			    nf, r->header.n);
+		            _("row has %zu fields but the header has %zu; is a comma missing "
+		              "quotes?"),
+		            nf, r->header.n);
 		r->bad_row = true;
 		return -1;
 	}
@@ -660,37 +664,37 @@ static const struct {
 	const char *alias; /* folded */
 	const char *canon;
 } aliases[] = {
-	{"dau thoi gian", "received"},
-	{"timestamp", "received"},
-	{"ngay nhan", "received"},
-	{"ngay tiep nhan", "received"},
-	{"ho va ten", "name"},
-	{"ho ten", "name"},
-	{"nguoi dang ky", "name"},
-	{"dien thoai", "phone"},
-	{"so dien thoai", "phone"},
-	{"sdt", "phone"},
-	{"dia chi", "address"},
-	{"email", "email"},
-	{"e mail", "email"},
-	{"dia chi email", "email"},
-	{"thu dien tu", "email"},
-	{"ten doanh nghiep", "organization"},
-	{"ten to chuc", "organization"},
-	{"to chuc doanh nghiep", "organization"},
-	{"don vi", "organization"},
-	{"thon to dan pho", "village"},
-	{"thon to dan pho cum dan cu", "village"},
-	{"thon", "village"},
-	{"ve thu tuc hanh chinh", "topic_procedure"},
-	{"ve giai quyet thu tuc hanh chinh", "topic_handling"},
-	{"kenh", "channel"},
-	{"hinh thuc", "channel"},
-	{"hoi nghi", "session"},
-	{"ky hoi nghi", "session"},
-	{"trang thai", "status"},
-	{"ghi chu", "note"},
-	{"ma dang ky", "reg_id"},
+    {"dau thoi gian", "received"},
+    {"timestamp", "received"},
+    {"ngay nhan", "received"},
+    {"ngay tiep nhan", "received"},
+    {"ho va ten", "name"},
+    {"ho ten", "name"},
+    {"nguoi dang ky", "name"},
+    {"dien thoai", "phone"},
+    {"so dien thoai", "phone"},
+    {"sdt", "phone"},
+    {"dia chi", "address"},
+    {"email", "email"},
+    {"e mail", "email"},
+    {"dia chi email", "email"},
+    {"thu dien tu", "email"},
+    {"ten doanh nghiep", "organization"},
+    {"ten to chuc", "organization"},
+    {"to chuc doanh nghiep", "organization"},
+    {"don vi", "organization"},
+    {"thon to dan pho", "village"},
+    {"thon to dan pho cum dan cu", "village"},
+    {"thon", "village"},
+    {"ve thu tuc hanh chinh", "topic_procedure"},
+    {"ve giai quyet thu tuc hanh chinh", "topic_handling"},
+    {"kenh", "channel"},
+    {"hinh thuc", "channel"},
+    {"hoi nghi", "session"},
+    {"ky hoi nghi", "session"},
+    {"trang thai", "status"},
+    {"ghi chu", "note"},
+    {"ma dang ky", "reg_id"},
 };
 
 const char *dlg_column_canon(const char *name)
@@ -752,8 +756,10 @@ void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 	if (!w->first_in_row)
 		putc_unlocked(',', w->f);
 	w->first_in_row = false;
-	bool guard = w->excel && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
-				  *s == '\t' || *s == '\r') && !plain_number(s);
+	bool guard =
+	    w->excel &&
+	    (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r') &&
+	    !plain_number(s);
 	size_t len = strcspn(s, ",\"\r\n");
 	if (!s[len]) {
 		if (guard)

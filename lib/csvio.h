@@ -70,11 +70,11 @@ bool dlg_csv_writer_finish(dlg_csv_writer *w, const char *name);
  * the input's columns in order, each own column replaced in place when the
  * input has it, else appended (DESIGN §4). */
 typedef struct {
-	size_t n;           /* number of output columns */
-	const char **name;  /* output header; names point into the header/own */
+	size_t n;          /* number of output columns */
+	const char **name; /* output header; names point into the header/own */
 	size_t n_own;
-	size_t *own_at;     /* own column k sits at output index own_at[k] */
-	long *own_in;       /* ... and at input index own_in[k], or -1 */
+	size_t *own_at; /* own column k sits at output index own_at[k] */
+	long *own_in;   /* ... and at input index own_in[k], or -1 */
 } dlg_colplan;
 
 void dlg_colplan_init(dlg_colplan *p, const dlg_row *header, const char *const *own, size_t n_own);

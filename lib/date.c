@@ -192,8 +192,8 @@ bool dlg_date_today(const char *opt, dlg_day *out)
 	if (given && *given) {
 		if (!dlg_date_parse_iso(given, out)) {
 			dlg_warn(opt ? _("--today: \"%s\" is not a date (YYYY-MM-DD)")
-				     : _("DLG_TODAY: \"%s\" is not a date (YYYY-MM-DD)"),
-				 given);
+			             : _("DLG_TODAY: \"%s\" is not a date (YYYY-MM-DD)"),
+			         given);
 			return false;
 		}
 		return true;

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 static const char *progname = "dlg";
 
 static void bind_messages(void)

@@ -26,7 +26,7 @@ const char *dlg_progname(void);
 void dlg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "prog: file:line: message"; line 0 omits the line. */
 void dlg_warn_at(const char *file, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* dlg_warn, then exit(status). */
 noreturn void dlg_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

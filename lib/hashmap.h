@@ -16,7 +16,7 @@ typedef struct {
 	struct dlg_hashmap_slot {
 		uint64_t key; /* 0 marks an empty slot; keys are never 0 */
 		uint64_t value;
-	} *slot;
+	} * slot;
 	size_t cap, n;
 } dlg_hashmap;
 

@@ -93,9 +93,8 @@ static bool copy_folder(const char *from, const char *to)
 bool dlg_init_case(const char *dir)
 {
 	if (mkdir(dir, 0750) != 0 && !(errno == EEXIST && folder_empty(dir))) {
-		dlg_warn(errno == EEXIST ? _("%s: the folder exists and is not empty")
-					 : "%s: %s",
-			 dir, strerror(errno));
+		dlg_warn(errno == EEXIST ? _("%s: the folder exists and is not empty") : "%s: %s",
+		         dir, strerror(errno));
 		return false;
 	}
 	bool ok = true;
@@ -113,7 +112,7 @@ bool dlg_init_case(const char *dir)
 	}
 	free(conf);
 	static const char *const tables[] = {"sessions", "departments", "villages", "routes",
-					     "holidays"};
+	                                     "holidays"};
 	for (size_t i = 0; ok && i < sizeof tables / sizeof tables[0]; i++) {
 		char *rel = dlg_xasprintf("data/%s.csv", tables[i]);
 		char *from = dlg_share_path(rel);
@@ -139,8 +138,8 @@ bool dlg_init_case(const char *dir)
 	static const struct {
 		const char *name, *header;
 	} records[] = {
-		{"answers.csv", "item_id,date,by,channel,answer\n"},
-		{"attendance.csv", "session,who,present,reason\n"},
+	    {"answers.csv", "item_id,date,by,channel,answer\n"},
+	    {"attendance.csv", "session,who,present,reason\n"},
 	};
 	for (size_t i = 0; ok && i < sizeof records / sizeof records[0]; i++) {
 		char *path = dlg_path_join(dir, records[i].name);

@@ -13,8 +13,8 @@
 #include "villages.h"
 
 const char *const dlg_reg_columns[REG_NCOLS] = {
-	"reg_id",  "session", "received", "channel",	     "name",	       "organization", "phone",
-	"email",   "address", "village",  "topic_procedure", "topic_handling", "status",       "note",
+    "reg_id", "session", "received", "channel",         "name",           "organization", "phone",
+    "email",  "address", "village",  "topic_procedure", "topic_handling", "status",       "note",
 };
 
 /* Folded words gathered in a buffer reused from form to form. */
@@ -32,7 +32,7 @@ struct dlg_intake {
 	dlg_hashmap same_form;   /* identity key -> 1 */
 	char **ids;              /* reg_ids of remembered forms */
 	size_t nids, ids_cap;
-	char **files;            /* names of the inputs, for forms without reg_id */
+	char **files; /* names of the inputs, for forms without reg_id */
 	size_t nfiles;
 	long max_id;
 	long register_days_before;
@@ -116,11 +116,11 @@ static void gather_word(void *ctx, const char *w, size_t len)
 static void form_keys(dlg_intake *in, char *const *v, uint64_t *form, uint64_t *person)
 {
 	uint64_t contact = hash_str(hash_str(DLG_HASH_SEED, v[REG_PHONE]), v[REG_EMAIL]);
-	uint64_t content = hash_str(hash_str(DLG_HASH_SEED, v[REG_TOPIC_PROCEDURE]),
-				    v[REG_TOPIC_HANDLING]);
+	uint64_t content =
+	    hash_str(hash_str(DLG_HASH_SEED, v[REG_TOPIC_PROCEDURE]), v[REG_TOPIC_HANDLING]);
 	uint64_t h = DLG_HASH_SEED;
 	static const int cols[] = {REG_RECEIVED, REG_CHANNEL, REG_NAME, REG_ORGANIZATION,
-				   REG_ADDRESS};
+	                           REG_ADDRESS};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		h = hash_str(h, v[cols[i]]);
 	*form = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
@@ -169,17 +169,17 @@ static char *describe(const dlg_intake *in, uint64_t where)
 	if (!(where & FROM_LINE))
 		return dlg_xstrdup(in->ids[where]);
 	return dlg_xasprintf("ở dòng %ld của %s", (long)(where & ((1ULL << 40) - 1)),
-			     in->files[(where & ~FROM_LINE) >> 40]);
+	                     in->files[(where & ~FROM_LINE) >> 40]);
 }
 
 static void remember(dlg_intake *in, char *const *v, const char *file, long line, uint64_t form,
-		     uint64_t person)
+                     uint64_t person)
 {
 	dlg_hashmap_add(&in->same_form, form, 1, NULL);
 	if (strcmp(v[REG_STATUS], "incomplete") && strcmp(v[REG_STATUS], "duplicate") &&
 	    !dlg_hashmap_get(&in->same_person, person, NULL))
 		dlg_hashmap_add(&in->same_person, person, where_of(in, v[REG_ID], file, line),
-				NULL);
+		                NULL);
 }
 
 static long id_number(const char *id)
@@ -217,12 +217,23 @@ const char *dlg_intake_channel(const char *text)
 	static const struct {
 		const char *folded, *channel;
 	} names[] = {
-		{"paper", "paper"},	    {"giay", "paper"},	      {"ban giay", "paper"},
-		{"truc tiep", "paper"},	    {"online", "online"},     {"truc tuyen", "online"},
-		{"qr", "online"},	    {"website", "online"},    {"email", "email"},
-		{"e mail", "email"},	    {"thu dien tu", "email"}, {"post", "post"},
-		{"buu dien", "post"},	    {"buu chinh", "post"},    {"conference", "conference"},
-		{"tai hoi nghi", "conference"}, {"hoi nghi", "conference"},
+	    {"paper", "paper"},
+	    {"giay", "paper"},
+	    {"ban giay", "paper"},
+	    {"truc tiep", "paper"},
+	    {"online", "online"},
+	    {"truc tuyen", "online"},
+	    {"qr", "online"},
+	    {"website", "online"},
+	    {"email", "email"},
+	    {"e mail", "email"},
+	    {"thu dien tu", "email"},
+	    {"post", "post"},
+	    {"buu dien", "post"},
+	    {"buu chinh", "post"},
+	    {"conference", "conference"},
+	    {"tai hoi nghi", "conference"},
+	    {"hoi nghi", "conference"},
 	};
 	char *f = dlg_text_fold(text);
 	const char *found = NULL;
@@ -246,7 +257,8 @@ static const dlg_session *pick_session(dlg_intake *in, dlg_day received, bool at
 			return s;
 		if (s->date < received)
 			continue;
-		if (received <= s->date - in->register_days_before && (!best || s->date < best->date))
+		if (received <= s->date - in->register_days_before &&
+		    (!best || s->date < best->date))
 			best = s;
 		if (!next || s->date < next->date)
 			next = s;
@@ -255,7 +267,7 @@ static const dlg_session *pick_session(dlg_intake *in, dlg_day received, bool at
 }
 
 dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool online_default,
-				 const char *file, long line, char **v)
+                                 const char *file, long line, char **v)
 {
 	char *r[REG_NCOLS];
 	for (size_t k = 0; k < REG_NCOLS; k++)
@@ -264,25 +276,25 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	dlg_day received = in->opts.today;
 	if (*r[REG_RECEIVED] && !dlg_date_parse_loose(r[REG_RECEIVED], &received)) {
 		dlg_warn_at(file, line,
-			    _("received date \"%s\" is not a date (YYYY-MM-DD or dd/mm/yyyy)"),
-			    r[REG_RECEIVED]);
+		            _("received date \"%s\" is not a date (YYYY-MM-DD or dd/mm/yyyy)"),
+		            r[REG_RECEIVED]);
 		dlg_intake_clear(r);
 		return INTAKE_ERROR;
 	}
-	const char *channel = *r[REG_CHANNEL] ? dlg_intake_channel(r[REG_CHANNEL])
-			      : in->opts.channel ? in->opts.channel
-			      : online_default   ? "online"
-						 : NULL;
+	const char *channel = *r[REG_CHANNEL]    ? dlg_intake_channel(r[REG_CHANNEL])
+	                      : in->opts.channel ? in->opts.channel
+	                      : online_default   ? "online"
+	                                         : NULL;
 	if (!channel) {
 		if (*r[REG_CHANNEL])
 			dlg_warn_at(file, line,
-				    _("channel \"%s\" is not one of paper, online, email, post, "
-				      "conference"),
-				    r[REG_CHANNEL]);
+			            _("channel \"%s\" is not one of paper, online, email, post, "
+			              "conference"),
+			            r[REG_CHANNEL]);
 		else
 			dlg_warn_at(file, line, "%s",
-				    _("no channel: say how these forms came with --channel paper, "
-				      "online, email, post or conference"));
+			            _("no channel: say how these forms came with --channel paper, "
+			              "online, email, post or conference"));
 		dlg_intake_clear(r);
 		return INTAKE_ERROR;
 	}
@@ -294,7 +306,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		session = dlg_sessions_find(&in->sessions, session_id);
 		if (!session) {
 			dlg_warn_at(file, line, _("no session \"%s\" in %s"), session_id,
-				    in->sessions.path);
+			            in->sessions.path);
 			dlg_intake_clear(r);
 			return INTAKE_ERROR;
 		}
@@ -348,14 +360,15 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	if (!*v[REG_NAME]) {
 		status = "incomplete";
 		note = dlg_xstrdup(*v[REG_ORGANIZATION]
-					   ? "Doanh nghiệp, tổ chức chưa ghi họ và tên người đại diện."
-					   : "Thiếu họ và tên người đăng ký.");
+		                       ? "Doanh nghiệp, tổ chức chưa ghi họ và tên người đại diện."
+		                       : "Thiếu họ và tên người đăng ký.");
 	} else if (!phone_ok && !email_ok && !*v[REG_ADDRESS]) {
 		status = "incomplete";
-		note = dlg_xstrdup(*v[REG_PHONE] || *v[REG_EMAIL]
-					   ? "Số điện thoại, email không hợp lệ và không có địa chỉ: "
-					     "không liên hệ được với người đăng ký."
-					   : "Thiếu thông tin liên hệ (điện thoại, email hoặc địa chỉ).");
+		note =
+		    dlg_xstrdup(*v[REG_PHONE] || *v[REG_EMAIL]
+		                    ? "Số điện thoại, email không hợp lệ và không có địa chỉ: "
+		                      "không liên hệ được với người đăng ký."
+		                    : "Thiếu thông tin liên hệ (điện thoại, email hoặc địa chỉ).");
 	} else if (!*v[REG_TOPIC_PROCEDURE] && !*v[REG_TOPIC_HANDLING]) {
 		status = "incomplete";
 		note = dlg_xstrdup("Chưa ghi nội dung đăng ký đối thoại.");
@@ -364,8 +377,8 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	if (!note && dlg_hashmap_get(&in->same_person, person, &earlier)) {
 		status = "duplicate";
 		char *which = describe(in, earlier);
-		note = dlg_xasprintf("Trùng với phiếu %s (cùng người, cùng hội nghị, cùng nội dung).",
-				     which);
+		note = dlg_xasprintf(
+		    "Trùng với phiếu %s (cùng người, cùng hội nghị, cùng nội dung).", which);
 		free(which);
 	}
 	if (!note && !session) {
@@ -378,24 +391,25 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		dlg_date_format_dmy(session->date - in->register_days_before, cutoff);
 		status = "late";
 		note = dlg_xasprintf("Phiếu nhận ngày %s, sau hạn đăng ký %s của hội nghị %s.", got,
-				     cutoff, session->id);
+		                     cutoff, session->id);
 	}
-	if (!note && !((*v[REG_PHONE] && !phone_ok) || (*v[REG_EMAIL] && !email_ok) ||
-		       village_unknown)) {
+	if (!note &&
+	    !((*v[REG_PHONE] && !phone_ok) || (*v[REG_EMAIL] && !email_ok) || village_unknown)) {
 		note = dlg_xstrdup("");
 	} else if (!note) {
 		/* Accepted, but worth a look by the clerk. */
-		char *bad_phone = *v[REG_PHONE] && !phone_ok
-					  ? dlg_xasprintf("Số điện thoại \"%s\" không hợp lệ. ", v[REG_PHONE])
-					  : dlg_xstrdup("");
+		char *bad_phone =
+		    *v[REG_PHONE] && !phone_ok
+		        ? dlg_xasprintf("Số điện thoại \"%s\" không hợp lệ. ", v[REG_PHONE])
+		        : dlg_xstrdup("");
 		char *bad_email = *v[REG_EMAIL] && !email_ok
-					  ? dlg_xasprintf("Email \"%s\" không hợp lệ. ", v[REG_EMAIL])
-					  : dlg_xstrdup("");
+		                      ? dlg_xasprintf("Email \"%s\" không hợp lệ. ", v[REG_EMAIL])
+		                      : dlg_xstrdup("");
 		char *bad_village =
-			village_unknown
-				? dlg_xasprintf("\"%s\" không có trong danh sách thôn, tổ dân phố. ",
-						v[REG_VILLAGE])
-				: dlg_xstrdup("");
+		    village_unknown
+		        ? dlg_xasprintf("\"%s\" không có trong danh sách thôn, tổ dân phố. ",
+		                        v[REG_VILLAGE])
+		        : dlg_xstrdup("");
 		note = dlg_xasprintf("%s%s%s", bad_phone, bad_email, bad_village);
 		dlg_text_squeeze(note);
 		free(bad_phone);

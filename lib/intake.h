@@ -35,7 +35,7 @@ typedef struct {
 	const char *channel; /* --channel, or NULL */
 	const char *session; /* --session, or NULL */
 	dlg_day today;
-	bool assign_ids;     /* give new forms the next reg_id (--into) */
+	bool assign_ids; /* give new forms the next reg_id (--into) */
 } dlg_intake_opts;
 
 /* Prepare intake for a case folder (reads sessions.csv and villages.csv).
@@ -57,7 +57,7 @@ typedef enum { INTAKE_NEW, INTAKE_ALREADY, INTAKE_ERROR } dlg_intake_result;
  * the same form is in the register already; INTAKE_ERROR: reported with
  * file and line, values untouched. */
 dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool online_default,
-				 const char *file, long line, char **values);
+                                 const char *file, long line, char **values);
 
 /* The register's channel (paper, online, email, post, conference) for what a
  * source wrote ("Trực tuyến", "bưu điện", ...); a static string, or NULL. */

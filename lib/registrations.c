@@ -62,9 +62,9 @@ static void columns_free(columns *cols)
 
 typedef struct {
 	dlg_csv_reader *r;
-	long *out_of;    /* input column -> output column */
+	long *out_of;        /* input column -> output column */
 	long own[REG_NCOLS]; /* register column -> input column or -1 */
-	bool online;     /* an online-form export: channel online by default */
+	bool online;         /* an online-form export: channel online by default */
 } source;
 
 static bool open_source(source *s, const char *path, const char *from)
@@ -152,7 +152,7 @@ static bool load_record(const char *path, columns *cols, row_list *old, dlg_inta
 }
 
 static bool write_rows(FILE *f, bool excel, const columns *cols, const row_list *rows,
-		       size_t *ncells, const char *name)
+                       size_t *ncells, const char *name)
 {
 	dlg_csv_writer *w = dlg_csv_writer_new(f, excel);
 	dlg_csv_write_row(w, (const char *const *)cols->name, cols->n);
@@ -181,7 +181,7 @@ static void count_status(tally *t, const char *status)
 int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 {
 	dlg_intake_opts io = {o->channel ? dlg_intake_channel(o->channel) : NULL, o->session,
-			      o->today, o->into != NULL};
+	                      o->today, o->into != NULL};
 	dlg_intake *in = dlg_intake_new(c, &io);
 	if (!in)
 		return DLG_EXIT_ERROR;
@@ -247,8 +247,8 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 			for (size_t k = 0; k < REG_NCOLS; k++)
 				raw[k] = src[i].own[k] >= 0 ? row->field[src[i].own[k]] : "";
 			char *v[REG_NCOLS] = {0};
-			dlg_intake_result res = dlg_intake_row(in, raw, src[i].online,
-							       dlg_csv_name(src[i].r), row->line, v);
+			dlg_intake_result res = dlg_intake_row(
+			    in, raw, src[i].online, dlg_csv_name(src[i].r), row->line, v);
 			if (res == INTAKE_ERROR) {
 				t.errors++;
 				continue;
@@ -277,8 +277,8 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 		}
 		if (rc == 0 && rows_here == 0) {
 			dlg_warn_at(dlg_csv_name(src[i].r), 1, "%s",
-				    _("no forms after the header row; is this the right file or "
-				      "sheet?"));
+			            _("no forms after the header row; is this the right file or "
+			              "sheet?"));
 			rc = -1;
 		}
 		if (rc < 0) {
@@ -293,7 +293,7 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 	if (t.errors) {
 		if (o->into)
 			dlg_warn(_("%s: not changed, correct the errors above and run again"),
-				 o->into);
+			         o->into);
 		status = DLG_EXIT_ERROR;
 		goto done;
 	}
@@ -328,13 +328,13 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 	}
 	if (!o->quiet) {
 		fprintf(stderr,
-			_("%s: %zu forms read: %zu accepted, %zu late, %zu incomplete, %zu "
-			  "duplicate"),
-			dlg_progname(), t.read, t.by_status[0], t.by_status[1],
-			t.by_status[2], t.by_status[3]);
+		        _("%s: %zu forms read: %zu accepted, %zu late, %zu incomplete, %zu "
+		          "duplicate"),
+		        dlg_progname(), t.read, t.by_status[0], t.by_status[1], t.by_status[2],
+		        t.by_status[3]);
 		if (o->into)
 			fprintf(stderr, _("; %zu added to %s, %zu already there"), added.n, o->into,
-				t.already);
+			        t.already);
 		fputc('\n', stderr);
 	}
 	if (o->check && t.by_status[1] + t.by_status[2] + t.by_status[3] > 0)

@@ -119,7 +119,7 @@ struct dlg_router {
 	int nactive;
 	long pos;
 	bool prev_negator[MAX_PHRASE_WORDS + 2]; /* by word position, modulo */
-	char *buf; /* rule text */
+	char *buf;                               /* rule text */
 	size_t buf_cap;
 	char *ccbuf;
 	size_t cc_cap;

@@ -14,7 +14,7 @@ bool dlg_sessions_load(dlg_sessions *ss, const dlg_case *c)
 	if (!path) {
 		char *want = dlg_case_file(c, "sessions");
 		dlg_warn(_("%s: no such file; list the conferences there (dlg init makes one)"),
-			 want);
+		         want);
 		free(want);
 		return false;
 	}
@@ -54,8 +54,8 @@ bool dlg_sessions_load(dlg_sessions *ss, const dlg_case *c)
 		if (strcmp(s->status, "planned") && strcmp(s->status, "held") &&
 		    strcmp(s->status, "cancelled")) {
 			dlg_warn_at(path, s->line,
-				    _("status \"%s\" is not one of planned, held, cancelled"),
-				    s->status);
+			            _("status \"%s\" is not one of planned, held, cancelled"),
+			            s->status);
 			ok = false;
 			continue;
 		}

@@ -17,8 +17,8 @@ typedef struct {
 typedef struct {
 	dlg_session *s; /* in file order */
 	size_t n;
-	char *path;     /* owned */
-	void *table;    /* the dlg_table holding the strings */
+	char *path;  /* owned */
+	void *table; /* the dlg_table holding the strings */
 } dlg_sessions;
 
 /* Read the case folder's sessions.csv (or share/data's). Bad dates, unknown

@@ -6,12 +6,12 @@
 #include <stddef.h>
 
 typedef struct {
-	char *path;     /* for messages (owned) */
+	char *path; /* for messages (owned) */
 	size_t ncols;
-	char **col;     /* header names (owned) */
+	char **col; /* header names (owned) */
 	size_t nrows;
-	char ***cell;   /* cell[row][col], NUL-terminated NFC (owned) */
-	long *line;     /* file line of each row */
+	char ***cell; /* cell[row][col], NUL-terminated NFC (owned) */
+	long *line;   /* file line of each row */
 } dlg_table;
 
 /* Read a CSV file whole. `required` lists columns that must be present

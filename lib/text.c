@@ -69,7 +69,8 @@ bool dlg_text_is_nfc_fast(const char *str, size_t len)
 		} else if (c < 0xF0) {
 			if (len - i < 3)
 				return false;
-			uint32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+			uint32_t cp =
+			    ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
 			if (!(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2010 && cp <= 0x2027))
 				return false;
 			i += 3;
@@ -92,7 +93,7 @@ char *dlg_text_nfc(const char *s, size_t len, size_t *out_len)
 	}
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
-					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0) {
 		/* Only on invalid input, which callers have rejected already. */
 		char *d = dlg_xmalloc(len + 1);
@@ -132,8 +133,7 @@ static bool alnum_category(utf8proc_int32_t cp)
 static bool mark_category(utf8proc_int32_t cp)
 {
 	utf8proc_category_t c = utf8proc_category(cp);
-	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
-	       c == UTF8PROC_CATEGORY_ME;
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
 }
 
 /* The folded form of one code point into out (at least FOLD_MAX bytes): "" for a
@@ -150,7 +150,7 @@ static void fold_code_point(utf8proc_int32_t cp, char *out)
 	utf8proc_int32_t parts[8];
 	int last = 0;
 	utf8proc_ssize_t np = utf8proc_decompose_char(
-		cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &last);
+	    cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT, &last);
 	if (np <= 0 || np > 8) {
 		parts[0] = cp;
 		np = 1;
@@ -209,7 +209,7 @@ static void word_add(struct word *w, const char *bytes, size_t n)
 }
 
 void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w, size_t len),
-			 void *ctx)
+                         void *ctx)
 {
 	pthread_once(&fold_once, fold_table_init);
 	char small[WORD_SMALL];
@@ -241,7 +241,7 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 			cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
 			n = 2;
 		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
-			   (s[i + 2] & 0xC0) == 0x80) {
+		           (s[i + 2] & 0xC0) == 0x80) {
 			cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
 			n = 3;
 		} else {
@@ -336,7 +336,7 @@ void dlg_text_name_case(char *s)
 	while (i < len) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n =
-			utf8proc_iterate((utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+		    utf8proc_iterate((utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
 		if (n <= 0)
 			return;
 		utf8proc_int32_t to = start ? utf8proc_toupper(cp) : utf8proc_tolower(cp);

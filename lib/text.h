@@ -28,7 +28,7 @@ char *dlg_text_fold(const char *s);
  * the word's folded bytes (not NUL-terminated, valid only during the call).
  * Folding goes through a table computed once, so it is cheap per text. */
 void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w, size_t len),
-			 void *ctx);
+                         void *ctx);
 
 /* Trim s in place and collapse every run of white space (including tabs and
  * line breaks) into one space; returns s. */

@@ -19,9 +19,9 @@ struct dlg_villages {
 	dlg_table t;
 	struct alias *alias;
 	size_t nalias;
-	dlg_hashmap by_alias; /* hash of a folded alias -> index into alias */
+	dlg_hashmap by_alias;    /* hash of a folded alias -> index into alias */
 	dlg_hashmap first_words; /* hashes of the first word of every alias */
-	size_t max_words;     /* words in the longest alias */
+	size_t max_words;        /* words in the longest alias */
 };
 
 static void add_alias(dlg_villages *v, const char *text, size_t village)
@@ -135,8 +135,8 @@ const char *dlg_villages_find_in(const dlg_villages *v, const char *address)
 	for (const char *start = f; *start;) {
 		const char *end = start;
 		size_t first = strcspn(start, " ");
-		bool can_start = dlg_hashmap_get(&v->first_words,
-						 dlg_hash(DLG_HASH_SEED, start, first), NULL);
+		bool can_start =
+		    dlg_hashmap_get(&v->first_words, dlg_hash(DLG_HASH_SEED, start, first), NULL);
 		for (size_t w = 0; can_start && w < v->max_words && *end; w++) {
 			end = strchr(end, ' ');
 			if (!end)

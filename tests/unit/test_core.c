@@ -40,8 +40,8 @@ static void conf_values_and_errors(void **state)
 {
 	char *d = temp_dir();
 	write_file(d, "good.conf",
-		   "# comment\n[rules]\nanswer_days = 7\nanswer_day_kind=working\n"
-		   "[office]\nplace =  Liên   Minh \n");
+	           "# comment\n[rules]\nanswer_days = 7\nanswer_day_kind=working\n"
+	           "[office]\nplace =  Liên   Minh \n");
 	char *p = dlg_path_join(d, "good.conf");
 	dlg_conf *c = dlg_conf_load(p);
 	assert_non_null(c);
@@ -53,9 +53,13 @@ static void conf_values_and_errors(void **state)
 	dlg_conf_free(c);
 	free(p);
 	static const char *const bad[] = {
-		"[rules]\nanswer_days = five\n", "[rulez]\n", "[rules]\nanswer_dayz = 5\n",
-		"[rules]\nanswer_day_kind = sometimes\n", "[rules\n", "[rules]\njust text\n",
-		"[office]\nplace = \xff\n",
+	    "[rules]\nanswer_days = five\n",
+	    "[rulez]\n",
+	    "[rules]\nanswer_dayz = 5\n",
+	    "[rules]\nanswer_day_kind = sometimes\n",
+	    "[rules\n",
+	    "[rules]\njust text\n",
+	    "[office]\nplace = \xff\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		write_file(d, "bad.conf", bad[i]);
@@ -150,11 +154,11 @@ static void case_folder_sessions_villages(void **state)
 	char *d = temp_dir();
 	write_file(d, "dlg.conf", "[rules]\nregister_days_before = 12\n");
 	write_file(d, "sessions.csv",
-		   "session,date,time,venue,chair,secretary,status\n"
-		   "A,2026-07-16,08:00,Hội trường,,,planned\nB,2026-10-15,,,,,cancelled\n");
+	           "session,date,time,venue,chair,secretary,status\n"
+	           "A,2026-07-16,08:00,Hội trường,,,planned\nB,2026-10-15,,,,,cancelled\n");
 	write_file(d, "villages.csv",
-		   "village,kind,head,aliases\nThôn 1,thôn,,thon 1;T1\nThôn 10,thôn,,thon 10\n"
-		   "Cụm dân cư Bãi Tháp,cụm,,Bãi Tháp\n");
+	           "village,kind,head,aliases\nThôn 1,thôn,,thon 1;T1\nThôn 10,thôn,,thon 10\n"
+	           "Cụm dân cư Bãi Tháp,cụm,,Bãi Tháp\n");
 	dlg_case c;
 	assert_true(dlg_case_open(&c, d));
 	assert_true(c.has_conf);
@@ -189,11 +193,11 @@ int main(void)
 {
 	dlg_diag_init("test_core");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(conf_values_and_errors),
-		cmocka_unit_test(phones_and_emails),
-		cmocka_unit_test(hashmap),
-		cmocka_unit_test(atomic_replace),
-		cmocka_unit_test(case_folder_sessions_villages),
+	    cmocka_unit_test(conf_values_and_errors),
+	    cmocka_unit_test(phones_and_emails),
+	    cmocka_unit_test(hashmap),
+	    cmocka_unit_test(atomic_replace),
+	    cmocka_unit_test(case_folder_sessions_villages),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

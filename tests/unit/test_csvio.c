@@ -53,10 +53,10 @@ static void basic_rows_and_lines(void **state)
 static void excel_bom_crlf_and_aliases(void **state)
 {
 	char *path;
-	dlg_csv_reader *r =
-		open_text("\xEF\xBB\xBFH\xE1\xBB\x8D v\xC3\xA0 t\xC3\xAAn,\xC4\x90i\xE1\xBB\x87n tho\xE1\xBA\xA1i\r\n"
-			  "An,0912\r\n",
-			  &path);
+	dlg_csv_reader *r = open_text("\xEF\xBB\xBFH\xE1\xBB\x8D v\xC3\xA0 "
+	                              "t\xC3\xAAn,\xC4\x90i\xE1\xBB\x87n tho\xE1\xBA\xA1i\r\n"
+	                              "An,0912\r\n",
+	                              &path);
 	assert_non_null(r);
 	assert_int_equal(dlg_csv_col(r, "name"), 0);
 	assert_int_equal(dlg_csv_col(r, "phone"), 1);
@@ -84,13 +84,13 @@ static void nfc_on_input(void **state)
 static void bad_inputs(void **state)
 {
 	static const char *const bad[] = {
-		"a,b\n1,\"unterminated\n",
-		"a,b\n1,x\"y\n",
-		"a,b\n1,\"x\"y\n",
-		"a,b\n1,\xFF\n",
-		"a,b\n1,2,3\n",
-		"a,a\n1,2\n",
-		"",
+	    "a,b\n1,\"unterminated\n",
+	    "a,b\n1,x\"y\n",
+	    "a,b\n1,\"x\"y\n",
+	    "a,b\n1,\xFF\n",
+	    "a,b\n1,2,3\n",
+	    "a,a\n1,2\n",
+	    "",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char *path;
@@ -154,7 +154,8 @@ static void writer_quoting_and_excel(void **state)
 	dlg_csv_write_row(w, evil, 7);
 	assert_true(dlg_csv_writer_finish(w, "mem"));
 	fclose(f);
-	assert_string_equal(buf, "\xEF\xBB\xBF\"'=HYPERLINK(\"\"x\"\")\",'-2+3,'@a,'+b,ok,-5,-1.5\r\n");
+	assert_string_equal(buf,
+	                    "\xEF\xBB\xBF\"'=HYPERLINK(\"\"x\"\")\",'-2+3,'@a,'+b,ok,-5,-1.5\r\n");
 	free(buf);
 }
 
@@ -179,10 +180,10 @@ int main(void)
 {
 	dlg_diag_init("test_csvio");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(basic_rows_and_lines), cmocka_unit_test(excel_bom_crlf_and_aliases),
-		cmocka_unit_test(nfc_on_input),		cmocka_unit_test(bad_inputs),
-		cmocka_unit_test(nul_and_huge_field),	cmocka_unit_test(writer_quoting_and_excel),
-		cmocka_unit_test(column_plan),
+	    cmocka_unit_test(basic_rows_and_lines), cmocka_unit_test(excel_bom_crlf_and_aliases),
+	    cmocka_unit_test(nfc_on_input),         cmocka_unit_test(bad_inputs),
+	    cmocka_unit_test(nul_and_huge_field),   cmocka_unit_test(writer_quoting_and_excel),
+	    cmocka_unit_test(column_plan),
 	};
 	return cmocka_run_group_tests_name("csvio", tests, NULL, NULL);
 }

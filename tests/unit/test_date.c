@@ -73,10 +73,10 @@ static void today(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(round_trip),
-		cmocka_unit_test(parsing),
-		cmocka_unit_test(formatting),
-		cmocka_unit_test(today),
+	    cmocka_unit_test(round_trip),
+	    cmocka_unit_test(parsing),
+	    cmocka_unit_test(formatting),
+	    cmocka_unit_test(today),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }

@@ -121,7 +121,8 @@ static char *table(dlg_report *r, const char *name)
 static void reg(dlg_report *r, const char *commune, const char *session, const char *village,
                 const char *channel, const char *status, const char *org)
 {
-	dlg_report_reg g = {commune, session, village, channel, status, "R", "Tên", org, "0912345678"};
+	dlg_report_reg g = {commune, session, village, channel,     status,
+	                    "R",     "Tên",   org,     "0912345678"};
 	dlg_report_registration(r, &g);
 }
 
@@ -243,10 +244,8 @@ static void communes_add_up(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(tally_counts),
-	    cmocka_unit_test(phone_masks),
-	    cmocka_unit_test(answers_and_states),
-	    cmocka_unit_test(aggregation),
+	    cmocka_unit_test(tally_counts),       cmocka_unit_test(phone_masks),
+	    cmocka_unit_test(answers_and_states), cmocka_unit_test(aggregation),
 	    cmocka_unit_test(communes_add_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

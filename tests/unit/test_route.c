@@ -194,10 +194,10 @@ static void test_bad_rules(void **state)
 int main(void)
 {
 	dlg_diag_init("test_route");
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_word_boundaries),
-	    cmocka_unit_test(test_specificity), cmocka_unit_test(test_ties_and_priority),
-	    cmocka_unit_test(test_classes),     cmocka_unit_test(test_builtin_redirect),
-	    cmocka_unit_test(test_bad_rules),
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_word_boundaries),   cmocka_unit_test(test_specificity),
+	    cmocka_unit_test(test_ties_and_priority), cmocka_unit_test(test_classes),
+	    cmocka_unit_test(test_builtin_redirect),  cmocka_unit_test(test_bad_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,9 +15,9 @@ static void utf8_validation(void **state)
 	assert_true(dlg_utf8_valid("Nguyễn Văn An", strlen("Nguyễn Văn An"), NULL));
 	assert_false(dlg_utf8_valid("ab\xC3", 3, &bad));
 	assert_int_equal(bad, 2);
-	assert_false(dlg_utf8_valid("\xC0\xAF", 2, NULL));      /* overlong */
-	assert_false(dlg_utf8_valid("\xED\xA0\x80", 3, NULL));  /* surrogate */
-	assert_false(dlg_utf8_valid("a\0b", 3, &bad));          /* NUL */
+	assert_false(dlg_utf8_valid("\xC0\xAF", 2, NULL));     /* overlong */
+	assert_false(dlg_utf8_valid("\xED\xA0\x80", 3, NULL)); /* surrogate */
+	assert_false(dlg_utf8_valid("a\0b", 3, &bad));         /* NUL */
 	assert_int_equal(bad, 1);
 	assert_false(dlg_utf8_valid("\xF4\x90\x80\x80", 4, NULL)); /* > U+10FFFF */
 	assert_true(dlg_utf8_valid("\xF0\x9F\x98\x80", 4, NULL));
@@ -83,11 +83,11 @@ static void fold(void **state)
 	assert_true(f[0] == 'a' && f[2999] == 'a');
 	free(f);
 	static const char *const cases[][2] = {
-		{"½ ﬁle №5", "1 2 file no5"},
-		{"日本 の", "日本 の"},
-		{"Quyết định số 05/QĐ-UBND", "quyet dinh so 05 qd ubnd"},
-		{"e\xcc\x81t", "et"},
-		{"ỦY BAN NHÂN DÂN", "uy ban nhan dan"},
+	    {"½ ﬁle №5", "1 2 file no5"},
+	    {"日本 の", "日本 の"},
+	    {"Quyết định số 05/QĐ-UBND", "quyet dinh so 05 qd ubnd"},
+	    {"e\xcc\x81t", "et"},
+	    {"ỦY BAN NHÂN DÂN", "uy ban nhan dan"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		f = dlg_text_fold(cases[i][0]);
