@@ -138,10 +138,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(utf8_validation),
 	    cmocka_unit_test(nfc),
-	    cmocka_unit_test(nfc_cut_short),
 	    cmocka_unit_test(fold),
 	    cmocka_unit_test(squeeze),
 	    cmocka_unit_test(iconv_cp1258),
+	    cmocka_unit_test(nfc_cut_short),
 	    cmocka_unit_test(printable),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
