@@ -1066,6 +1066,35 @@ static void place_header(dlg_lay *l, const dlg_tbl *t, const struct tgeom *tg)
 	row_free(tg, &h);
 }
 
+/* Place row r (the header row when head), split across pages where it does
+ * not fit, with the header on each new page when repeat. Every pass places
+ * at least one line, so a row taller than a page ends. */
+static void place_row(dlg_lay *l, const dlg_tbl *t, const struct tgeom *tg, struct trow *r,
+                      bool head, bool repeat)
+{
+	bool fresh = false;
+	while (!row_done(tg, r) || !fresh) {
+		double room = limit(l) - l->y;
+		double need = row_height(tg, r);
+		bool whole = need <= room + EPS;
+		if (!whole && room < tg->lh + 2 * PAD + EPS && !at_top(l)) {
+			new_page(l);
+			if (repeat)
+				place_header(l, t, tg);
+			continue;
+		}
+		struct box bx = {0};
+		row_chunk(&bx, tg, r, t->align, head, whole ? -1 : room);
+		place_direct(l, &bx);
+		fresh = true;
+		if (!row_done(tg, r)) {
+			new_page(l);
+			if (repeat)
+				place_header(l, t, tg);
+		}
+	}
+}
+
 void dlg_lay_table(dlg_lay *l, const dlg_tbl *t)
 {
 	struct tgeom tg = {0};
@@ -1133,29 +1162,21 @@ void dlg_lay_table(dlg_lay *l, const dlg_tbl *t)
 		new_page(l);
 	if (l->y + head_h + first > limit(l) + EPS && !at_top(l))
 		new_page(l);
-	place_header(l, t, &tg);
+	/* The header repeats on each page only when it leaves room there for a
+	 * line of a row; a taller one is drawn once, split like a row. */
+	bool repeat = head_h + tg.lh + 2 * PAD <= limit(l) - l->g.top + EPS;
+	if (t->head && !repeat) {
+		struct trow h;
+		row_prepare(l, &tg, &h, t->head);
+		place_row(l, t, &tg, &h, true, false);
+		row_free(&tg, &h);
+	} else {
+		place_header(l, t, &tg);
+	}
 	for (size_t i = 0; i < t->nrows; i++) {
 		struct trow r;
 		row_prepare(l, &tg, &r, t->cells + i * (size_t)t->ncols);
-		bool fresh = false;
-		while (!row_done(&tg, &r) || !fresh) {
-			double room = limit(l) - l->y;
-			double need = row_height(&tg, &r);
-			bool whole = need <= room + EPS;
-			if (!whole && room < tg.lh + 2 * PAD + EPS) {
-				new_page(l);
-				place_header(l, t, &tg);
-				continue;
-			}
-			struct box bx = {0};
-			row_chunk(&bx, &tg, &r, t->align, false, whole ? -1 : room);
-			place_direct(l, &bx);
-			fresh = true;
-			if (!row_done(&tg, &r)) {
-				new_page(l);
-				place_header(l, t, &tg);
-			}
-		}
+		place_row(l, t, &tg, &r, false, repeat);
 		row_free(&tg, &r);
 	}
 }

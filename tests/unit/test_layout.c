@@ -9,6 +9,8 @@
 
 #include "font.h"
 #include "layout.h"
+#include "pdf.h"
+#include "sbuf.h"
 
 static dlg_fonts *fs;
 
@@ -129,12 +131,48 @@ static void mixed_styles(void **state)
 	dlg_rich_free(r);
 }
 
+/* A table whose header is taller than a page (8 narrow columns of long
+ * text) is drawn once, split over pages, and its rows follow: the header is
+ * not repeated on pages it would fill whole. Before, each new page got the
+ * header again and no room for a row, without end (found by fuzz_template,
+ * tests/fuzz/crashes/fuzz_template-timeout-1109826b...). */
+static void tall_table_header(void **state)
+{
+	dlg_rich *head[8], *cell[8];
+	dlg_sbuf long_text = {0};
+	for (int k = 0; k < 400; k++)
+		dlg_sbuf_adds(&long_text, "Thủ tục hành chính ");
+	for (int c = 0; c < 8; c++) {
+		head[c] = dlg_rich_new();
+		dlg_rich_add(head[c], DLG_BOLD, long_text.data);
+		cell[c] = dlg_rich_new();
+		dlg_rich_add(cell[c], DLG_REGULAR, "một hai ba");
+	}
+	dlg_tbl *t = dlg_tbl_new(8, NULL, 12);
+	dlg_tbl_header(t, (const dlg_rich *const *)head);
+	for (int i = 0; i < 3; i++)
+		dlg_tbl_row(t, (const dlg_rich *const *)cell);
+	dlg_pdf *pdf = dlg_pdf_new(fs);
+	dlg_geom g = dlg_geom_nd30();
+	dlg_lay *l = dlg_lay_new(pdf, fs, &g);
+	dlg_lay_table(l, t);
+	int pages = dlg_lay_finish(l);
+	assert_true(pages >= 2 && pages < 100);
+	dlg_pdf_free(pdf);
+	dlg_tbl_free(t);
+	for (int c = 0; c < 8; c++) {
+		dlg_rich_free(head[c]);
+		dlg_rich_free(cell[c]);
+	}
+	dlg_sbuf_free(&long_text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(fills_lines),       cmocka_unit_test(cuts_long_words),
 	    cmocka_unit_test(breaks_and_spaces), cmocka_unit_test(measures_nfc),
-	    cmocka_unit_test(mixed_styles),
+	    cmocka_unit_test(mixed_styles),      cmocka_unit_test(tall_table_header),
 	};
 	return cmocka_run_group_tests_name("layout", tests, setup, teardown);
 }
