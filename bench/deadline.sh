@@ -41,17 +41,19 @@ awk -v n="$n" 'BEGIN {
 
 now() { date +%s.%N; }
 t0=$(now)
-"$bindir/dlg-deadline" --today 2026-06-20 --answers "$work/answers.csv" "$work/items.csv" \
+/usr/bin/time -f %M -o "$work/dlg.kb" \
+	"$bindir/dlg-deadline" --today 2026-06-20 --answers "$work/answers.csv" "$work/items.csv" \
 	> "$work/out.csv"
 t1=$(now)
-mlr --icsv --ocsv cat "$work/items.csv" > "$work/mlr.csv"
+/usr/bin/time -f %M -o "$work/mlr.kb" mlr --icsv --ocsv cat "$work/items.csv" > "$work/mlr.csv"
 t2=$(now)
 rows=$(($(wc -l < "$work/out.csv") - 1))
 [ "$rows" -eq "$n" ] || { echo "deadline: $rows rows out, $n in" >&2; exit 1; }
-awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$n" 'BEGIN {
+awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$n" -v dk="$(cat "$work/dlg.kb")" \
+	-v mk="$(cat "$work/mlr.kb")" 'BEGIN {
 	d = b - a; m = c - b
 	printf "items %d, answers %d\n", n, n / 2
-	printf "dlg-deadline --answers: %.2f s\n", d
-	printf "mlr --icsv --ocsv cat:  %.2f s\n", m
+	printf "dlg-deadline --answers: %.2f s, peak %d KB\n", d, dk
+	printf "mlr --icsv --ocsv cat:  %.2f s, peak %d KB\n", m, mk
 	printf "ratio: %.2f (goal <= 1.5)\n", d / m
 }'

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "casedir.h"
+#include "cmdline.h"
 #include "date.h"
 #include "deadline.h"
 #include "diag.h"
@@ -66,10 +67,6 @@ static void parse_args(int argc, char **argv, struct args *a)
 		O_SENDMAIL,
 		O_SESSIONS,
 		O_HOLIDAYS,
-		O_TODAY,
-		O_FROM,
-		O_EXCEL,
-		O_VERSION
 	};
 	static const struct option longopts[] = {
 	    {"answers", required_argument, NULL, 'a'},
@@ -79,21 +76,19 @@ static void parse_args(int argc, char **argv, struct args *a)
 	    {"sendmail", no_argument, NULL, O_SENDMAIL},
 	    {"sessions", no_argument, NULL, O_SESSIONS},
 	    {"holidays", required_argument, NULL, O_HOLIDAYS},
-	    {"today", required_argument, NULL, O_TODAY},
-	    {"from", required_argument, NULL, O_FROM},
-	    {"excel", no_argument, NULL, O_EXCEL},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, O_VERSION},
+	    DLG_OPTION_TODAY,
+	    DLG_OPTION_FROM,
+	    DLG_OPTION_EXCEL,
+	    DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
+	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "a:C:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			a->o.answers = optarg;
-			break;
-		case 'C':
-			a->dir = optarg;
 			break;
 		case O_SOON:
 			a->o.soon = parse_count("--soon", optarg);
@@ -121,27 +116,14 @@ static void parse_args(int argc, char **argv, struct args *a)
 			a->o.holidays_year = (int)y;
 			break;
 		}
-		case O_TODAY:
-			a->today = optarg;
-			break;
-		case O_FROM:
-			a->o.from = optarg;
-			break;
-		case O_EXCEL:
-			a->o.excel = true;
-			break;
-		case 'h':
-			usage();
-			exit(DLG_EXIT_OK);
-		case O_VERSION:
-			dlg_print_version();
-			exit(DLG_EXIT_OK);
 		default:
-			fprintf(stderr, _("Try '%s --help' for more information.\n"),
-			        dlg_progname());
-			exit(DLG_EXIT_ERROR);
+			dlg_common_option(c, &common, usage);
 		}
 	}
+	a->dir = common.dir;
+	a->today = common.today;
+	a->o.from = common.from;
+	a->o.excel = common.excel;
 	int modes = a->o.sessions + (a->o.holidays_year != 0) + a->o.remind;
 	if (modes > 1)
 		dlg_usage_error("%s", _("--sessions, --holidays and --remind (--mail, --sendmail) "

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "casedir.h"
+#include "cmdline.h"
 #include "diag.h"
 #include "invite.h"
 
@@ -43,14 +44,15 @@ int main(int argc, char **argv)
 	    {"departments", no_argument, NULL, OPT_DEPTS},
 	    {"number", required_argument, NULL, OPT_NUMBER},
 	    {"template", required_argument, NULL, 't'},
-	    {"from", required_argument, NULL, OPT_FROM},
-	    {"today", required_argument, NULL, OPT_TODAY},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, OPT_VERSION},
+	    DLG_OPTION_FROM,
+	    DLG_OPTION_TODAY,
+	    DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
 	dlg_invite_opts o = {0};
 	const char *today = NULL, *dir = NULL;
+	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -72,25 +74,13 @@ int main(int argc, char **argv)
 		case 't':
 			o.tmpl = optarg;
 			break;
-		case 'C':
-			dir = optarg;
-			break;
-		case OPT_FROM:
-			o.from = optarg;
-			break;
-		case OPT_TODAY:
-			today = optarg;
-			break;
-		case 'h':
-			usage();
-			return DLG_EXIT_OK;
-		case OPT_VERSION:
-			dlg_print_version();
-			return DLG_EXIT_OK;
 		default:
-			dlg_usage_error(_("unknown option"));
+			dlg_common_option(c, &common, usage);
 		}
 	}
+	dir = common.dir;
+	today = common.today;
+	o.from = common.from;
 	if (!o.session)
 		dlg_usage_error(_("which conference? give --session ID"));
 	if (!o.out_dir && !o.one_file)

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "casedir.h"
+#include "cmdline.h"
 #include "csvio.h"
 #include "diag.h"
 #include "docrun.h"
@@ -112,10 +113,10 @@ int main(int argc, char **argv)
 	    {"one-file", no_argument, NULL, OPT_ONE},
 	    {"name-by", required_argument, NULL, OPT_NAME_BY},
 	    {"table", required_argument, NULL, OPT_TABLE},
-	    {"from", required_argument, NULL, OPT_FROM},
-	    {"today", required_argument, NULL, OPT_TODAY},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, OPT_VERSION},
+	    DLG_OPTION_FROM,
+	    DLG_OPTION_TODAY,
+	    DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
 	const char *tmpl = NULL, *out = NULL, *name_by = NULL, *from = NULL, *today = NULL,
@@ -123,6 +124,7 @@ int main(int argc, char **argv)
 	const char *table_arg[MAX_TABLES];
 	size_t ntable_arg = 0;
 	bool one = false;
+	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "t:o:C:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -131,9 +133,6 @@ int main(int argc, char **argv)
 			break;
 		case 'o':
 			out = optarg;
-			break;
-		case 'C':
-			dir = optarg;
 			break;
 		case OPT_ONE:
 			one = true;
@@ -148,22 +147,13 @@ int main(int argc, char **argv)
 				dlg_usage_error(_("--table wants NAME=CSV, not \"%s\""), optarg);
 			table_arg[ntable_arg++] = optarg;
 			break;
-		case OPT_FROM:
-			from = optarg;
-			break;
-		case OPT_TODAY:
-			today = optarg;
-			break;
-		case 'h':
-			usage();
-			return DLG_EXIT_OK;
-		case OPT_VERSION:
-			dlg_print_version();
-			return DLG_EXIT_OK;
 		default:
-			dlg_usage_error(_("unknown option"));
+			dlg_common_option(c, &common, usage);
 		}
 	}
+	dir = common.dir;
+	today = common.today;
+	from = common.from;
 	if (!tmpl)
 		dlg_usage_error(_("no template; give one with -t"));
 	if (argc - optind > 1)

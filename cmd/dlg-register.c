@@ -7,6 +7,7 @@
 
 #include "atomic.h"
 #include "casedir.h"
+#include "cmdline.h"
 #include "csvio.h"
 #include "diag.h"
 #include "intake.h"
@@ -41,11 +42,7 @@ enum {
 	OPT_INTO = 256,
 	OPT_CHANNEL,
 	OPT_SESSION,
-	OPT_FROM,
 	OPT_CHECK,
-	OPT_EXCEL,
-	OPT_TODAY,
-	OPT_VERSION
 };
 
 int main(int argc, char **argv)
@@ -55,23 +52,21 @@ int main(int argc, char **argv)
 	    {"into", required_argument, NULL, OPT_INTO},
 	    {"channel", required_argument, NULL, OPT_CHANNEL},
 	    {"session", required_argument, NULL, OPT_SESSION},
-	    {"from", required_argument, NULL, OPT_FROM},
+	    DLG_OPTION_FROM,
 	    {"check", no_argument, NULL, OPT_CHECK},
-	    {"excel", no_argument, NULL, OPT_EXCEL},
-	    {"today", required_argument, NULL, OPT_TODAY},
+	    DLG_OPTION_EXCEL,
+	    DLG_OPTION_TODAY,
 	    {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, OPT_VERSION},
+	    DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
 	dlg_register_opts o = {0};
 	const char *dir = NULL, *today = NULL;
+	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "C:qh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'C':
-			dir = optarg;
-			break;
 		case OPT_INTO:
 			o.into = optarg;
 			break;
@@ -81,31 +76,20 @@ int main(int argc, char **argv)
 		case OPT_SESSION:
 			o.session = optarg;
 			break;
-		case OPT_FROM:
-			o.from = optarg;
-			break;
 		case OPT_CHECK:
 			o.check = true;
-			break;
-		case OPT_EXCEL:
-			o.excel = true;
-			break;
-		case OPT_TODAY:
-			today = optarg;
 			break;
 		case 'q':
 			o.quiet = true;
 			break;
-		case 'h':
-			usage();
-			return DLG_EXIT_OK;
-		case OPT_VERSION:
-			dlg_print_version();
-			return DLG_EXIT_OK;
 		default:
-			dlg_usage_error(_("unknown option"));
+			dlg_common_option(c, &common, usage);
 		}
 	}
+	dir = common.dir;
+	today = common.today;
+	o.from = common.from;
+	o.excel = common.excel;
 	if (o.channel && !dlg_intake_channel(o.channel))
 		dlg_usage_error(_("--channel: \"%s\" is not one of paper, online, email, post, "
 		                  "conference"),

@@ -10,6 +10,7 @@
 
 #include "atomic.h"
 #include "casedir.h"
+#include "cmdline.h"
 #include "diag.h"
 #include "docrun.h"
 #include "font.h"
@@ -60,9 +61,6 @@ enum {
 	OPT_NUMBER,
 	OPT_ANSWERS,
 	OPT_ATTENDANCE,
-	OPT_FROM,
-	OPT_TODAY,
-	OPT_VERSION
 };
 
 static char *dir_of(const char *path)
@@ -150,16 +148,17 @@ int main(int argc, char **argv)
 	    {"template", required_argument, NULL, 't'},
 	    {"answers", required_argument, NULL, OPT_ANSWERS},
 	    {"attendance", required_argument, NULL, OPT_ATTENDANCE},
-	    {"from", required_argument, NULL, OPT_FROM},
-	    {"today", required_argument, NULL, OPT_TODAY},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, OPT_VERSION},
+	    DLG_OPTION_FROM,
+	    DLG_OPTION_TODAY,
+	    DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
 	const char *session = NULL, *out = NULL, *one = NULL, *number = NULL, *tmpl = NULL,
 	           *today = NULL, *dir = NULL, *mail_dir = NULL;
 	bool pending = false, sendmail = false;
 	dlg_sd_files files = {0};
+	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -193,25 +192,13 @@ int main(int argc, char **argv)
 		case OPT_ATTENDANCE:
 			files.attendance = optarg;
 			break;
-		case 'C':
-			dir = optarg;
-			break;
-		case OPT_FROM:
-			files.from = optarg;
-			break;
-		case OPT_TODAY:
-			today = optarg;
-			break;
-		case 'h':
-			usage();
-			return DLG_EXIT_OK;
-		case OPT_VERSION:
-			dlg_print_version();
-			return DLG_EXIT_OK;
 		default:
-			dlg_usage_error(_("unknown option"));
+			dlg_common_option(c, &common, usage);
 		}
 	}
+	dir = common.dir;
+	today = common.today;
+	files.from = common.from;
 	if (!session)
 		dlg_usage_error(_("which conference? give --session ID"));
 	if (!out && !one)

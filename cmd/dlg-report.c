@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "casedir.h"
+#include "cmdline.h"
 #include "date.h"
 #include "diag.h"
 #include "report.h"
@@ -51,34 +52,31 @@ static void usage(void)
 static void parse_args(int argc, char **argv)
 {
 	enum {
-		O_EXCEL = 256,
-		O_MARKDOWN,
+		O_MARKDOWN = 256,
 		O_CHECK,
 		O_NAMES,
 		O_PUBLIC,
-		O_TODAY,
-		O_FROM,
 		O_PDF,
 		O_NUMBER,
-		O_VERSION
 	};
 	static const struct option longopts[] = {
 	    {"session", required_argument, NULL, 's'},
 	    {"table", required_argument, NULL, 't'},
-	    {"excel", no_argument, NULL, O_EXCEL},
+	    DLG_OPTION_EXCEL,
 	    {"markdown", no_argument, NULL, O_MARKDOWN},
 	    {"check", no_argument, NULL, O_CHECK},
 	    {"names", no_argument, NULL, O_NAMES},
 	    {"public", no_argument, NULL, O_PUBLIC},
-	    {"today", required_argument, NULL, O_TODAY},
-	    {"from", required_argument, NULL, O_FROM},
+	    DLG_OPTION_TODAY,
+	    DLG_OPTION_FROM,
 	    {"pdf", required_argument, NULL, O_PDF},
 	    {"number", required_argument, NULL, O_NUMBER},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, O_VERSION},
+	    DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
 	opt.dirs = dlg_xmalloc((size_t)argc * sizeof *opt.dirs);
+	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "s:t:C:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -88,11 +86,8 @@ static void parse_args(int argc, char **argv)
 		case 't':
 			opt.table = optarg;
 			break;
-		case 'C':
+		case 'C': /* repeatable: several case folders add up */
 			opt.dirs[opt.ndirs++] = optarg;
-			break;
-		case O_EXCEL:
-			opt.excel = true;
 			break;
 		case O_MARKDOWN:
 			opt.markdown = true;
@@ -106,30 +101,19 @@ static void parse_args(int argc, char **argv)
 		case O_PUBLIC:
 			opt.public_ = opt.names = true;
 			break;
-		case O_TODAY:
-			opt.today = optarg;
-			break;
-		case O_FROM:
-			opt.from = optarg;
-			break;
 		case O_PDF:
 			opt.pdf = optarg;
 			break;
 		case O_NUMBER:
 			opt.number = optarg;
 			break;
-		case 'h':
-			usage();
-			exit(DLG_EXIT_OK);
-		case O_VERSION:
-			dlg_print_version();
-			exit(DLG_EXIT_OK);
 		default:
-			fprintf(stderr, _("Try '%s --help' for more information.\n"),
-			        dlg_progname());
-			exit(DLG_EXIT_ERROR);
+			dlg_common_option(c, &common, usage);
 		}
 	}
+	opt.today = common.today;
+	opt.from = common.from;
+	opt.excel = common.excel;
 	if (opt.table) {
 		bool known = false;
 		for (size_t i = 0; dlg_report_tables[i]; i++)

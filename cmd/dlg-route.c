@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "casedir.h"
+#include "cmdline.h"
 #include "csvio.h"
 #include "date.h"
 #include "diag.h"
@@ -47,11 +48,7 @@ enum {
 	OPT_SLIPS,
 	OPT_SLIPS_CSV,
 	OPT_NUMBER,
-	OPT_FROM,
-	OPT_EXCEL,
-	OPT_TODAY,
 	OPT_SESSION,
-	OPT_VERSION
 };
 
 /* Where each routed item goes besides standard output: the slips, for one
@@ -114,23 +111,21 @@ int main(int argc, char **argv)
 	    {"session", required_argument, NULL, OPT_SESSION},
 	    {"number", required_argument, NULL, OPT_NUMBER},
 	    {"template", required_argument, NULL, 't'},
-	    {"from", required_argument, NULL, OPT_FROM},
-	    {"excel", no_argument, NULL, OPT_EXCEL},
-	    {"today", required_argument, NULL, OPT_TODAY},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, OPT_VERSION},
+	    DLG_OPTION_FROM,
+	    DLG_OPTION_EXCEL,
+	    DLG_OPTION_TODAY,
+	    DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
 	const char *dir = NULL, *today = NULL, *sent = NULL, *routes = NULL, *slips = NULL,
 	           *slips_csv = NULL, *number = NULL, *tmpl = NULL, *session = NULL;
 	dlg_csv_opts copts = {0};
 	bool excel = false;
+	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "C:t:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'C':
-			dir = optarg;
-			break;
 		case OPT_ROUTES:
 			routes = optarg;
 			break;
@@ -152,25 +147,14 @@ int main(int argc, char **argv)
 		case 't':
 			tmpl = optarg;
 			break;
-		case OPT_FROM:
-			copts.from = optarg;
-			break;
-		case OPT_EXCEL:
-			excel = true;
-			break;
-		case OPT_TODAY:
-			today = optarg;
-			break;
-		case 'h':
-			usage();
-			return DLG_EXIT_OK;
-		case OPT_VERSION:
-			dlg_print_version();
-			return DLG_EXIT_OK;
 		default:
-			dlg_usage_error(_("unknown option"));
+			dlg_common_option(c, &common, usage);
 		}
 	}
+	dir = common.dir;
+	today = common.today;
+	copts.from = common.from;
+	excel = common.excel;
 	if (argc - optind > 1)
 		dlg_usage_error(_("one input file at most"));
 	if (session && !slips && !slips_csv)

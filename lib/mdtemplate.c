@@ -711,10 +711,15 @@ static void blocks(struct rctx *rc, cmark_node *parent, const char *prefix)
 {
 	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
 		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_PARAGRAPH:
-			paragraph(rc, n, prefix, body_style(rc), DLG_REGULAR);
+		case CMARK_NODE_PARAGRAPH: {
+			dlg_pstyle ps = body_style(rc);
+			/* The closing paragraph goes with the signature: Decree 30
+			 * letters do not leave the signature alone on a page. */
+			ps.keep_with_next = rc->t && parent == rc->t->doc && !cmark_node_next(n);
+			paragraph(rc, n, prefix, ps, DLG_REGULAR);
 			prefix = NULL;
 			break;
+		}
 		case CMARK_NODE_HEADING: {
 			int lv = cmark_node_get_heading_level(n);
 			dlg_pstyle ps = body_style(rc);

@@ -172,6 +172,8 @@ static void fold_code_point(utf8proc_int32_t cp, char *out)
 /* Folded forms of the code points below FOLD_TABLE, computed once. */
 #define FOLD_TABLE 0x3000
 static char *fold_table[FOLD_TABLE];
+/* Length of fold_table[cp], or 0xFF when it holds a word boundary. */
+static unsigned char fold_plain_len[FOLD_TABLE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 static void fold_table_init(void)
@@ -180,6 +182,7 @@ static void fold_table_init(void)
 	for (utf8proc_int32_t cp = 0x80; cp < FOLD_TABLE; cp++) {
 		fold_code_point(cp, buf);
 		fold_table[cp] = dlg_xstrdup(buf);
+		fold_plain_len[cp] = strchr(buf, ' ') ? 0xFF : (unsigned char)strlen(buf);
 	}
 }
 
@@ -191,7 +194,8 @@ struct word {
 	size_t len, cap;
 };
 
-static void word_add(struct word *w, const char *bytes, size_t n)
+/* Room for n more bytes and a NUL. */
+static void word_reserve(struct word *w, size_t n)
 {
 	if (w->len + n + 1 > w->cap) {
 		size_t cap = (w->len + n + 1) * 2;
@@ -204,6 +208,11 @@ static void word_add(struct word *w, const char *bytes, size_t n)
 		}
 		w->cap = cap;
 	}
+}
+
+static void word_add(struct word *w, const char *bytes, size_t n)
+{
+	word_reserve(w, n);
 	memcpy(w->buf + w->len, bytes, n);
 	w->len += n;
 }
@@ -222,12 +231,10 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 		if (c < 0x80) {
 			i++;
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				if (w.len + 2 > w.cap)
-					word_add(&w, "", 0);
+				word_reserve(&w, 1);
 				w.buf[w.len++] = (char)c;
 			} else if (c >= 'A' && c <= 'Z') {
-				if (w.len + 2 > w.cap)
-					word_add(&w, "", 0);
+				word_reserve(&w, 1);
 				w.buf[w.len++] = (char)(c + 32);
 			} else if (w.len) {
 				word(ctx, w.buf, w.len);
@@ -252,6 +259,14 @@ void dlg_text_fold_words(const char *text, void (*word)(void *ctx, const char *w
 			continue;
 		}
 		i += (size_t)n;
+		if (cp < FOLD_TABLE && fold_plain_len[cp] != 0xFF) {
+			/* The common case: a letter whose folded form has no boundary. */
+			size_t fl = fold_plain_len[cp];
+			word_reserve(&w, fl);
+			memcpy(w.buf + w.len, fold_table[cp], fl);
+			w.len += fl;
+			continue;
+		}
 		char buf[FOLD_MAX];
 		const char *f = cp < FOLD_TABLE ? fold_table[cp] : (fold_code_point(cp, buf), buf);
 		for (; *f; f++) {
