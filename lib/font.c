@@ -97,11 +97,6 @@ const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style)
 	return sf->ttf;
 }
 
-const char *dlg_fonts_path(dlg_fonts *fs, int style)
-{
-	return fs->s[style].path;
-}
-
 static void raw_glyph(struct style_font *sf, uint32_t cp, uint16_t *gid, int *adv)
 {
 	uint16_t g = dlg_ttf_glyph(sf->ttf, cp);

@@ -24,9 +24,6 @@ void dlg_fonts_free(dlg_fonts *fs);
  * naming the family and style when fontconfig finds no TrueType file. */
 const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style);
 
-/* The path of the file used for style (after dlg_fonts_get), owned by fs. */
-const char *dlg_fonts_path(dlg_fonts *fs, int style);
-
 /* Glyph and advance (in 1/1000 em) of a code point in a style; a code point
  * the font lacks maps to U+FFFD or '?' instead. */
 void dlg_fonts_glyph(dlg_fonts *fs, int style, uint32_t cp, uint16_t *gid, int *adv);

@@ -89,11 +89,6 @@ void dlg_rich_dots(dlg_rich *r)
 	new_run(r, RUN_DOTS, 0);
 }
 
-bool dlg_rich_empty(const dlg_rich *r)
-{
-	return !r || r->n == 0;
-}
-
 /* ---- items and lines ---- */
 
 enum { IT_BOX, IT_GLUE, IT_BREAK, IT_DOTS };
@@ -749,34 +744,14 @@ void dlg_lay_dotted_lines(dlg_lay *l, int n, double line_h)
 	}
 }
 
-void dlg_lay_page_break(dlg_lay *l)
-{
-	if (l->grp.active)
-		return;
-	if (l->nheld)
-		flush_held(l, NULL);
-	if (!at_top(l))
-		new_page(l);
-}
-
 double dlg_lay_frame_width(const dlg_lay *l)
 {
 	return l->w;
 }
 
-double dlg_lay_room(const dlg_lay *l)
-{
-	return l->open ? limit(l) - l->y : limit(l) - l->g.top;
-}
-
 dlg_fonts *dlg_lay_fonts(const dlg_lay *l)
 {
 	return l->fs;
-}
-
-int dlg_lay_page(const dlg_lay *l)
-{
-	return l->page;
 }
 
 void dlg_lay_keep_begin(dlg_lay *l)

@@ -32,8 +32,6 @@ void dlg_rich_addn(dlg_rich *r, int style, const char *s, size_t len);
 void dlg_rich_break(dlg_rich *r);
 /* A dotted leader filling the rest of the line (a line to write on). */
 void dlg_rich_dots(dlg_rich *r);
-/* True when nothing has been added. */
-bool dlg_rich_empty(const dlg_rich *r);
 
 /* ---- paragraph styles ---- */
 
@@ -88,17 +86,11 @@ void dlg_lay_space(dlg_lay *l, double pt);
 void dlg_lay_rule(dlg_lay *l, double width, int align, double lw, double pad);
 /* Full-width dotted lines to write on, n of them, each line_h high. */
 void dlg_lay_dotted_lines(dlg_lay *l, int n, double line_h);
-/* Start a new page unless the page is still empty. */
-void dlg_lay_page_break(dlg_lay *l);
 
 /* Width of the current frame (the text width, or the current column). */
 double dlg_lay_frame_width(const dlg_lay *l);
-/* Points left on the current page below the cursor. */
-double dlg_lay_room(const dlg_lay *l);
 /* The fonts the layout measures with (owned by the caller of dlg_lay_new). */
 dlg_fonts *dlg_lay_fonts(const dlg_lay *l);
-/* Current page number (1-based; 0 before anything was placed). */
-int dlg_lay_page(const dlg_lay *l);
 
 /* Everything between begin and end goes on one page when it fits on one. */
 void dlg_lay_keep_begin(dlg_lay *l);

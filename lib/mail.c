@@ -25,8 +25,8 @@ struct part {
 
 struct dlg_mail {
 	struct addr from;
-	struct addr *to, *cc;
-	size_t nto, ncc;
+	struct addr *to;
+	size_t nto;
 	char **xhdr; /* "Name: value" */
 	size_t nxhdr;
 	char *subject, *msgid, *body;
@@ -100,7 +100,6 @@ void dlg_mail_free(dlg_mail *m)
 	free(m->from.name);
 	free(m->from.addr);
 	free_addrs(m->to, m->nto);
-	free_addrs(m->cc, m->ncc);
 	for (size_t i = 0; i < m->nxhdr; i++)
 		free(m->xhdr[i]);
 	free(m->xhdr);
@@ -224,11 +223,6 @@ bool dlg_mail_add_to(dlg_mail *m, const char *name, const char *addr)
 	return push_addr(&m->to, &m->nto, name, addr);
 }
 
-bool dlg_mail_add_cc(dlg_mail *m, const char *name, const char *addr)
-{
-	return push_addr(&m->cc, &m->ncc, name, addr);
-}
-
 static bool plain_ascii(const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -257,12 +251,6 @@ void dlg_mail_set_date(dlg_mail *m, time_t t, int utc_offset_min)
 	m->has_date = true;
 	m->date = t;
 	m->offset = utc_offset_min;
-}
-
-void dlg_mail_set_message_id(dlg_mail *m, const char *id)
-{
-	free(m->msgid);
-	m->msgid = one_line(id);
 }
 
 void dlg_mail_set_body(dlg_mail *m, const char *utf8)
@@ -532,7 +520,6 @@ char *dlg_mail_render(const dlg_mail *m, size_t *len)
 	if (m->from.addr)
 		put_addr_list(&b, "From", &m->from, 1);
 	put_addr_list(&b, "To", m->to, m->nto);
-	put_addr_list(&b, "Cc", m->cc, m->ncc);
 	char *subj = dlg_mail_encode_header(m->subject ? m->subject : "", 9);
 	sb_printf(&b, "Subject: ");
 	sb_puts(&b, subj);

@@ -30,7 +30,6 @@ bool dlg_mail_split_addr(const char *s, char **name, char **addr);
  * empty. false, changing nothing, when addr fails dlg_mail_addr_ok. */
 bool dlg_mail_set_from(dlg_mail *m, const char *name, const char *addr);
 bool dlg_mail_add_to(dlg_mail *m, const char *name, const char *addr);
-bool dlg_mail_add_cc(dlg_mail *m, const char *name, const char *addr);
 
 /* An extra header, e.g. ("Auto-Submitted", "auto-generated"): ASCII name
  * and value, written as given after the standard ones. false, changing
@@ -43,10 +42,6 @@ void dlg_mail_set_subject(dlg_mail *m, const char *utf8);
 /* The Date: header: a moment and the offset of local time east of UTC in
  * minutes (Vietnam: 420). Unset: the time of rendering in the local zone. */
 void dlg_mail_set_date(dlg_mail *m, time_t t, int utc_offset_min);
-
-/* The Message-ID without angle brackets (e.g. "x.y@lienminh.hanoi.gov.vn").
- * Unset: one made from the date, the content and the From: domain. */
-void dlg_mail_set_message_id(dlg_mail *m, const char *id);
 
 /* The text body, UTF-8 with LF line ends (sent quoted-printable). */
 void dlg_mail_set_body(dlg_mail *m, const char *utf8);

@@ -216,12 +216,6 @@ dlg_routing *dlg_routing_new(dlg_router *r, dlg_csv_reader *in, const char *sent
 	return s;
 }
 
-void dlg_routing_header(const dlg_routing *g, const char *const **names, size_t *n)
-{
-	*names = g->plan.name;
-	*n = g->plan.n;
-}
-
 bool dlg_routing_run(dlg_routing *g, dlg_csv_writer *out, dlg_routed_fn fn, void *ctx)
 {
 	g->out = out;

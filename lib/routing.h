@@ -38,9 +38,6 @@ typedef struct dlg_routing dlg_routing;
 dlg_routing *dlg_routing_new(dlg_router *r, dlg_csv_reader *in, const char *sent);
 void dlg_routing_free(dlg_routing *g);
 
-/* The output header: *names (owned by g) and its length. */
-void dlg_routing_header(const dlg_routing *g, const char *const **names, size_t *n);
-
 /* Read every row of the input, write the header and the item rows to out
  * and pass each item row to fn (may be NULL). false after a diagnostic
  * naming file and line (an unknown department, a registration without

@@ -95,11 +95,6 @@ const char *dlg_villages_name(const dlg_villages *v, size_t i)
 	return dlg_table_val(&v->t, i, "village");
 }
 
-const char *dlg_villages_head(const dlg_villages *v, size_t i)
-{
-	return dlg_table_val(&v->t, i, "head");
-}
-
 const char *dlg_villages_match(const dlg_villages *v, const char *text)
 {
 	/* The common case: the village's own name as written in villages.csv. */

@@ -17,7 +17,6 @@ void dlg_villages_free(dlg_villages *v);
 size_t dlg_villages_count(const dlg_villages *v);
 /* Name and head of village i (owned by v). */
 const char *dlg_villages_name(const dlg_villages *v, size_t i);
-const char *dlg_villages_head(const dlg_villages *v, size_t i);
 
 /* The village whose name or an alias equals text (accent-, case- and
  * spacing-insensitive), or NULL. Returns v's own name string. */
