@@ -209,7 +209,8 @@ struct dlg_slips {
 	int o[NO];       /* output columns */
 	bool have_cols;
 	/* while drawing */
-	size_t cur; /* departments.csv row */
+	size_t cur;       /* departments.csv row */
+	struct sdept view; /* its questions forwarded on the slip's day */
 	const size_t *rows;
 	char numbuf[64], year[8], count[16], ncopies[16], period[64], slip_date[11];
 	char cell[64], asker[512];
@@ -422,7 +423,7 @@ static const char *row_get(void *ctx, size_t i, const char *col)
 static bool get_table(void *ctx, const char *name, dlg_tmpl_rows *out)
 {
 	dlg_slips *s = ctx;
-	struct sdept *d = &s->d[s->cur];
+	struct sdept *d = &s->view;
 	if (!strcmp(name, "questions")) {
 		out->nrows = d->nlead;
 	} else if (!strcmp(name, "copies")) {
@@ -452,18 +453,27 @@ static void slip_number(dlg_slips *s, size_t k)
 		         "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0");
 }
 
-/* Draw the slip of departments.csv row r into path. */
-static bool write_one(dlg_slips *s, size_t r, size_t k, dlg_fonts *fonts, const char *path)
+/* Only the indexes in v[0..n) of items forwarded on day, into *out. */
+static void on_day(const dlg_slips *s, const size_t *v, size_t n, dlg_day day, size_t **out,
+                   size_t *nout)
+{
+	*out = dlg_xmalloc((n ? n : 1) * sizeof **out);
+	*nout = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s->it[v[i]].sent == day)
+			(*out)[(*nout)++] = v[i];
+}
+
+/* Draw the slip of departments.csv row r for the questions forwarded on
+ * day `date` into path: a slip is dated the day its questions are sent. */
+static bool write_one(dlg_slips *s, size_t r, dlg_day date, size_t k, dlg_fonts *fonts,
+                      const char *path)
 {
 	struct sdept *d = &s->d[r];
 	s->cur = r;
-	dlg_day date = 0;
-	for (size_t i = 0; i < d->nlead; i++)
-		if (s->it[d->lead[i]].sent > date)
-			date = s->it[d->lead[i]].sent;
-	for (size_t i = 0; i < d->ncopy; i++)
-		if (s->it[d->copy[i]].sent > date)
-			date = s->it[d->copy[i]].sent;
+	on_day(s, d->lead, d->nlead, date, &s->view.lead, &s->view.nlead);
+	on_day(s, d->copy, d->ncopy, date, &s->view.copy, &s->view.ncopy);
+	d = &s->view;
 	int y, m, dd;
 	dlg_date_to_ymd(date, &y, &m, &dd);
 	snprintf(s->year, sizeof s->year, "%d", y);
@@ -500,42 +510,86 @@ static bool write_one(dlg_slips *s, size_t r, size_t k, dlg_fonts *fonts, const 
 		ok = false;
 	}
 	dlg_pdf_free(pdf);
+	free(s->view.lead);
+	free(s->view.copy);
+	memset(&s->view, 0, sizeof s->view);
 	return ok;
+}
+
+/* A slip to write: a department and the day its questions were sent. */
+struct job {
+	size_t row;
+	dlg_day day;
+};
+
+static int cmp_day(const void *a, const void *b)
+{
+	dlg_day x = *(const dlg_day *)a, y = *(const dlg_day *)b;
+	return (x > y) - (x < y);
+}
+
+/* The distinct days the questions of department d were sent, sorted, into
+ * days (room for nlead + ncopy); returns how many. */
+static size_t days_of(const dlg_slips *s, const struct sdept *d, dlg_day *days)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nlead; i++)
+		days[n++] = s->it[d->lead[i]].sent;
+	for (size_t i = 0; i < d->ncopy; i++)
+		days[n++] = s->it[d->copy[i]].sent;
+	qsort(days, n, sizeof *days, cmp_day);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!u || days[u - 1] != days[i])
+			days[u++] = days[i];
+	return u;
 }
 
 bool dlg_slips_write(dlg_slips *s)
 {
-	size_t n = 0;
-	for (size_t r = 0; r < s->depts.nrows; r++)
-		if (s->d[r].nlead || s->d[r].ncopy)
-			n++;
+	struct job *jobs = NULL;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t r = 0; r < s->depts.nrows; r++) {
+		const struct sdept *d = &s->d[r];
+		if (!d->nlead && !d->ncopy)
+			continue;
+		dlg_day *days = dlg_xmalloc((d->nlead + d->ncopy) * sizeof *days);
+		size_t nd = days_of(s, d, days);
+		char *safe = dlg_safe_filename(dlg_table_get(&s->depts, r, s->dcode), 100);
+		for (size_t i = 0; i < nd; i++) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 16;
+				jobs = dlg_xrealloc(jobs, cap * sizeof *jobs);
+				names = dlg_xrealloc(names, cap * sizeof *names);
+			}
+			/* KT.pdf, or KT-2026-07-07.pdf when KT's questions went on
+			 * several days */
+			char iso[11];
+			dlg_date_format_iso(days[i], iso);
+			const char *base = *safe ? safe : "phieu-chuyen";
+			names[n] = nd > 1 ? dlg_xasprintf("%s-%s.pdf", base, iso)
+			                  : dlg_xasprintf("%s.pdf", base);
+			jobs[n++] = (struct job){r, days[i]};
+		}
+		free(safe);
+		free(days);
+	}
 	if (!n)
 		return true;
-	char **names = dlg_xmalloc(n * sizeof *names);
-	size_t *rows = dlg_xmalloc(n * sizeof *rows);
-	size_t k = 0;
-	for (size_t r = 0; r < s->depts.nrows; r++) {
-		if (!s->d[r].nlead && !s->d[r].ncopy)
-			continue;
-		char *safe = dlg_safe_filename(dlg_table_get(&s->depts, r, s->dcode), 100);
-		names[k] = *safe ? dlg_xasprintf("%s.pdf", safe)
-		                 : dlg_xasprintf("phieu-chuyen-%zu.pdf", k + 1);
-		free(safe);
-		rows[k++] = r;
-	}
 	dlg_unique_names(names, n, ".pdf");
 	dlg_fonts *fonts = dlg_fonts_new(NULL);
 	bool ok = true;
-	for (k = 0; k < n && ok; k++) {
+	for (size_t k = 0; k < n && ok; k++) {
 		char *path = dlg_path_join(s->dir, names[k]);
-		ok = write_one(s, rows[k], k, fonts, path);
+		ok = write_one(s, jobs[k].row, jobs[k].day, k, fonts, path);
 		free(path);
 	}
 	dlg_fonts_free(fonts);
-	for (k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++)
 		free(names[k]);
 	free(names);
-	free(rows);
+	free(jobs);
 	return ok;
 }
 

@@ -114,6 +114,15 @@ case $t in *"chậm nhất sau 05 ngày làm việc"*) ;; *) fail "ĐB.pdf: no w
 [ -z "$(ls -A pc pc2 pc3 | grep -v '\.pdf$' | grep -v '^pc.*:$' | grep -v '^$')" ] ||
 	fail "files other than slips: $(ls -A pc pc2 pc3)"
 
+# questions forwarded on two days: one slip a day, each dated that day
+mlr --icsv --ocsv put 'if ($item_id == "R0001-1") { $dept = "VP"; $sent = "2026-07-16" }' \
+	items.csv >twodays.csv
+dlg-route --slips pc5 twodays.csv >/dev/null 2>err.txt || fail "two days: $(cat err.txt)"
+[ -f pc5/VP-2026-07-07.pdf ] && [ -f pc5/VP-2026-07-16.pdf ] ||
+	fail "two days: expected VP-2026-07-07.pdf and VP-2026-07-16.pdf, got $(ls pc5 | tr '\n' ' ')"
+case $(text pc5/VP-2026-07-16.pdf) in *"ngày 16 tháng 7 năm 2026"*) ;; *) fail "not dated 16/07" ;; esac
+case $(text pc5/VP-2026-07-07.pdf) in *R0001-1*) fail "R0001-1 on the slip of 07/07" ;; esac
+
 # an unknown department in cc is an error naming file and line, exit 2
 mlr --icsv --ocsv put 'if ($item_id == "R0002-1") { $cc = "NOPE"; $rule = "manual" }' items.csv >bad.csv
 dlg-route --slips pc4 bad.csv >/dev/null 2>err.txt
