@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "casedir.h"
-#include "cmdline.h"
-#include "date.h"
-#include "deadline.h"
-#include "diag.h"
+#include "case/folder.h"
+#include "base/cmdline.h"
+#include "base/date.h"
+#include "step/deadline.h"
+#include "base/diag.h"
 
 /* The command line: the case folder and today for the command itself, the
  * rest for dlg_deadline_run. */

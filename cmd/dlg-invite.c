@@ -3,10 +3,10 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "casedir.h"
-#include "cmdline.h"
-#include "diag.h"
-#include "invite.h"
+#include "case/folder.h"
+#include "base/cmdline.h"
+#include "base/diag.h"
+#include "step/invite.h"
 
 static void usage(void)
 {

@@ -6,17 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "casedir.h"
-#include "cmdline.h"
-#include "diag.h"
-#include "docrun.h"
-#include "font.h"
-#include "mdtemplate.h"
-#include "minutes.h"
-#include "notes.h"
-#include "sessdata.h"
-#include "sessions.h"
-#include "timeliness.h"
+#include "case/folder.h"
+#include "base/cmdline.h"
+#include "base/diag.h"
+#include "base/safename.h"
+#include "doc/batch.h"
+#include "doc/template.h"
+#include "fmt/table.h"
+#include "doc/font.h"
+#include "doc/template.h"
+#include "step/minutes.h"
+#include "fmt/notes.h"
+#include "case/conference.h"
+#include "case/sessions.h"
+#include "case/answers.h"
 
 static void usage(void)
 {

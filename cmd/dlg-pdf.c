@@ -5,13 +5,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "casedir.h"
-#include "cmdline.h"
-#include "csvio.h"
-#include "diag.h"
-#include "docrun.h"
-#include "font.h"
-#include "mdtemplate.h"
+#include "case/folder.h"
+#include "base/cmdline.h"
+#include "fmt/csv.h"
+#include "base/diag.h"
+#include "base/safename.h"
+#include "doc/batch.h"
+#include "doc/template.h"
+#include "fmt/table.h"
+#include "doc/font.h"
+#include "doc/template.h"
 
 static void usage(void)
 {

@@ -5,14 +5,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "atomic.h"
-#include "casedir.h"
-#include "cmdline.h"
-#include "csvio.h"
-#include "diag.h"
-#include "intake.h"
-#include "registrations.h"
-#include "text.h"
+#include "base/atomic.h"
+#include "case/folder.h"
+#include "base/cmdline.h"
+#include "fmt/csv.h"
+#include "base/diag.h"
+#include "case/intake.h"
+#include "step/register.h"
+#include "base/text.h"
 
 static void usage(void)
 {

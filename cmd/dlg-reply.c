@@ -8,17 +8,20 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "atomic.h"
-#include "casedir.h"
-#include "cmdline.h"
-#include "diag.h"
-#include "docrun.h"
-#include "font.h"
-#include "mail.h"
-#include "mdtemplate.h"
-#include "replies.h"
-#include "sessdata.h"
-#include "sessions.h"
+#include "base/atomic.h"
+#include "case/folder.h"
+#include "base/cmdline.h"
+#include "base/diag.h"
+#include "base/safename.h"
+#include "doc/batch.h"
+#include "doc/template.h"
+#include "fmt/table.h"
+#include "doc/font.h"
+#include "fmt/mail.h"
+#include "doc/template.h"
+#include "step/reply.h"
+#include "case/conference.h"
+#include "case/sessions.h"
 
 static void usage(void)
 {

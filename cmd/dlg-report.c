@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "casedir.h"
-#include "cmdline.h"
-#include "date.h"
-#include "diag.h"
-#include "report.h"
+#include "case/folder.h"
+#include "base/cmdline.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "case/report.h"
 
 static struct {
 	const char **dirs;

@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "casedir.h"
-#include "cmdline.h"
-#include "csvio.h"
-#include "date.h"
-#include "diag.h"
-#include "route.h"
-#include "routing.h"
-#include "slips.h"
+#include "case/folder.h"
+#include "base/cmdline.h"
+#include "fmt/csv.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "case/router.h"
+#include "step/route.h"
+#include "step/slips.h"
 
 static void usage(void)
 {

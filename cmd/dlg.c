@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "initcase.h"
+#include "base/diag.h"
+#include "case/init.h"
 
 static const struct {
 	const char *name, *what;

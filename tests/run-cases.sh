@@ -7,20 +7,23 @@
 #   expected-status  expected exit status     (absent: 0)
 #   check            optional script run afterwards in the scratch folder; must exit 0
 # Environment: the commands on PATH, DLG_SHARE, DLG_TODAY=2026-06-20, LC_ALL=C.UTF-8.
+# Cases run in parallel ($DLG_TEST_JOBS, else one per core).
 # Usage: run-cases.sh BINDIR [CASE...]
 set -u
 bindir=$1
 shift
 top=$(cd "$(dirname "$0")/.." && pwd)
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-pass=0
-fail=0
-failed=""
-if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls "$top/tests/cases"); fi
-for name in $cases; do
+# (a worker of the parallel run below, "--one NAME", uses its parent's scratch)
+if [ "${1:-}" != "--one" ]; then
+	scratch=$(mktemp -d)
+	trap 'rm -rf "$scratch"' EXIT
+fi
+# One case: run_case NAME prints its failures and ends with "PASS NAME" or
+# "FAIL NAME" (run in parallel below; each case has its own scratch folder).
+run_case() {
+	name=$1
 	dir=$top/tests/cases/$name
-	[ -f "$dir/cmd" ] || continue
+	[ -f "$dir/cmd" ] || return 0
 	work=$scratch/$name
 	rm -rf "$work"
 	cp -R "$dir" "$work"
@@ -62,10 +65,20 @@ for name in $cases; do
 			echo "--- $name: check failed"
 		}
 	fi
-	if [ $ok = 1 ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1))
-		failed="$failed $name"
-	fi
-done
+	if [ $ok = 1 ]; then echo "PASS $name"; else echo "FAIL $name"; fi
+}
+
+if [ "${1:-}" = "--one" ]; then
+	run_case "$2"
+	exit 0
+fi
+if [ $# -gt 0 ]; then cases="$*"; else cases=$(ls "$top/tests/cases"); fi
+jobs=${DLG_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
+export bindir top scratch
+printf '%s\n' $cases | xargs -P "$jobs" -I{} sh "$0" "$bindir" --one {} >"$scratch/all.log"
+grep -v '^PASS \|^FAIL ' "$scratch/all.log"
+pass=$(grep -c '^PASS ' "$scratch/all.log")
+fail=$(grep -c '^FAIL ' "$scratch/all.log")
+failed=$(sed -n 's/^FAIL / /p' "$scratch/all.log" | tr -d '\n')
 echo "cases: $pass passed, $fail failed"
-[ $fail = 0 ] || { echo "failed:$failed"; exit 1; }
+[ "$fail" = 0 ] || { echo "failed:$failed"; exit 1; }

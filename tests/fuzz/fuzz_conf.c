@@ -1,8 +1,8 @@
 /* libFuzzer: the dlg.conf reader. */
 #include <stdint.h>
 
-#include "conf.h"
-#include "diag.h"
+#include "fmt/conf.h"
+#include "base/diag.h"
 #include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

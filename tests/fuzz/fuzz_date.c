@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "text.h"
+#include "base/date.h"
+#include "base/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

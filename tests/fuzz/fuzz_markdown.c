@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "font.h"
-#include "layout.h"
-#include "mdtemplate.h"
-#include "pdf.h"
+#include "base/diag.h"
+#include "doc/font.h"
+#include "doc/layout.h"
+#include "doc/template.h"
+#include "doc/pdf.h"
 
 static dlg_fonts *fonts;
 static FILE *sink;

@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conf.h"
-#include "diag.h"
-#include "font.h"
-#include "layout.h"
-#include "mdtemplate.h"
-#include "pdf.h"
-#include "text.h"
+#include "fmt/conf.h"
+#include "base/diag.h"
+#include "doc/font.h"
+#include "doc/layout.h"
+#include "doc/template.h"
+#include "doc/pdf.h"
+#include "base/text.h"
 
 #define MAX_FIELDS 64
 

@@ -10,14 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic.h"
-#include "casedir.h"
-#include "conf.h"
-#include "contact.h"
-#include "diag.h"
-#include "hashmap.h"
-#include "sessions.h"
-#include "villages.h"
+#include "base/atomic.h"
+#include "case/folder.h"
+#include "fmt/conf.h"
+#include "fmt/contact.h"
+#include "base/diag.h"
+#include "base/hashmap.h"
+#include "case/sessions.h"
+#include "case/villages.h"
 
 static char *temp_dir(void)
 {

@@ -1,4 +1,4 @@
-/* Unit tests for lib/csvio.c */
+/* Unit tests for lib/fmt/csv.c */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvio.h"
-#include "diag.h"
+#include "fmt/csv.h"
+#include "base/diag.h"
 
 static char *write_temp(const char *data, size_t len)
 {

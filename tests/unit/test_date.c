@@ -1,4 +1,4 @@
-/* Unit tests for lib/date.c */
+/* Unit tests for lib/base/date.c */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "base/date.h"
 
 static void round_trip(void **state)
 {

@@ -10,10 +10,10 @@
 
 #include <cmocka.h>
 
-#include "date.h"
-#include "diag.h"
-#include "holidays.h"
-#include "period.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "case/holidays.h"
+#include "case/period.h"
 
 static dlg_day ymd(int y, int m, int d)
 {

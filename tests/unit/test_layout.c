@@ -1,4 +1,4 @@
-/* Unit tests for the line breaker of lib/layout.c */
+/* Unit tests for the line breaker of lib/doc/layout.c */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "font.h"
-#include "layout.h"
-#include "pdf.h"
-#include "sbuf.h"
+#include "doc/font.h"
+#include "doc/layout.h"
+#include "doc/pdf.h"
+#include "base/sbuf.h"
 
 static dlg_fonts *fs;
 

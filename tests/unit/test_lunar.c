@@ -6,8 +6,8 @@
 
 #include <cmocka.h>
 
-#include "date.h"
-#include "lunar.h"
+#include "base/date.h"
+#include "case/lunar.h"
 
 static dlg_day ymd(int y, int m, int d)
 {

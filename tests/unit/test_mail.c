@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "diag.h"
-#include "mail.h"
+#include "base/diag.h"
+#include "fmt/mail.h"
 
 static void test_base64(void **state)
 {

@@ -1,4 +1,4 @@
-/* Unit tests for lib/mdtemplate.c: front matter and placeholder filling. */
+/* Unit tests for lib/doc/template.c: front matter and placeholder filling. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conf.h"
-#include "diag.h"
-#include "mdtemplate.h"
+#include "fmt/conf.h"
+#include "base/diag.h"
+#include "doc/template.h"
 
 static const char *get(void *ctx, const char *name)
 {

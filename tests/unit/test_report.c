@@ -1,5 +1,5 @@
-/* Unit tests for lib/tally.c, lib/privacy.c, lib/timeliness.c and the
- * aggregation of lib/report.c (counts worked out by hand). */
+/* Unit tests for lib/base/tally.c, lib/base/privacy.c, lib/case/answers.c and the
+ * aggregation of lib/case/report.c (counts worked out by hand). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "privacy.h"
-#include "report.h"
-#include "tally.h"
-#include "timeliness.h"
+#include "base/privacy.h"
+#include "case/report.h"
+#include "base/tally.h"
+#include "case/answers.h"
 
 static void tally_counts(void **state)
 {

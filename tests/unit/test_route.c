@@ -1,4 +1,4 @@
-/* Unit tests for lib/route.c: folding, word boundaries, specificity, ties,
+/* Unit tests for lib/case/router.c: folding, word boundaries, specificity, ties,
  * priority, classes, escalation. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "route.h"
-#include "text.h"
+#include "base/diag.h"
+#include "case/router.h"
+#include "base/text.h"
 
 static dlg_router *make(const dlg_route_spec *specs, size_t n)
 {

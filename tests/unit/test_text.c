@@ -1,4 +1,4 @@
-/* Unit tests for lib/text.c */
+/* Unit tests for lib/base/text.c */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static void utf8_validation(void **state)
 {

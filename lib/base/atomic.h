@@ -1,0 +1,33 @@
+/* Atomic replacement of files and advisory locking (DESIGN §2). */
+#ifndef DLG_BASE_ATOMIC_H
+#define DLG_BASE_ATOMIC_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+typedef struct {
+	char *path; /* final name (owned) */
+	char *tmp;  /* temporary name in the same folder (owned) */
+	FILE *f;    /* write here between begin and commit */
+} dlg_atomic;
+
+/* Start writing a replacement for path: a temporary file in the same folder
+ * with the existing file's permissions, or new_mode for a new file. false
+ * after a diagnostic on failure. */
+bool dlg_atomic_begin(dlg_atomic *a, const char *path, mode_t new_mode);
+
+/* Flush, fsync, close and rename over path, then fsync the folder. On any
+ * failure (a full disk) the temporary file is removed, the old file is left
+ * whole, a diagnostic is printed and false returned. Frees a's strings. */
+bool dlg_atomic_commit(dlg_atomic *a);
+
+/* Give up: remove the temporary file and free a's strings. */
+void dlg_atomic_abort(dlg_atomic *a);
+
+/* Take an exclusive flock on the folder that holds path (waits). Returns a
+ * descriptor for dlg_unlock, or -1 after a diagnostic. */
+int dlg_lock_folder_of(const char *path);
+void dlg_unlock(int fd);
+
+#endif

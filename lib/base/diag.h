@@ -1,0 +1,49 @@
+/* Diagnostics: "prog: file:line: message" on stderr, translated through gettext. */
+#ifndef DLG_BASE_DIAG_H
+#define DLG_BASE_DIAG_H
+
+#include <libintl.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdnoreturn.h>
+
+#define DLG_VERSION "0.1.0"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Exit statuses shared by every command (DESIGN §5). */
+enum { DLG_EXIT_OK = 0, DLG_EXIT_FOUND = 1, DLG_EXIT_ERROR = 2 };
+
+/* Name the program for messages, set the locale and bind the "dlg" text domain.
+ * Call first in main(); argv0 is not copied and must outlive the program. */
+void dlg_diag_init(const char *argv0);
+
+/* The program name given to dlg_diag_init (basename). */
+const char *dlg_progname(void);
+
+/* "prog: message" */
+void dlg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: file:line: message"; line 0 omits the line. */
+void dlg_warn_at(const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* dlg_warn, then exit(status). */
+noreturn void dlg_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Print "prog: message" followed by the usage hint, exit 2. */
+noreturn void dlg_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The name shown in messages for a path: "-" and NULL become "<stdin>". */
+const char *dlg_display_name(const char *path);
+
+/* --version output, common to every command. */
+void dlg_print_version(void);
+
+/* malloc/realloc/strdup that exit with a message when memory runs out. */
+void *dlg_xmalloc(size_t n);
+void *dlg_xrealloc(void *p, size_t n);
+char *dlg_xstrdup(const char *s);
+/* printf into a fresh malloc'd string; the caller frees it. */
+char *dlg_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

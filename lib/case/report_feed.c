@@ -1,0 +1,267 @@
+/* Reading a case folder's records into the report, streamed row by row. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fmt/csv.h"
+#include "base/diag.h"
+#include "case/report.h"
+#include "case/sessions.h"
+#include "fmt/table.h"
+#include "base/tally.h"
+#include "case/villages.h"
+
+typedef struct {
+	dlg_report *r;
+	const dlg_report_opts *o;
+	const char *commune;
+	dlg_villages *vil;
+	dlg_tally *vcache; /* what a row wrote -> label = the official name */
+	dlg_answers answers;
+	dlg_duecalc dc;
+	dlg_holidays *hol;
+} reader;
+
+/* The official name of the village a row wrote, when it is the case's
+ * commune and the text names one of its villages; else the text. */
+static const char *village_of(reader *rd, const char *commune, const char *text)
+{
+	if (!*text || strcmp(commune, rd->commune))
+		return text;
+	size_t len = strlen(text);
+	long i = dlg_tally_find(rd->vcache, text, len);
+	if (i < 0) {
+		dlg_tally_at(rd->vcache, text, len);
+		i = (long)dlg_tally_size(rd->vcache) - 1;
+		const char *m = dlg_villages_match(rd->vil, text);
+		dlg_tally_set_label(rd->vcache, (size_t)i, m ? m : text);
+	}
+	return dlg_tally_label(rd->vcache, (size_t)i);
+}
+
+static const char *cell(const dlg_row *row, int col)
+{
+	return col >= 0 ? row->field[col] : "";
+}
+
+static const char *commune_of(reader *rd, const dlg_row *row, int col)
+{
+	const char *c = cell(row, col);
+	return *c ? c : rd->commune;
+}
+
+static bool read_registrations(reader *rd, dlg_csv_reader *in)
+{
+	int ccom = dlg_csv_col(in, "commune"), cses = dlg_csv_col(in, "session");
+	int cvil = dlg_csv_col(in, "village"), cch = dlg_csv_col(in, "channel");
+	int cst = dlg_csv_col(in, "status"), cid = dlg_csv_col(in, "reg_id");
+	int cname = dlg_csv_col(in, "name"), corg = dlg_csv_col(in, "organization");
+	int cph = dlg_csv_col(in, "phone");
+	const dlg_row *row;
+	int got;
+	while ((got = dlg_csv_next(in, &row)) > 0) {
+		const char *commune = commune_of(rd, row, ccom);
+		dlg_report_reg g = {
+		    commune,          cell(row, cses), village_of(rd, commune, cell(row, cvil)),
+		    cell(row, cch),   cell(row, cst),  cell(row, cid),
+		    cell(row, cname), cell(row, corg), cell(row, cph)};
+		dlg_report_registration(rd->r, &g);
+	}
+	return got == 0;
+}
+
+static bool read_items(reader *rd, dlg_csv_reader *in)
+{
+	int ccom = dlg_csv_col(in, "commune"), cses = dlg_csv_col(in, "session");
+	int cvil = dlg_csv_col(in, "village"), cid = dlg_csv_col(in, "item_id");
+	int cfield = dlg_csv_col(in, "field"), cdept = dlg_csv_col(in, "dept");
+	int cact = dlg_csv_col(in, "action"), ckind = dlg_csv_col(in, "kind");
+	int csent = dlg_csv_col(in, "sent");
+	const char *only = rd->o->session;
+	const dlg_row *row;
+	int got;
+	bool ok = true;
+	while ((got = dlg_csv_next(in, &row)) > 0) {
+		const char *session = cell(row, cses);
+		if (only && strcmp(session, only))
+			continue;
+		/* dlg-deadline's rule: an item without a sent date counts from today */
+		const char *sent_s = cell(row, csent);
+		dlg_day sent = rd->o->today;
+		if (*sent_s && !dlg_date_parse_iso(sent_s, &sent)) {
+			dlg_warn_at(dlg_csv_name(in), row->line,
+			            _("sent date \"%s\" is not a date (YYYY-MM-DD)"), sent_s);
+			ok = false;
+			continue;
+		}
+		dlg_day ad;
+		bool has =
+		    cid >= 0 && dlg_answers_get(&rd->answers, row->field[cid], row->len[cid], &ad);
+		const char *commune = commune_of(rd, row, ccom);
+		dlg_report_item it = {
+		    commune,
+		    session,
+		    village_of(rd, commune, cell(row, cvil)),
+		    cell(row, cfield),
+		    cell(row, cdept),
+		    cell(row, cact),
+		    cell(row, ckind),
+		    dlg_item_state_of(&rd->dc, sent, has ? &ad : NULL, NULL, NULL),
+		    has ? (long)(ad - sent) : -1};
+		dlg_report_item_add(rd->r, &it);
+	}
+	return ok && got == 0;
+}
+
+enum kind { K_REGS, K_ITEMS, K_ANSWERS, K_UNKNOWN };
+
+static enum kind kind_of(dlg_csv_reader *in)
+{
+	bool item = dlg_csv_col(in, "item_id") >= 0;
+	if (item && dlg_csv_col(in, "kind") >= 0)
+		return K_ITEMS;
+	if (item)
+		return K_ANSWERS;
+	if (dlg_csv_col(in, "reg_id") >= 0)
+		return K_REGS;
+	return K_UNKNOWN;
+}
+
+static void load_reference(reader *rd, const dlg_case *c, bool *ok)
+{
+	dlg_report *r = rd->r;
+	size_t nv = dlg_villages_count(rd->vil);
+	const char **names = dlg_xmalloc((nv ? nv : 1) * sizeof *names);
+	for (size_t i = 0; i < nv; i++)
+		names[i] = dlg_villages_name(rd->vil, i);
+	dlg_report_add_commune(r, rd->commune, names, nv);
+	free(names);
+
+	dlg_sessions ss;
+	if (dlg_sessions_load(&ss, c)) {
+		for (size_t i = 0; i < ss.n; i++) {
+			const dlg_session *s = &ss.s[i];
+			dlg_cover cv = DLG_COVER_IF_USED;
+			if (!strcmp(s->status, "cancelled"))
+				cv = DLG_COVER_NEVER;
+			else if (!strcmp(s->status, "held") || s->date <= rd->o->today ||
+			         (rd->o->session && !strcmp(s->id, rd->o->session)))
+				cv = DLG_COVER_ALWAYS;
+			dlg_report_add_session(r, rd->commune, s->id, s->date, cv);
+		}
+		dlg_sessions_free(&ss);
+	} else {
+		*ok = false;
+	}
+
+	static const struct {
+		const char *file, *code, *name;
+		void (*add)(dlg_report *, const char *, const char *);
+	} ref[] = {{"departments", "dept", "name", dlg_report_name_dept},
+	           {"routes", "field", "field_name", dlg_report_name_field}};
+	for (size_t k = 0; k < 2; k++) {
+		char *path = dlg_case_data(c, ref[k].file);
+		if (!path)
+			continue;
+		dlg_table t;
+		const char *req[] = {ref[k].code, NULL};
+		if (dlg_table_load(&t, path, req)) {
+			for (size_t i = 0; i < t.nrows; i++)
+				ref[k].add(r, dlg_table_val(&t, i, ref[k].code),
+				           dlg_table_val(&t, i, ref[k].name));
+			dlg_table_free(&t);
+		} else {
+			*ok = false;
+		}
+		free(path);
+	}
+}
+
+/* Open path for reading; a record the folder does not have yet (no such
+ * file) is empty, not an error. */
+static dlg_csv_reader *open_record(const char *path, bool optional, const char *from)
+{
+	if (optional && access(path, F_OK) != 0)
+		return NULL;
+	dlg_csv_opts co = {.from = from};
+	return dlg_csv_open(path, &co);
+}
+
+bool dlg_report_add_case(dlg_report *r, const dlg_case *c, const char *const *files, size_t nfiles)
+{
+	const dlg_report_opts *o = dlg_report_options(r);
+	reader rd = {.r = r, .o = o};
+	rd.commune = dlg_conf_get(c->conf, "office", "commune");
+	rd.vil = dlg_villages_load(c);
+	if (!rd.vil)
+		return false;
+	rd.hol = dlg_case_holidays(c);
+	if (!rd.hol) {
+		dlg_villages_free(rd.vil);
+		return false;
+	}
+	rd.vcache = dlg_tally_new(1);
+	dlg_answers_init(&rd.answers);
+	dlg_duecalc_init(&rd.dc, c, rd.hol, o->today, -1);
+	bool ok = true;
+	load_reference(&rd, c, &ok);
+
+	/* the inputs, by kind: answers first, as items need them */
+	size_t n = nfiles ? nfiles : 3;
+	dlg_csv_reader **in = dlg_xmalloc(n * sizeof *in);
+	enum kind *kind = dlg_xmalloc(n * sizeof *kind);
+	if (nfiles) {
+		for (size_t i = 0; i < n; i++) {
+			in[i] = open_record(files[i], false, o->from);
+			kind[i] = in[i] ? kind_of(in[i]) : K_UNKNOWN;
+			if (!in[i]) {
+				ok = false;
+			} else if (kind[i] == K_UNKNOWN) {
+				dlg_warn_at(
+				    dlg_csv_name(in[i]), 1,
+				    _("neither registrations (reg_id), items (item_id, kind) "
+				      "nor answers (item_id, date)"));
+				ok = false;
+			}
+		}
+	} else {
+		static const char *const key[] = {"registrations", "items", "answers"};
+		for (size_t i = 0; i < 3; i++) {
+			char *path = dlg_case_file(c, key[i]);
+			in[i] = open_record(path, true, o->from);
+			kind[i] = (enum kind)i;
+			if (!in[i] && access(path, F_OK) == 0)
+				ok = false;
+			free(path);
+		}
+	}
+	if (ok) {
+		static const enum kind order[] = {K_ANSWERS, K_REGS, K_ITEMS};
+		for (size_t k = 0; k < 3; k++) {
+			for (size_t i = 0; i < n; i++) {
+				if (!in[i] || kind[i] != order[k])
+					continue;
+				bool good;
+				if (kind[i] == K_ANSWERS) {
+					good = dlg_answers_read(&rd.answers, in[i]);
+				} else if (kind[i] == K_REGS) {
+					good = read_registrations(&rd, in[i]);
+				} else {
+					good = read_items(&rd, in[i]);
+				}
+				if (!good)
+					ok = false;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (in[i])
+			dlg_csv_close(in[i]);
+	free(in);
+	free(kind);
+	dlg_answers_free(&rd.answers);
+	dlg_tally_free(rd.vcache);
+	dlg_holidays_free(rd.hol);
+	dlg_villages_free(rd.vil);
+	return ok;
+}

@@ -1,0 +1,76 @@
+/* The Decree 30/2020/NĐ-CP frame (Appendix I) on top of the layout engine:
+ * the header block, the type name and summary, signature blocks and the
+ * "Nơi nhận" list (DESIGN §6). */
+#ifndef DLG_DOC_ND30_H
+#define DLG_DOC_ND30_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fmt/conf.h"
+#include "base/date.h"
+#include "doc/layout.h"
+
+typedef struct {
+	const char *agency_parent;  /* optional line above the agency, regular caps */
+	const char *agency1;        /* agency name, bold caps: "ỦY BAN NHÂN DÂN" */
+	const char *agency2;        /* its second line: "XÃ LIÊN MINH" (may be NULL) */
+	const char *number;         /* "05/GM-UBND" printed as "Số: 05/GM-UBND"; NULL: no line */
+	const char *letter_summary; /* a letter's "V/v ..." under the number, or NULL */
+	const char *place;          /* "Liên Minh" */
+	bool has_date;              /* false: no place-and-date line (minutes) */
+	bool blank_date;            /* "ngày ... tháng ... năm YYYY" left blank to fill in */
+	dlg_day date;
+	const char *type_name; /* "GIẤY MỜI", NULL for a letter */
+	const char *summary;   /* bold, centred under the type name, or NULL */
+} dlg_nd30_head;
+
+/* Fill agency, place and number-less defaults from [office] of conf. The
+ * strings belong to conf. */
+void dlg_nd30_head_init(dlg_nd30_head *h, const dlg_conf *conf);
+
+/* Draw the header: agency and number on the left, national title, motto
+ * and the italic place-and-date line on the right; then the type name and
+ * summary centred with a short rule. */
+void dlg_nd30_header(dlg_lay *l, const dlg_nd30_head *h);
+
+/* The national title and motto centred across the page, with the motto's
+ * rule (forms that have no agency header, such as the registration form). */
+void dlg_nd30_national(dlg_lay *l);
+
+/* The type name and summary alone (used by dlg_nd30_header). */
+void dlg_nd30_title(dlg_lay *l, const char *type_name, const char *summary);
+
+typedef struct {
+	const char *date_line; /* an italic place-and-date line above the block, or NULL */
+	const char *lines[4]; /* capital lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", ... */
+	const char *note;  /* an italic line under them, e.g. "(Ký, ghi rõ họ tên)", or NULL */
+	const char *name;  /* the signer's name, bold; NULL: left blank */
+	double sign_space; /* room to sign, pt; 0 means 72 */
+} dlg_nd30_signer;
+
+/* The [signer] of conf (strings belong to conf). */
+dlg_nd30_signer dlg_nd30_signer_conf(const dlg_conf *conf);
+
+/* "Nơi nhận:" with its entries on the left and the signature block on the
+ * right, kept together on one page. recipients may be NULL (no list). */
+void dlg_nd30_sign(dlg_lay *l, const dlg_nd30_signer *s, const char *const *recipients,
+                   size_t nrecipients);
+
+/* Like dlg_nd30_sign, with the left column drawn by left(l, ctx) instead of
+ * a "Nơi nhận" list (e.g. a QR code on a form). */
+void dlg_nd30_sign_with(dlg_lay *l, const dlg_nd30_signer *s, void (*left)(dlg_lay *, void *),
+                        void *ctx);
+
+/* The "Nơi nhận:" list alone, in the current frame. */
+void dlg_nd30_recipients(dlg_lay *l, const char *const *recipients, size_t n);
+
+/* The minutes' variant: two signature blocks, left (THƯ KÝ) and right
+ * (CHỦ TỌA), side by side. */
+void dlg_nd30_sign2(dlg_lay *l, const dlg_nd30_signer *left, const dlg_nd30_signer *right);
+
+/* "Liên Minh, ngày 05 tháng 02 năm 2026" (or with blanks when blank is
+ * true), malloc'd; the caller frees it. */
+char *dlg_nd30_place_date(const char *place, dlg_day date, bool blank);
+
+#endif

@@ -1,0 +1,266 @@
+/* dlg.conf reader. Every key the toolkit knows is in `known` with its default. */
+#include "fmt/conf.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "base/text.h"
+
+enum kind { TEXT, COUNT, DAY_KIND };
+
+struct known_key {
+	const char *section;
+	const char *key;
+	const char *def;
+	enum kind kind;
+};
+
+static const struct known_key known[] = {
+    {"office", "commune", "xã Liên Minh", TEXT},
+    {"office", "place", "Liên Minh", TEXT},
+    {"office", "agency_parent", "", TEXT},
+    {"office", "agency_line1", "ỦY BAN NHÂN DÂN", TEXT},
+    {"office", "agency_line2", "XÃ LIÊN MINH", TEXT},
+    {"office", "agency_short", "UBND", TEXT},
+    {"office", "office_name", "Văn phòng HĐND - UBND xã Liên Minh", TEXT},
+    {"office", "office_short", "VP", TEXT},
+    {"office", "address", "số 121 đường Nam Sông Hồng, thôn 7, xã Liên Minh, Hà Nội", TEXT},
+    {"office", "email", "buituanh_lienminh@hanoi.gov.vn", TEXT},
+    {"office", "phone", "", TEXT},
+    {"office", "website", "https://lienminh.hanoi.gov.vn", TEXT},
+    {"office", "register_url", "https://lienminh.hanoi.gov.vn", TEXT},
+    {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
+    {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
+    {"signer", "title", "PHÓ CHỦ TỊCH", TEXT},
+    {"signer", "name", "Nguyễn Hữu Minh", TEXT},
+    {"rules", "register_days_before", "10", COUNT},
+    {"rules", "announce_days_before", "7", COUNT},
+    {"rules", "answer_days", "5", COUNT},
+    {"rules", "answer_day_kind", "calendar", DAY_KIND},
+    {"rules", "publish_days_after", "10", COUNT},
+    {"rules", "soon_days", "2", COUNT},
+    {"numbering", "invite", "", TEXT},
+    {"numbering", "minutes", "", TEXT},
+    {"numbering", "notice", "", TEXT},
+    {"numbering", "reply", "", TEXT},
+    {"numbering", "report", "", TEXT},
+    {"numbering", "slip", "", TEXT},
+    {"files", "registrations", "registrations.csv", TEXT},
+    {"files", "items", "items.csv", TEXT},
+    {"files", "answers", "answers.csv", TEXT},
+    {"files", "attendance", "attendance.csv", TEXT},
+    {"files", "sessions", "sessions.csv", TEXT},
+    {"files", "departments", "departments.csv", TEXT},
+    {"files", "routes", "routes.csv", TEXT},
+    {"files", "villages", "villages.csv", TEXT},
+    {"files", "holidays", "holidays.csv", TEXT},
+    {"files", "notes", "notes", TEXT},
+    {"mail", "from", "", TEXT},
+    {"mail", "sendmail", "/usr/sbin/sendmail", TEXT},
+};
+#define NKNOWN (sizeof known / sizeof known[0])
+
+struct dlg_conf {
+	char *value[NKNOWN]; /* NULL: not set in the file */
+};
+
+static long find_key(const char *section, const char *key)
+{
+	for (size_t i = 0; i < NKNOWN; i++)
+		if (!strcmp(known[i].section, section) && !strcmp(known[i].key, key))
+			return (long)i;
+	return -1;
+}
+
+static bool known_section(const char *section)
+{
+	for (size_t i = 0; i < NKNOWN; i++)
+		if (!strcmp(known[i].section, section))
+			return true;
+	return false;
+}
+
+static bool parse_count(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 0 || v > 3650)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool check_value(enum kind kind, const char *v)
+{
+	long n;
+	switch (kind) {
+	case COUNT:
+		return parse_count(v, &n);
+	case DAY_KIND:
+		return !strcmp(v, "calendar") || !strcmp(v, "working");
+	default:
+		return true;
+	}
+}
+
+static const struct {
+	const char *section, *comment;
+} section_comments[] = {
+    {"office", "Cơ quan ban hành văn bản (Nghị định 30/2020/NĐ-CP)"},
+    {"signer", "Người ký văn bản"},
+    {"rules", "Thời hạn (ngày): đăng ký trước hội nghị, thông báo trước hội nghị, trả lời "
+              "(calendar: ngày lịch, working: ngày làm việc), công bố kết quả sau hội nghị"},
+    {"numbering", "Số văn bản tiếp theo cho giấy mời, biên bản, thông báo, công văn trả lời, "
+                  "báo cáo, phiếu chuyển (để trống: điền tay)"},
+    {"files", "Tên các tệp trong thư mục hồ sơ"},
+    {"mail", "Gửi thư điện tử"},
+};
+
+bool dlg_conf_write_defaults(FILE *f)
+{
+	fputs("# dlg.conf: cấu hình của thư mục hồ sơ đối thoại (UTF-8, \"khóa = giá trị\").\n", f);
+	const char *section = "";
+	for (size_t i = 0; i < NKNOWN; i++) {
+		if (strcmp(section, known[i].section)) {
+			section = known[i].section;
+			for (size_t k = 0; k < sizeof section_comments / sizeof section_comments[0];
+			     k++)
+				if (!strcmp(section_comments[k].section, section))
+					fprintf(f, "\n# %s\n", section_comments[k].comment);
+			fprintf(f, "[%s]\n", section);
+		}
+		fprintf(f, "%s = %s\n", known[i].key, known[i].def);
+	}
+	return !ferror(f);
+}
+
+dlg_conf *dlg_conf_defaults(void)
+{
+	return calloc(1, sizeof(dlg_conf));
+}
+
+static void strip(char *s)
+{
+	dlg_text_squeeze(s);
+}
+
+dlg_conf *dlg_conf_load(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		dlg_warn("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	dlg_conf *c = dlg_conf_defaults();
+	char section[64] = "";
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long lineno = 0;
+	bool ok = true;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		lineno++;
+		char *s = line;
+		if (lineno == 1 && !strncmp(s, "\xEF\xBB\xBF", 3))
+			s += 3, n -= 3;
+		if (!dlg_utf8_valid(s, strlen(s), NULL) || (size_t)n != strlen(s)) {
+			dlg_warn_at(path, lineno,
+			            _("invalid UTF-8 or NUL byte; save the file as UTF-8"));
+			ok = false;
+			continue;
+		}
+		strip(s);
+		if (!*s || *s == '#' || *s == ';')
+			continue;
+		if (*s == '[') {
+			char *close = strchr(s, ']');
+			if (!close || close[1]) {
+				dlg_warn_at(path, lineno, _("malformed section header \"%s\""), s);
+				ok = false;
+				continue;
+			}
+			*close = '\0';
+			snprintf(section, sizeof section, "%s", s + 1);
+			strip(section);
+			if (!known_section(section)) {
+				dlg_warn_at(path, lineno, _("unknown section [%s]"), section);
+				ok = false;
+			}
+			continue;
+		}
+		char *eq = strchr(s, '=');
+		if (!eq) {
+			dlg_warn_at(path, lineno, _("expected \"key = value\", found \"%s\""), s);
+			ok = false;
+			continue;
+		}
+		*eq = '\0';
+		char *key = s, *val = eq + 1;
+		strip(key);
+		strip(val);
+		if (!known_section(section))
+			continue; /* already reported, or a key before any section */
+		long k = find_key(section, key);
+		if (k < 0) {
+			dlg_warn_at(path, lineno, _("unknown key \"%s\" in [%s]"), key, section);
+			ok = false;
+			continue;
+		}
+		if (!check_value(known[k].kind, val)) {
+			dlg_warn_at(path, lineno,
+			            known[k].kind == DAY_KIND
+			                ? _("%s must be \"calendar\" or \"working\", not \"%s\"")
+			                : _("%s must be a number of days (0 to 3650), not \"%s\""),
+			            key, val);
+			ok = false;
+			continue;
+		}
+		size_t len;
+		char *nfc = dlg_text_nfc(val, strlen(val), &len);
+		free(c->value[k]);
+		c->value[k] = nfc;
+	}
+	if (ferror(f)) {
+		dlg_warn("%s: %s", path, strerror(errno));
+		ok = false;
+	}
+	free(line);
+	fclose(f);
+	if (!ok) {
+		dlg_conf_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+const char *dlg_conf_get(const dlg_conf *c, const char *section, const char *key)
+{
+	long k = find_key(section, key);
+	if (k < 0)
+		return "";
+	if (c && c->value[k])
+		return c->value[k];
+	return known[k].def;
+}
+
+long dlg_conf_get_long(const dlg_conf *c, const char *section, const char *key)
+{
+	long v = 0;
+	if (!parse_count(dlg_conf_get(c, section, key), &v))
+		return 0;
+	return v;
+}
+
+void dlg_conf_free(dlg_conf *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < NKNOWN; i++)
+		free(c->value[i]);
+	free(c);
+}

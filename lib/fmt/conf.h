@@ -1,0 +1,31 @@
+/* dlg.conf: INI (`[section]`, `key = value`, `#` comments, UTF-8) with the
+ * known keys and their defaults in one table (conf.c). */
+#ifndef DLG_FMT_CONF_H
+#define DLG_FMT_CONF_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct dlg_conf dlg_conf;
+
+/* Read path. Unknown sections or keys, bad numbers and invalid UTF-8 are
+ * errors reported with file and line; returns NULL then. */
+dlg_conf *dlg_conf_load(const char *path);
+
+/* Built-in defaults only (no file). */
+dlg_conf *dlg_conf_defaults(void);
+
+/* The value of section.key: the file's, else the built-in default, else ""
+ * (never NULL). Owned by conf. */
+const char *dlg_conf_get(const dlg_conf *c, const char *section, const char *key);
+
+/* An integer value (checked at load time). */
+long dlg_conf_get_long(const dlg_conf *c, const char *section, const char *key);
+
+void dlg_conf_free(dlg_conf *c);
+
+/* Write a dlg.conf holding every known key with its default, commented in
+ * Vietnamese. false on a write error. */
+bool dlg_conf_write_defaults(FILE *f);
+
+#endif

@@ -1,0 +1,85 @@
+/* Phone and e-mail normalisation. */
+#include "fmt/contact.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/text.h"
+
+bool dlg_phone_normalize(const char *in, char *out, size_t size)
+{
+	char digits[32];
+	size_t n = 0;
+	bool plus = false;
+	const char *p = in;
+	while (*p == ' ')
+		p++;
+	if (*p == '+')
+		plus = true, p++;
+	for (; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (n + 1 >= sizeof digits)
+				goto invalid;
+			digits[n++] = *p;
+		} else if (!strchr(" .-()", *p)) {
+			goto invalid;
+		}
+	}
+	digits[n] = '\0';
+	const char *d = digits;
+	char local[32];
+	if ((plus || n == 11 || n == 12) && !strncmp(digits, "84", 2)) {
+		local[0] = '0';
+		strcpy(local + 1, digits + 2);
+		d = local;
+	} else if (plus) {
+		goto invalid;
+	}
+	/* Mobile numbers renumbered in 2018: 11 digits, 01xy... → 0ab... */
+	static const struct {
+		const char *old, *new;
+	} renumbered[] = {
+	    {"0162", "032"}, {"0163", "033"}, {"0164", "034"}, {"0165", "035"}, {"0166", "036"},
+	    {"0167", "037"}, {"0168", "038"}, {"0169", "039"}, {"0120", "070"}, {"0121", "079"},
+	    {"0122", "077"}, {"0126", "076"}, {"0128", "078"}, {"0123", "083"}, {"0124", "084"},
+	    {"0125", "085"}, {"0127", "081"}, {"0129", "082"}, {"0186", "056"}, {"0188", "058"},
+	    {"0199", "059"},
+	};
+	char moved[32];
+	if (strlen(d) == 11 && !strncmp(d, "01", 2)) {
+		for (size_t i = 0; i < sizeof renumbered / sizeof renumbered[0]; i++) {
+			if (!strncmp(d, renumbered[i].old, 4)) {
+				snprintf(moved, sizeof moved, "%s%s", renumbered[i].new, d + 4);
+				d = moved;
+				break;
+			}
+		}
+	}
+	size_t len = strlen(d);
+	bool mobile = len == 10 && d[0] == '0' && strchr("35789", d[1]);
+	bool landline = len == 11 && d[0] == '0' && d[1] == '2';
+	if (!mobile && !landline)
+		goto invalid;
+	if (len + 1 > size)
+		goto invalid;
+	strcpy(out, d);
+	return true;
+invalid:
+	if (size)
+		out[0] = '\0';
+	return false;
+}
+
+bool dlg_email_normalize(char *s)
+{
+	dlg_text_squeeze(s);
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || strchr(s, ' '))
+		return false;
+	const char *dot = strrchr(at, '.');
+	return dot && dot > at + 1 && dot[1] != '\0';
+}

@@ -1,0 +1,453 @@
+/* Invitation letters to the registrants of a conference or to the
+ * departments that answer their questions, and their recipients.csv. */
+#include "step/invite.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/atomic.h"
+#include "fmt/csv.h"
+#include "base/diag.h"
+#include "base/safename.h"
+#include "doc/batch.h"
+#include "doc/template.h"
+#include "fmt/table.h"
+#include "doc/font.h"
+#include "doc/template.h"
+#include "case/sessions.h"
+#include "base/text.h"
+
+struct question {
+	const char *kind, *text, *name, *village, *reg_id;
+};
+
+struct letter {
+	size_t row;      /* input row (registrants) or departments row */
+	const char *key; /* reg_id or department code */
+	struct question *q;
+	size_t nq, cap;
+	int first_page; /* in the one-file output */
+};
+
+struct ctx {
+	const dlg_table *in;
+	const dlg_table *depts;
+	bool departments;
+	const dlg_session *s;
+	const dlg_tmpl *t;
+	dlg_tmpl_data d;
+	struct letter *let;
+	size_t nlet;
+	size_t cur;
+	char *addressee;
+	char number[64], time_vi[64], weekday[32], date_iso[16], year[8];
+};
+
+static const char *kind_label(const char *kind)
+{
+	if (!strcmp(kind, "procedure"))
+		return "Về thủ tục hành chính";
+	if (!strcmp(kind, "handling"))
+		return "Về giải quyết thủ tục hành chính";
+	return kind;
+}
+
+static const char *get_field(void *p, const char *name)
+{
+	struct ctx *c = p;
+	struct letter *L = &c->let[c->cur];
+	if (!strcmp(name, "addressee"))
+		return c->addressee;
+	if (!strcmp(name, "number"))
+		return c->number;
+	if (!strcmp(name, "session_id"))
+		return c->s->id;
+	if (!strcmp(name, "session_date"))
+		return c->date_iso;
+	if (!strcmp(name, "session_time_vi"))
+		return c->time_vi;
+	if (!strcmp(name, "session_weekday"))
+		return c->weekday;
+	if (!strcmp(name, "session_venue"))
+		return c->s->venue;
+	if (!strcmp(name, "session_chair"))
+		return c->s->chair;
+	if (!strcmp(name, "session_year"))
+		return c->year;
+	return dlg_rows_get(c->departments ? c->depts : c->in, L->row, name);
+}
+
+static const char *question_get(void *p, size_t i, const char *col)
+{
+	struct letter *L = p;
+	struct question *q = &L->q[i];
+	if (!strcmp(col, "kind"))
+		return q->kind;
+	if (!strcmp(col, "text"))
+		return q->text;
+	if (!strcmp(col, "name"))
+		return q->name;
+	if (!strcmp(col, "village"))
+		return q->village;
+	if (!strcmp(col, "reg_id"))
+		return q->reg_id;
+	return NULL;
+}
+
+static bool get_table(void *p, const char *name, dlg_tmpl_rows *out)
+{
+	struct ctx *c = p;
+	if (strcmp(name, "questions"))
+		return false;
+	out->nrows = c->let[c->cur].nq;
+	out->get = question_get;
+	out->ctx = &c->let[c->cur];
+	return true;
+}
+
+static void set_addressee(struct ctx *c, struct letter *L)
+{
+	free(c->addressee);
+	if (c->departments) {
+		const char *head = dlg_table_val(c->depts, L->row, "head");
+		c->addressee = dlg_xstrdup(*head ? head : dlg_table_val(c->depts, L->row, "name"));
+		return;
+	}
+	const char *name = dlg_table_val(c->in, L->row, "name");
+	const char *org = dlg_table_val(c->in, L->row, "organization");
+	if (*org && *name)
+		c->addressee = dlg_xasprintf("Ông/Bà %s, đại diện %s", name, org);
+	else if (*org)
+		c->addressee = dlg_xstrdup(org);
+	else
+		c->addressee = dlg_xasprintf("Ông/Bà %s", name);
+}
+
+static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
+{
+	struct ctx *c = p;
+	c->cur = i;
+	c->let[i].first_page = dlg_pdf_page_count(pdf) + 1;
+	set_addressee(c, &c->let[i]);
+	return dlg_tmpl_render(c->t, l, &c->d);
+}
+
+static void add_question(struct letter *L, struct question q)
+{
+	if (!q.text || dlg_text_blank(q.text))
+		return;
+	if (L->nq == L->cap) {
+		L->cap = L->cap ? 2 * L->cap : 4;
+		L->q = dlg_xrealloc(L->q, L->cap * sizeof *L->q);
+	}
+	L->q[L->nq++] = q;
+}
+
+static struct letter *find_letter(struct ctx *c, const char *key)
+{
+	for (size_t i = 0; i < c->nlet; i++)
+		if (!strcmp(c->let[i].key, key))
+			return &c->let[i];
+	return NULL;
+}
+
+static struct letter *new_letter(struct ctx *c, size_t row, const char *key)
+{
+	c->let = dlg_xrealloc(c->let, (c->nlet + 1) * sizeof *c->let);
+	struct letter *L = &c->let[c->nlet++];
+	memset(L, 0, sizeof *L);
+	L->row = row;
+	L->key = key;
+	return L;
+}
+
+static bool need_column(const dlg_table *t, const char *col, const char *why)
+{
+	if (dlg_table_col(t, col) >= 0)
+		return true;
+	dlg_warn_at(t->path, 1, _("no column \"%s\"%s"), col, why);
+	return false;
+}
+
+/* One letter per accepted registrant of the session. */
+static bool collect_registrants(struct ctx *c)
+{
+	const dlg_table *in = c->in;
+	if (!need_column(in, "session", "") || !need_column(in, "name", ""))
+		return false;
+	bool items = dlg_table_col(in, "item_id") >= 0 && dlg_table_col(in, "text") >= 0;
+	int key_col = dlg_table_col(in, "reg_id");
+	for (size_t r = 0; r < in->nrows; r++) {
+		if (strcmp(dlg_table_val(in, r, "session"), c->s->id))
+			continue;
+		const char *status = dlg_table_val(in, r, "status");
+		if (*status && strcmp(status, "accepted"))
+			continue;
+		const char *key = key_col >= 0 ? dlg_table_get(in, r, key_col) : "";
+		struct letter *L = *key ? find_letter(c, key) : NULL;
+		if (!L)
+			L = new_letter(c, r, key);
+		struct question q = {NULL, NULL, dlg_table_val(in, r, "name"),
+		                     dlg_table_val(in, r, "village"), key};
+		if (items) {
+			q.kind = kind_label(dlg_table_val(in, r, "kind"));
+			q.text = dlg_table_val(in, r, "text");
+			add_question(L, q);
+		} else {
+			q.kind = kind_label("procedure");
+			q.text = dlg_table_val(in, r, "topic_procedure");
+			add_question(L, q);
+			q.kind = kind_label("handling");
+			q.text = dlg_table_val(in, r, "topic_handling");
+			add_question(L, q);
+		}
+	}
+	return true;
+}
+
+/* One letter per department with questions to answer at the session. */
+static bool collect_departments(struct ctx *c)
+{
+	const dlg_table *in = c->in;
+	if (!need_column(in, "dept", _(": --departments reads items (run dlg-route first)")) ||
+	    !need_column(in, "text", _(": --departments reads items (run dlg-route first)")) ||
+	    !need_column(in, "session", ""))
+		return false;
+	int dcode = dlg_table_col(c->depts, "dept");
+	if (dcode < 0) {
+		dlg_warn_at(c->depts->path, 1, _("no column \"%s\""), "dept");
+		return false;
+	}
+	bool ok = true;
+	for (size_t r = 0; r < in->nrows; r++) {
+		if (strcmp(dlg_table_val(in, r, "session"), c->s->id))
+			continue;
+		const char *action = dlg_table_val(in, r, "action");
+		const char *dept = dlg_table_val(in, r, "dept");
+		if ((*action && strcmp(action, "answer")) || !*dept)
+			continue;
+		long d = dlg_table_find(c->depts, dcode, dept);
+		if (d < 0) {
+			dlg_warn_at(in->path, in->line[r], _("unknown department \"%s\""), dept);
+			ok = false;
+			continue;
+		}
+		struct letter *L = find_letter(c, dept);
+		if (!L)
+			L = new_letter(c, (size_t)d, dlg_table_get(c->depts, (size_t)d, dcode));
+		struct question q = {kind_label(dlg_table_val(in, r, "kind")),
+		                     dlg_table_val(in, r, "text"), dlg_table_val(in, r, "name"),
+		                     dlg_table_val(in, r, "village"),
+		                     dlg_table_val(in, r, "reg_id")};
+		add_question(L, q);
+	}
+	/* in the order of departments.csv */
+	for (size_t i = 1; i < c->nlet; i++)
+		for (size_t j = i; j > 0 && c->let[j - 1].row > c->let[j].row; j--) {
+			struct letter tmp = c->let[j];
+			c->let[j] = c->let[j - 1];
+			c->let[j - 1] = tmp;
+		}
+	return ok;
+}
+
+static void session_fields(struct ctx *c)
+{
+	int y, m, d, hh = 0, mm = 0;
+	dlg_date_to_ymd(c->s->date, &y, &m, &d);
+	dlg_date_format_iso(c->s->date, c->date_iso);
+	snprintf(c->year, sizeof c->year, "%d", y);
+	snprintf(c->weekday, sizeof c->weekday, "%s", dlg_date_weekday_vi(c->s->date, false));
+	if (sscanf(c->s->time ? c->s->time : "", "%d:%d", &hh, &mm) == 2)
+		snprintf(c->time_vi, sizeof c->time_vi, "%02d giờ %02d phút", hh, mm);
+	else
+		snprintf(c->time_vi, sizeof c->time_vi, "%s", c->s->time ? c->s->time : "");
+}
+
+/* recipients.csv beside the letters. */
+static bool write_recipients(struct ctx *c, const char *path, char **names, const char *one)
+{
+	dlg_atomic a;
+	if (!dlg_atomic_begin(&a, path, 0644))
+		return false;
+	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
+	const char *head[] = {c->departments ? "dept" : "reg_id",
+	                      "name",
+	                      "organization",
+	                      "address",
+	                      "email",
+	                      "file",
+	                      "page"};
+	dlg_csv_write_row(w, head, 7);
+	for (size_t i = 0; i < c->nlet; i++) {
+		struct letter *L = &c->let[i];
+		const dlg_table *t = c->departments ? c->depts : c->in;
+		char page[16];
+		snprintf(page, sizeof page, "%d", one ? L->first_page : 1);
+		c->cur = i;
+		set_addressee(c, L);
+		/* For envelopes and e-mail: one line each, no control characters. */
+		char *clean[4] = {
+		    dlg_text_printable(c->departments ? c->addressee
+		                                      : dlg_table_val(t, L->row, "name")),
+		    dlg_text_printable(c->departments ? dlg_table_val(t, L->row, "name")
+		                                      : dlg_table_val(t, L->row, "organization")),
+		    dlg_text_printable(dlg_table_val(t, L->row, "address")),
+		    dlg_text_printable(dlg_table_val(t, L->row, "email"))};
+		for (int k = 0; k < 4; k++)
+			dlg_text_squeeze(clean[k]);
+		const char *row[] = {
+		    L->key, clean[0], clean[1], clean[2], clean[3], one ? one : names[i], page};
+		dlg_csv_write_row(w, row, 7);
+		for (int k = 0; k < 4; k++)
+			free(clean[k]);
+	}
+	if (!dlg_csv_writer_finish(w, path)) {
+		dlg_atomic_abort(&a);
+		return false;
+	}
+	return dlg_atomic_commit(&a);
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return dlg_xstrdup(".");
+	if (slash == path)
+		return dlg_xstrdup("/");
+	char *d = dlg_xstrdup(path);
+	d[slash - path] = '\0';
+	return d;
+}
+
+static const char *base_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* The input: the file given, else standard input, or the case folder's
+ * file when standard input is a terminal. malloc'd. */
+static char *input_path(const dlg_case *cs, const dlg_invite_opts *o)
+{
+	if (o->input)
+		return dlg_xstrdup(o->input);
+	if (isatty(0))
+		return dlg_case_file(cs, o->departments ? "items" : "registrations");
+	return dlg_xstrdup("-");
+}
+
+/* Warn when the letters are dated later than [rules] announce_days_before
+ * the conference. */
+static void warn_late(const dlg_case *cs, const struct ctx *x)
+{
+	long ahead = dlg_conf_get_long(cs->conf, "rules", "announce_days_before");
+	long days = x->s->date - x->d.today;
+	if (days < ahead) {
+		char when[16], now[16];
+		dlg_date_format_iso(x->s->date, when);
+		dlg_date_format_iso(x->d.today, now);
+		dlg_warn(_("invitations dated %s go out %ld days before the conference of %s; "
+		           "the plan wants at least %ld (announce_days_before)"),
+		         now, days, when, ahead);
+	}
+}
+
+/* The file name of letter i is made from its key (dlg_pdf_names). */
+static const char *letter_key(void *p, size_t i)
+{
+	const struct ctx *x = p;
+	return x->let[i].key;
+}
+
+/* Make the letters and recipients.csv: in the output folder, else beside
+ * the one file (not for standard output). The exit status. */
+static int write_letters(struct ctx *x, const dlg_invite_opts *o, char **names)
+{
+	const char *one = o->one_file, *out = o->out_dir;
+	dlg_fonts *fonts = dlg_fonts_new(NULL);
+	dlg_batch b = {one, out, (const char *const *)names, "Giấy mời", x->d.today, fonts};
+	int status = dlg_batch_run(&b, x->nlet, draw, x);
+	dlg_fonts_free(fonts);
+	if (status == DLG_EXIT_OK && one && strcmp(one, "-") && !out) {
+		char *d = dir_of(one);
+		char *rp = dlg_path_join(d, "recipients.csv");
+		if (!write_recipients(x, rp, names, base_of(one)))
+			status = DLG_EXIT_ERROR;
+		free(rp);
+		free(d);
+	}
+	if (status == DLG_EXIT_OK && out) {
+		char *rp = dlg_path_join(out, "recipients.csv");
+		if (!write_recipients(x, rp, names, NULL))
+			status = DLG_EXIT_ERROR;
+		free(rp);
+	}
+	return status;
+}
+
+int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
+{
+	struct ctx x = {.departments = o->departments};
+	x.d.today = o->today;
+	int status = DLG_EXIT_ERROR;
+	dlg_sessions ss = {0};
+	dlg_table in = {0}, depts = {0};
+	dlg_tmpl *t = NULL;
+	char **names = NULL;
+	char *input = NULL, *dpath = NULL;
+	if (!dlg_sessions_load(&ss, cs))
+		goto done;
+	x.s = dlg_sessions_find(&ss, o->session);
+	if (!x.s) {
+		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
+		goto done;
+	}
+	input = input_path(cs, o);
+	dpath = dlg_case_data(cs, "departments");
+	if (!dpath) {
+		dlg_warn(_("no departments.csv in the case folder or in %s"), dlg_share_dir());
+		goto done;
+	}
+	if (!dlg_rows_load(&in, input, o->from) || !dlg_rows_load(&depts, dpath, NULL))
+		goto done;
+	x.in = &in;
+	x.depts = &depts;
+	if (!(x.departments ? collect_departments(&x) : collect_registrants(&x)))
+		goto done;
+
+	const char *tname = o->tmpl ? o->tmpl : x.departments ? "giay-moi-phong" : "giay-moi";
+	t = dlg_case_tmpl_load(cs, tname);
+	if (!t)
+		goto done;
+	x.t = t;
+	const char *number = o->number ? o->number : dlg_conf_get(cs->conf, "numbering", "invite");
+	/* no number yet: room to write it by hand (no-break spaces) */
+	snprintf(x.number, sizeof x.number, "%s",
+	         *number ? number : "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0");
+	session_fields(&x);
+	x.d.get = get_field;
+	x.d.ctx = &x;
+	x.d.table = get_table;
+	x.d.table_ctx = &x;
+	x.d.conf = cs->conf;
+	warn_late(cs, &x);
+	names = dlg_pdf_names(x.nlet, letter_key, &x);
+	status = write_letters(&x, o, names);
+done:
+	dlg_names_free(names, x.nlet);
+	for (size_t i = 0; i < x.nlet; i++)
+		free(x.let[i].q);
+	free(x.let);
+	free(x.addressee);
+	dlg_tmpl_free(t);
+	dlg_table_free(&in);
+	dlg_table_free(&depts);
+	free(input);
+	free(dpath);
+	dlg_sessions_free(&ss);
+	return status;
+}

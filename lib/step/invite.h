@@ -1,0 +1,31 @@
+/* dlg-invite's work: invitation letters (giấy mời) to the registrants of a
+ * conference, or to the departments that answer their questions, and the
+ * recipients.csv beside them (for envelopes and e-mail). */
+#ifndef DLG_STEP_INVITE_H
+#define DLG_STEP_INVITE_H
+
+#include <stdbool.h>
+
+#include "case/folder.h"
+#include "base/date.h"
+
+typedef struct {
+	const char *session;  /* the conference: an id of sessions.csv */
+	const char *input;    /* registrations or items; NULL: standard input, or the
+	                         case folder's file when standard input is a terminal */
+	const char *out_dir;  /* one PDF per letter in this folder, or NULL */
+	const char *one_file; /* every letter in this PDF ("-": standard output), or NULL */
+	bool departments;     /* invite the departments (input: items) */
+	const char *number;   /* the invitation's number; NULL: dlg.conf [numbering] invite */
+	const char *tmpl;     /* the template; NULL: giay-moi, or giay-moi-phong */
+	const char *from;     /* the input's encoding, or NULL for UTF-8 */
+	dlg_day today;        /* the letters' date */
+} dlg_invite_opts;
+
+/* Write the letters o asks for (one of out_dir and one_file at least) and
+ * recipients.csv in out_dir, else beside one_file. Warns when the letters go
+ * out later than [rules] announce_days_before. Returns the exit status: 0,
+ * or 2 after diagnostics. */
+int dlg_invite_run(const dlg_case *c, const dlg_invite_opts *o);
+
+#endif

@@ -1,0 +1,442 @@
+/* Letters answering registrants in writing. */
+#include "step/reply.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/atomic.h"
+#include "fmt/csv.h"
+#include "base/diag.h"
+#include "base/sbuf.h"
+#include "base/text.h"
+
+static bool part(void *ctx, dlg_lay *l, const char *block, const char *name);
+
+/* ---- who gets a letter ---- */
+
+static bool has_guidance(const dlg_sessdata *sd, const dlg_sd_item *it)
+{
+	(void)sd;
+	if (!strcmp(it->action, "escalate"))
+		return true; /* the letter says where it went */
+	if (it->nans)
+		return true;
+	return !strcmp(it->action, "redirect") && !dlg_text_blank(it->note);
+}
+
+static const char *copies_get(void *ctx, size_t i, const char *col)
+{
+	dlg_replies *r = ctx;
+	const dlg_letter *L = &r->L[r->cur];
+	const dlg_sd_dept *d = &r->sd->d[L->copies[i]];
+	return dlg_sd_dept_field(d, col);
+}
+
+static bool tables(void *ctx, const char *name, dlg_tmpl_rows *out)
+{
+	dlg_replies *r = ctx;
+	if (strcmp(name, "copies"))
+		return false;
+	out->nrows = r->L[r->cur].ncopies;
+	out->get = copies_get;
+	out->ctx = r;
+	return true;
+}
+
+static void add_copy(dlg_letter *L, size_t d)
+{
+	for (size_t k = 0; k < L->ncopies; k++)
+		if (L->copies[k] == d)
+			return;
+	L->copies = dlg_xrealloc(L->copies, (L->ncopies + 1) * sizeof *L->copies);
+	L->copies[L->ncopies++] = d;
+}
+
+static void copy_dept(const dlg_sessdata *sd, dlg_letter *L, const char *code, const char *office)
+{
+	if (!strcmp(code, office)) /* the office keeps its copy: "Lưu: VT, VP" */
+		return;
+	for (size_t d = 0; d < sd->nd; d++)
+		if (!strcmp(sd->d[d].code, code))
+			add_copy(L, d);
+}
+
+bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
+                      const dlg_session *s, const dlg_sessdata *sd, const char *number,
+                      bool pending, dlg_day today)
+{
+	memset(r, 0, sizeof *r);
+	r->c = c;
+	r->s = s;
+	r->sd = sd;
+	r->pending = pending;
+	r->ok = true;
+	dlg_fields_session(&r->f, ss, s, NULL, "");
+	char *note = dlg_xstrdup(dlg_fields_get(&r->f, "session_note"));
+	size_t nl = strlen(note);
+	while (nl && (note[nl - 1] == '.' || note[nl - 1] == ' '))
+		note[--nl] = '\0';
+	dlg_fields_set(&r->f, "cancel_reason_text", "%s%s%s", *note ? " (" : "", note,
+	               *note ? ")" : "");
+	free(note);
+	bool cancelled = !strcmp(s->status, "cancelled");
+	const char *office = dlg_conf_get(c->conf, "office", "office_short");
+	char *end;
+	long first = strtol(number ? number : "", &end, 10);
+	bool numeric = number && *number && !*end && first > 0;
+	bool ok = true;
+	size_t missing = 0;
+	for (size_t i = 0; i < sd->np; i++) {
+		const dlg_sd_person *p = &sd->p[i];
+		dlg_letter L = {0};
+		L.person = i;
+		for (size_t k = 0; k < p->nitems; k++) {
+			const dlg_sd_item *it = &sd->it[p->items[k]];
+			if (!dlg_sd_item_in_writing(sd, it))
+				continue;
+			if (!has_guidance(sd, it)) {
+				missing++;
+				if (!pending) {
+					dlg_warn_at(sd->items.path, it->line,
+					            _("no answer yet to %s (%s) from %s"),
+					            it->item_id,
+					            dlg_sessdata_dept_name(sd, it->dept), p->name);
+					ok = false;
+				}
+			}
+			L.items = dlg_xrealloc(L.items, (L.nitems + 1) * sizeof *L.items);
+			L.items[L.nitems++] = p->items[k];
+			copy_dept(sd, &L, it->dept, office);
+			for (size_t a = 0; a < it->nans; a++)
+				copy_dept(sd, &L, sd->ans[it->ans[a]].by, office);
+		}
+		if (!L.nitems)
+			continue;
+		L.why = cancelled                   ? "cancelled"
+		        : dlg_sd_person_away(sd, p) ? "absent"
+		                                    : "unanswered";
+		if (numeric)
+			L.number = dlg_xasprintf("%ld", first + (long)r->n);
+		else
+			L.number = dlg_xstrdup(number ? number : "");
+		r->L = dlg_xrealloc(r->L, (r->n + 1) * sizeof *r->L);
+		r->L[r->n++] = L;
+	}
+	if (!ok)
+		dlg_warn(
+		    ngettext("%zu question of conference %s has no answer yet: add it to %s, or "
+		             "give --pending to write that it is being considered",
+		             "%zu questions of conference %s have no answer yet: add them to "
+		             "%s, or give --pending to write that they are being considered",
+		             missing),
+		    missing, s->id, sd->answers.path ? sd->answers.path : "answers.csv");
+	r->lf.next = &r->f;
+	r->d.get = dlg_fields_get;
+	r->d.ctx = &r->lf;
+	r->d.table = tables;
+	r->d.table_ctx = r;
+	r->d.conf = c->conf;
+	r->d.today = today;
+	r->d.block = part;
+	r->d.block_ctx = r;
+	return ok;
+}
+
+void dlg_replies_free(dlg_replies *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->L[i].items);
+		free(r->L[i].number);
+		free(r->L[i].file);
+		free(r->L[i].copies);
+	}
+	free(r->L);
+	dlg_fields_free(&r->f);
+	dlg_fields_free(&r->lf);
+}
+
+/* ---- drawing ---- */
+
+static char *phrase(dlg_replies *r, const char *key, const char *def, const dlg_fields *f)
+{
+	dlg_tmpl_data d = r->d;
+	d.ctx = (void *)f;
+	char *s = dlg_phrase(r->t, key, def, &d);
+	if (!s) {
+		r->ok = false;
+		s = dlg_xstrdup("");
+	}
+	return s;
+}
+
+static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t stt)
+{
+	const dlg_sessdata *sd = r->sd;
+	dlg_fields fi = {0};
+	fi.next = &r->lf;
+	dlg_fields_item(&fi, sd, it, stt);
+	char lc[64];
+	snprintf(lc, sizeof lc, "%s", dlg_sd_kind_label(it->kind));
+	if (lc[0] == 'V')
+		lc[0] = 'v';
+	dlg_fields_set(&fi, "kind_lc", "%s", lc);
+	char *lab =
+	    phrase(r, "question_label", "{{stt}}. Nội dung {{you}} nêu ({{kind_lc}}):", &fi);
+	dlg_doc_para(l, DLG_BOLD, lab, true, 0);
+	free(lab);
+	char *q = dlg_xasprintf("“%s”", it->text);
+	dlg_doc_para(l, DLG_ITALIC, q, false, 0);
+	free(q);
+	bool redirect = !strcmp(it->action, "redirect");
+	if (redirect && !dlg_text_blank(it->note)) {
+		/* guidance to the proper channel, never an answer on the merits */
+		char *g = phrase(r, "guidance_label", "Hướng dẫn:", &fi);
+		dlg_doc_labelled(l, g, it->note, 0);
+		free(g);
+	}
+	if (!strcmp(it->action, "escalate")) {
+		char *e =
+		    phrase(r, "escalate",
+		           "Nội dung này vượt thẩm quyền giải quyết của Ủy ban nhân dân xã. Ủy "
+		           "ban nhân dân xã đã tổng hợp, báo cáo {{higher_name}} xem xét, giải "
+		           "quyết; kết quả sẽ được thông báo đến {{you}}.",
+		           &fi);
+		dlg_doc_para(l, DLG_REGULAR, e, false, 0);
+		free(e);
+	}
+	for (size_t k = 0; k < it->nans; k++) {
+		const dlg_sd_answer *a = &sd->ans[it->ans[k]];
+		/* The same text given twice (in writing, then read out at the
+		 * conference) is quoted once. */
+		bool again = false;
+		for (size_t j = 0; j < k && !again; j++)
+			again = !strcmp(sd->ans[it->ans[j]].text, a->text);
+		if (again)
+			continue;
+		dlg_fields_set(&fi, "by_name", "%s",
+		               dlg_sessdata_dept_name(sd, *a->by ? a->by : it->dept));
+		char *al =
+		    redirect ? phrase(r, "redirect_answer_label", "Hướng dẫn của {{by_name}}:", &fi)
+		             : phrase(r, "answer_label", "Trả lời (ý kiến của {{by_name}}):", &fi);
+		dlg_doc_para(l, DLG_BOLD_ITALIC, al, true, 0);
+		free(al);
+		dlg_md_draw(l, a->text, 0);
+	}
+	if (!has_guidance(sd, it)) {
+		char *p =
+		    phrase(r, "pending",
+		           "Nội dung này đang được {{dept_name}} xem xét; Ủy ban nhân dân xã sẽ "
+		           "trả lời {{you}} bằng văn bản ngay khi có kết quả.",
+		           &fi);
+		dlg_doc_para(l, DLG_ITALIC, p, false, 0);
+		free(p);
+	}
+	dlg_fields_free(&fi);
+}
+
+static void letter_fields(dlg_replies *r, size_t i)
+{
+	const dlg_letter *L = &r->L[i];
+	const dlg_sd_person *p = &r->sd->p[L->person];
+	dlg_fields *f = &r->lf;
+	char *who = dlg_sd_person_label(p);
+	dlg_fields_set(f, "addressee", "%s", who);
+	free(who);
+	dlg_fields_set(f, "you", "%s", *p->name || !*p->organization ? "Ông/Bà" : "Quý cơ quan");
+	dlg_fields_set(f, "number", "%s",
+	               *L->number ? L->number : "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0");
+	dlg_fields_set(f, "reg_id", "%s", p->reg_id);
+	dlg_fields_set(f, "name", "%s", p->name);
+	dlg_fields_set(f, "organization", "%s", p->organization);
+	dlg_fields_set(f, "address", "%s", p->address);
+	dlg_fields_set(f, "village", "%s", p->village);
+	dlg_fields_set(f, "received", "%s", dlg_table_val(&r->sd->items, p->row, "received"));
+	char *reason = dlg_xstrdup(p->reason);
+	size_t n = strlen(reason);
+	while (n && (reason[n - 1] == '.' || reason[n - 1] == ' '))
+		reason[--n] = '\0';
+	/* "Ốm" -> "ốm" inside the sentence */
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t len =
+	    *reason ? utf8proc_iterate((const utf8proc_uint8_t *)reason, -1, &cp) : 0;
+	utf8proc_uint8_t low[4];
+	char *lc = reason;
+	if (len > 0) {
+		utf8proc_ssize_t ll = utf8proc_encode_char(utf8proc_tolower(cp), low);
+		lc = dlg_xasprintf("%.*s%s", (int)ll, (const char *)low, reason + len);
+	}
+	dlg_fields_set(f, "reason_text", "%s%s%s", *lc ? " (lý do: " : "", lc, *lc ? ")" : "");
+	if (lc != reason)
+		free(lc);
+	free(reason);
+	dlg_fields_set(f, "why", "%s", L->why);
+}
+
+bool dlg_replies_draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
+{
+	dlg_replies *r = ctx;
+	r->cur = i;
+	r->L[i].first_page = dlg_pdf_page_count(pdf) + 1;
+	letter_fields(r, i);
+	static const char *const defs[][2] = {
+	    {"situation_absent",
+	     "{{you}} đã đăng ký tham gia Hội nghị đối thoại với người dân, tổ chức, doanh nghiệp "
+	     "về thủ tục hành chính và giải quyết thủ tục hành chính năm {{session_year}} "
+	     "({{session_round}}) tổ chức {{date:session_date}} nhưng vắng mặt{{reason_text}}. "
+	     "Thực hiện Kế hoạch tổ chức Hội nghị, Ủy ban nhân dân {{office.commune}} trả lời "
+	     "bằng văn bản các nội dung {{you}} đã đăng ký như sau:"},
+	    {"situation_unanswered",
+	     "Tại Hội nghị đối thoại với người dân, tổ chức, doanh nghiệp về thủ tục hành chính "
+	     "và giải quyết thủ tục hành chính năm {{session_year}} ({{session_round}}) tổ chức "
+	     "{{date:session_date}}, một số nội dung {{you}} nêu chưa được trả lời trực tiếp. Ủy "
+	     "ban nhân dân {{office.commune}} trả lời {{you}} bằng văn bản như sau:"},
+	    {"situation_cancelled",
+	     "Hội nghị đối thoại với người dân, tổ chức, doanh nghiệp về thủ tục hành chính và "
+	     "giải quyết thủ tục hành chính năm {{session_year}} ({{session_round}}) dự kiến tổ "
+	     "chức {{date:session_date}} không tổ chức được vì lý do bất khả "
+	     "kháng{{cancel_reason_text}}. Thực hiện mục II.3 Kế hoạch tổ chức Hội nghị, Ủy ban "
+	     "nhân dân {{office.commune}} trả lời bằng văn bản các nội dung {{you}} đã đăng ký "
+	     "như sau:"},
+	};
+	for (size_t k = 0; k < sizeof defs / sizeof *defs; k++)
+		if (!strcmp(defs[k][0] + 10, r->L[i].why)) {
+			char *s = phrase(r, defs[k][0], defs[k][1], &r->lf);
+			dlg_fields_set(&r->lf, "situation", "%s", s);
+			free(s);
+		}
+	return dlg_tmpl_render(r->t, l, &r->d) && r->ok;
+}
+
+bool dlg_replies_by_mail(const dlg_replies *r, size_t i)
+{
+	return dlg_mail_addr_ok(r->sd->p[r->L[i].person].email);
+}
+
+/* "```part answers" (the engine's dlg_tmpl_data.block). */
+static bool part(void *ctx, dlg_lay *l, const char *block, const char *name)
+{
+	dlg_replies *r = ctx;
+	if (strcmp(block, "part"))
+		return false;
+	if (strcmp(name, "answers")) {
+		dlg_warn(_("the template asks for a part \"%s\" that this document does not have"),
+		         name);
+		r->ok = false;
+		return true;
+	}
+	const dlg_letter *L = &r->L[r->cur];
+	for (size_t k = 0; k < L->nitems; k++)
+		draw_item(r, l, &r->sd->it[L->items[k]], k + 1);
+	return true;
+}
+
+/* ---- delivery ---- */
+
+bool dlg_replies_write_list(const dlg_replies *r, const char *path, const char *one_file,
+                            bool post_only)
+{
+	dlg_atomic a;
+	if (!dlg_atomic_begin(&a, path, 0644))
+		return false;
+	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
+	static const char *const head[] = {"reg_id", "name",   "organization", "address", "village",
+	                                   "phone",  "email",  "delivery",     "number",  "file",
+	                                   "page",   "reason", "items"};
+	dlg_csv_write_row(w, head, 13);
+	for (size_t i = 0; i < r->n; i++) {
+		const dlg_letter *L = &r->L[i];
+		const dlg_sd_person *p = &r->sd->p[L->person];
+		bool mail = dlg_replies_by_mail(r, i);
+		if (post_only && mail)
+			continue;
+		char page[24];
+		snprintf(page, sizeof page, "%d", one_file ? L->first_page : 1);
+		dlg_sbuf items = {0};
+		for (size_t k = 0; k < L->nitems; k++) {
+			if (k)
+				dlg_sbuf_addc(&items, ';');
+			dlg_sbuf_adds(&items, r->sd->it[L->items[k]].item_id);
+		}
+		const char *row[] = {p->reg_id,
+		                     p->name,
+		                     p->organization,
+		                     p->address,
+		                     p->village,
+		                     p->phone,
+		                     p->email,
+		                     mail ? "email" : "post",
+		                     L->number,
+		                     one_file  ? one_file
+		                     : L->file ? L->file
+		                               : "",
+		                     page,
+		                     L->why,
+		                     items.data ? items.data : ""};
+		dlg_csv_write_row(w, row, 13);
+		dlg_sbuf_free(&items);
+	}
+	if (!dlg_csv_writer_finish(w, path)) {
+		dlg_atomic_abort(&a);
+		return false;
+	}
+	return dlg_atomic_commit(&a);
+}
+
+dlg_mail *dlg_replies_mail(const dlg_replies *r, size_t i, const char *pdf_path,
+                           const char *from_name, const char *from, bool fixed_date)
+{
+	const dlg_letter *L = &r->L[i];
+	const dlg_sd_person *p = &r->sd->p[L->person];
+	const dlg_conf *cf = r->c->conf;
+	const char *office = dlg_conf_get(cf, "office", "office_name");
+	const char *agency = dlg_conf_get(cf, "office", "agency_short");
+	const char *vp = dlg_conf_get(cf, "office", "office_short");
+	const char *you = *p->name || !*p->organization ? "Ông/Bà" : "Quý cơ quan";
+	char *who = dlg_sd_person_label(p);
+	char day[16];
+	dlg_date_format_dmy(r->d.today, day);
+	char *num =
+	    *L->number ? dlg_xasprintf(" số %s/%s-%s", L->number, agency, vp) : dlg_xstrdup("");
+	const char *round = dlg_fields_get((void *)&r->f, "session_round");
+	const char *year = dlg_fields_get((void *)&r->f, "session_year");
+
+	dlg_sbuf b = {0};
+	dlg_sbuf_printf(&b, "Kính gửi: %s.\n\n", who);
+	dlg_sbuf_printf(
+	    &b,
+	    "Ủy ban nhân dân %s gửi %s Công văn%s ngày %s trả lời ý kiến, kiến nghị "
+	    "của %s đăng ký tham gia Hội nghị đối thoại với người dân, tổ chức, doanh "
+	    "nghiệp về thủ tục hành chính và giải quyết thủ tục hành chính năm %s (%s). "
+	    "Công văn là tệp PDF đính kèm thư này.\n\n",
+	    dlg_conf_get(cf, "office", "commune"), you, num, day, you, year, round);
+	dlg_sbuf_printf(&b,
+	                "Trường hợp còn vướng mắc, đề nghị %s liên hệ %s (%s; thư điện tử: %s) để "
+	                "được hướng dẫn.\n\nTrân trọng.\n\n-- \n%s\n",
+	                you, office, dlg_conf_get(cf, "office", "address"),
+	                dlg_conf_get(cf, "office", "email"), office);
+	dlg_mail *m = dlg_mail_new();
+	if (from)
+		dlg_mail_set_from(m, from_name ? from_name : office, from);
+	dlg_mail_add_to(m, *p->name ? p->name : p->organization, p->email);
+	char *subj =
+	    dlg_xasprintf("Trả lời ý kiến, kiến nghị tại Hội nghị đối thoại năm %s (%s)%s%s", year,
+	                  round, *num ? " - Công văn" : "", num);
+	dlg_mail_set_subject(m, subj);
+	dlg_mail_set_body(m, b.data);
+	if (fixed_date) /* reproducible runs: 07:00 in Vietnam that day */
+		dlg_mail_set_date(m, (time_t)r->d.today * 86400, 420);
+	const char *base = strrchr(pdf_path, '/');
+	base = base ? base + 1 : pdf_path;
+	bool ok = dlg_mail_attach_file(m, pdf_path, base, "application/pdf");
+	free(subj);
+	free(num);
+	free(who);
+	dlg_sbuf_free(&b);
+	if (!ok) {
+		dlg_mail_free(m);
+		return NULL;
+	}
+	return m;
+}
