@@ -17,8 +17,9 @@
 static void usage(void)
 {
 	printf(_("Usage: %s [OPTION]... [FILE]...\n"
-	         "Read registration forms (CSV with English or Vietnamese headers, e.g. the\n"
-	         "online form's export) and write them as registrations: normalised, with a\n"
+	         "Read registration forms (CSV or .xlsx with the form's own headings, e.g. the\n"
+	         "online form's export; .eml messages or a maildir folder of e-mails) and\n"
+	         "write them as registrations: normalised, with a\n"
 	         "session, a status (accepted, late, incomplete, duplicate) and a note.\n"
 	         "With no FILE, or when FILE is -, read standard input.\n"
 	         "\n"
@@ -28,7 +29,12 @@ static void usage(void)
 	         "      --channel CH   how forms without a channel came: paper, online, email,\n"
 	         "                     post or conference\n"
 	         "      --session ID   register every form for conference ID\n"
-	         "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
+	         "      --from ENC     the input's encoding when not UTF-8: cp1258, tcvn3\n"
+	         "                     (TCVN5712-1) or vni\n"
+	         "      --map 'HEADER=FIELD'  read column HEADER as FIELD (name, phone,\n"
+	         "                     topic_procedure, ...; - for none); repeatable\n"
+	         "      --sheet NAME   the sheet of an .xlsx workbook to read (default: the\n"
+	         "                     first)\n"
 	         "      --check        exit 1 when a form is not accepted\n"
 	         "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"
 	         "      --today DATE   take DATE (YYYY-MM-DD) as today\n"
@@ -43,6 +49,8 @@ enum {
 	OPT_CHANNEL,
 	OPT_SESSION,
 	OPT_CHECK,
+	OPT_MAP,
+	OPT_SHEET,
 };
 
 int main(int argc, char **argv)
@@ -54,6 +62,8 @@ int main(int argc, char **argv)
 	    {"session", required_argument, NULL, OPT_SESSION},
 	    DLG_OPTION_FROM,
 	    {"check", no_argument, NULL, OPT_CHECK},
+	    {"map", required_argument, NULL, OPT_MAP},
+	    {"sheet", required_argument, NULL, OPT_SHEET},
 	    DLG_OPTION_EXCEL,
 	    DLG_OPTION_TODAY,
 	    {"quiet", no_argument, NULL, 'q'},
@@ -62,6 +72,8 @@ int main(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	dlg_register_opts o = {0};
+	/* --map values: at most one per argument */
+	const char **maps = dlg_xmalloc((size_t)argc * sizeof *maps);
 	const char *dir = NULL, *today = NULL;
 	dlg_common_opts common = {0};
 	int c;
@@ -79,6 +91,12 @@ int main(int argc, char **argv)
 		case OPT_CHECK:
 			o.check = true;
 			break;
+		case OPT_MAP:
+			maps[o.nmaps++] = optarg;
+			break;
+		case OPT_SHEET:
+			o.sheet = optarg;
+			break;
 		case 'q':
 			o.quiet = true;
 			break;
@@ -95,15 +113,20 @@ int main(int argc, char **argv)
 		                  "conference"),
 		                o.channel);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, dir))
-		return DLG_EXIT_ERROR;
-	if (!dlg_date_today(today, &o.today)) {
-		dlg_case_close(&cs);
+	if (!dlg_case_open(&cs, dir)) {
+		free(maps);
 		return DLG_EXIT_ERROR;
 	}
+	if (!dlg_date_today(today, &o.today)) {
+		dlg_case_close(&cs);
+		free(maps);
+		return DLG_EXIT_ERROR;
+	}
+	o.maps = maps;
 	o.files = (const char *const *)argv + optind;
 	o.nfiles = (size_t)(argc - optind);
 	int status = dlg_register_run(&cs, &o);
 	dlg_case_close(&cs);
+	free(maps);
 	return status;
 }
