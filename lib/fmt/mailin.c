@@ -638,5 +638,6 @@ void dlg_mail_forms_free(dlg_mail_forms *f)
 		free(f->seen[i]);
 	free(f->seen);
 	free(f->attachments);
+	free(f->after);
 	memset(f, 0, sizeof *f);
 }
