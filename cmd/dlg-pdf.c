@@ -30,6 +30,9 @@ static void usage(void)
 	         "      --one-file     put every row's document into the one file -o names\n"
 	         "      --name-by COL  name each file in the folder after column COL\n"
 	         "                     (default reg_id when there is one, else the row number)\n"
+	         "      --digital      to be signed digitally (dlg-sign): the signature and seal\n"
+	         "                     images of dlg.conf in the signer's block, each with an\n"
+	         "                     empty signature field\n"
 	         "      --table NAME=CSV  rows of CSV for the template's ```table NAME block\n"
 	         "  -C DIR             use the case folder DIR\n"
 	         "      --from ENC     the CSV's encoding when not UTF-8 (e.g. cp1258)\n"
@@ -39,7 +42,7 @@ static void usage(void)
 	       dlg_progname());
 }
 
-enum { OPT_ONE = 256, OPT_NAME_BY, OPT_TABLE, OPT_FROM, OPT_TODAY, OPT_VERSION };
+enum { OPT_ONE = 256, OPT_NAME_BY, OPT_TABLE, OPT_DIGITAL };
 
 #define MAX_TABLES 8
 
@@ -116,6 +119,7 @@ int main(int argc, char **argv)
 	    {"one-file", no_argument, NULL, OPT_ONE},
 	    {"name-by", required_argument, NULL, OPT_NAME_BY},
 	    {"table", required_argument, NULL, OPT_TABLE},
+	    {"digital", no_argument, NULL, OPT_DIGITAL},
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
@@ -126,7 +130,7 @@ int main(int argc, char **argv)
 	           *dir = NULL;
 	const char *table_arg[MAX_TABLES];
 	size_t ntable_arg = 0;
-	bool one = false;
+	bool one = false, digital = false;
 	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "t:o:C:h", longopts, NULL)) != -1) {
@@ -142,6 +146,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NAME_BY:
 			name_by = optarg;
+			break;
+		case OPT_DIGITAL:
+			digital = true;
 			break;
 		case OPT_TABLE:
 			if (ntable_arg == MAX_TABLES)
@@ -175,6 +182,7 @@ int main(int argc, char **argv)
 	struct ctx x = {0};
 	int status = DLG_EXIT_ERROR;
 	dlg_table rows = {0};
+	dlg_nd30_stamp stamp = {0};
 	dlg_tmpl *t = NULL;
 	char **names = NULL;
 	dlg_fonts *fonts = NULL;
@@ -204,6 +212,11 @@ int main(int argc, char **argv)
 	x.d.table = get_table;
 	x.d.table_ctx = &x;
 	x.d.conf = cs.conf;
+	if (digital) {
+		if (!dlg_nd30_stamp_load(&stamp, cs.conf, cs.dir))
+			goto done;
+		x.d.stamp = &stamp;
+	}
 
 	dlg_batch b = {0};
 	fonts = dlg_fonts_new(NULL);
@@ -233,6 +246,7 @@ done:
 	if (x.rows)
 		dlg_table_free(&rows);
 	dlg_tmpl_free(t);
+	dlg_nd30_stamp_free(&stamp);
 	dlg_fonts_free(fonts);
 	dlg_case_close(&cs);
 	return status;

@@ -42,6 +42,10 @@ static void usage(void)
 	         "      --mail DIR       an e-mail message (.eml) with the letter attached for\n"
 	         "                       every registrant with an e-mail address\n"
 	         "      --sendmail       hand those messages to sendmail ([mail] sendmail)\n"
+	         "      --digital        the letters are to be signed digitally (dlg-sign):\n"
+	         "                       the signer's signature image and the office's seal\n"
+	         "                       image of dlg.conf where Decree 30 puts them, each\n"
+	         "                       with an empty signature field\n"
 	         "      --number N       the first letter's number (default [numbering] reply);\n"
 	         "                       the next letters take the numbers after it\n"
 	         "  -t, --template T     another template (default tra-loi)\n"
@@ -64,6 +68,7 @@ enum {
 	OPT_NUMBER,
 	OPT_ANSWERS,
 	OPT_ATTENDANCE,
+	OPT_DIGITAL,
 };
 
 static char *dir_of(const char *path)
@@ -151,6 +156,7 @@ int main(int argc, char **argv)
 	    {"template", required_argument, NULL, 't'},
 	    {"answers", required_argument, NULL, OPT_ANSWERS},
 	    {"attendance", required_argument, NULL, OPT_ATTENDANCE},
+	    {"digital", no_argument, NULL, OPT_DIGITAL},
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
@@ -159,7 +165,7 @@ int main(int argc, char **argv)
 	};
 	const char *session = NULL, *out = NULL, *one = NULL, *number = NULL, *tmpl = NULL,
 	           *today = NULL, *dir = NULL, *mail_dir = NULL;
-	bool pending = false, sendmail = false;
+	bool pending = false, sendmail = false, digital = false;
 	dlg_sd_files files = {0};
 	dlg_common_opts common = {0};
 	int c;
@@ -195,6 +201,9 @@ int main(int argc, char **argv)
 		case OPT_ATTENDANCE:
 			files.attendance = optarg;
 			break;
+		case OPT_DIGITAL:
+			digital = true;
+			break;
 		default:
 			dlg_common_option(c, &common, usage);
 		}
@@ -224,6 +233,7 @@ int main(int argc, char **argv)
 	dlg_tmpl *t = NULL;
 	dlg_fonts *fonts = NULL;
 	char **names = NULL;
+	dlg_nd30_stamp stamp = {0};
 	dlg_day day;
 	if (!dlg_date_today(today, &day) || !dlg_sessions_load(&ss, &cs))
 		goto done;
@@ -249,8 +259,10 @@ int main(int argc, char **argv)
 	if (!dlg_replies_init(&r, &cs, &ss, s, &sd, number, pending, day))
 		goto done;
 	t = dlg_case_tmpl_load(&cs, tmpl ? tmpl : "tra-loi");
-	if (!t)
+	if (!t || (digital && !dlg_nd30_stamp_load(&stamp, cs.conf, cs.dir)))
 		goto done;
+	if (digital)
+		r.d.stamp = &stamp;
 	r.t = t;
 	names = dlg_xmalloc((r.n ? r.n : 1) * sizeof *names);
 	for (size_t i = 0; i < r.n; i++) {
@@ -303,6 +315,7 @@ done:
 	if (have_r)
 		dlg_replies_free(&r);
 	dlg_tmpl_free(t);
+	dlg_nd30_stamp_free(&stamp);
 	dlg_fonts_free(fonts);
 	dlg_sessdata_free(&sd);
 	dlg_sessions_free(&ss);

@@ -10,7 +10,7 @@
 #include "base/diag.h"
 #include "base/text.h"
 
-enum kind { TEXT, COUNT, DAY_KIND };
+enum kind { TEXT, COUNT, DAY_KIND, MM };
 
 struct known_key {
 	const char *section;
@@ -33,10 +33,14 @@ static const struct known_key known[] = {
     {"office", "phone", "", TEXT},
     {"office", "website", "https://lienminh.hanoi.gov.vn", TEXT},
     {"office", "register_url", "https://lienminh.hanoi.gov.vn", TEXT},
+    {"office", "seal_image", "", TEXT},
+    {"office", "seal_mm", "", MM},
     {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
     {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
     {"signer", "title", "PHÓ CHỦ TỊCH", TEXT},
     {"signer", "name", "Nguyễn Hữu Minh", TEXT},
+    {"signer", "signature_image", "", TEXT},
+    {"signer", "signature_mm", "", MM},
     {"rules", "register_days_before", "10", COUNT},
     {"rules", "announce_days_before", "7", COUNT},
     {"rules", "answer_days", "5", COUNT},
@@ -61,6 +65,14 @@ static const struct known_key known[] = {
     {"files", "notes", "notes", TEXT},
     {"mail", "from", "", TEXT},
     {"mail", "sendmail", "/usr/sbin/sendmail", TEXT},
+    {"sign", "office_pkcs11", "", TEXT},
+    {"sign", "office_token", "", TEXT},
+    {"sign", "office_key", "", TEXT},
+    {"sign", "office_pkcs12", "", TEXT},
+    {"sign", "signer_pkcs11", "", TEXT},
+    {"sign", "signer_token", "", TEXT},
+    {"sign", "signer_key", "", TEXT},
+    {"sign", "signer_pkcs12", "", TEXT},
 };
 #define NKNOWN (sizeof known / sizeof known[0])
 
@@ -103,6 +115,11 @@ static bool check_value(enum kind kind, const char *v)
 		return parse_count(v, &n);
 	case DAY_KIND:
 		return !strcmp(v, "calendar") || !strcmp(v, "working");
+	case MM: { /* empty, or a size in millimetres */
+		char *end;
+		double mm = strtod(v, &end);
+		return !*v || (end != v && !*end && mm > 0 && mm <= 300);
+	}
 	default:
 		return true;
 	}
@@ -119,6 +136,9 @@ static const struct {
                   "báo cáo, phiếu chuyển (để trống: điền tay)"},
     {"files", "Tên các tệp trong thư mục hồ sơ"},
     {"mail", "Gửi thư điện tử"},
+    {"sign", "Ký số (dlg-sign): chữ ký số của cơ quan (office_: Văn thư) và của người ký "
+             "(signer_): thư viện PKCS#11 của USB token, nhãn token, nhãn khóa; hoặc tệp "
+             "chứng thư số .p12"},
 };
 
 bool dlg_conf_write_defaults(FILE *f)
@@ -212,11 +232,14 @@ dlg_conf *dlg_conf_load(const char *path)
 			continue;
 		}
 		if (!check_value(known[k].kind, val)) {
-			dlg_warn_at(path, lineno,
-			            known[k].kind == DAY_KIND
-			                ? _("%s must be \"calendar\" or \"working\", not \"%s\"")
-			                : _("%s must be a number of days (0 to 3650), not \"%s\""),
-			            key, val);
+			dlg_warn_at(
+			    path, lineno,
+			    known[k].kind == DAY_KIND
+			        ? _("%s must be \"calendar\" or \"working\", not \"%s\"")
+			    : known[k].kind == MM
+			        ? _("%s must be a size in millimetres (such as 36), not \"%s\"")
+			        : _("%s must be a number of days (0 to 3650), not \"%s\""),
+			    key, val);
 			ok = false;
 			continue;
 		}
