@@ -319,7 +319,8 @@ dlg_conf *dlg_conf_load(const char *path)
 				why = _("%s must be a year (YYYY) or empty, not \"%s\"");
 				break;
 			case MM:
-				why = _("%s must be a size in millimetres (such as 36), not \"%s\"");
+				why =
+				    _("%s must be a size in millimetres (such as 36), not \"%s\"");
 				break;
 			default:
 				why = _("%s must be a number of days (0 to 3650), not \"%s\"");
