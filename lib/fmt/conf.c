@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/diag.h"
 #include "base/text.h"
@@ -20,23 +21,23 @@ struct known_key {
 };
 
 static const struct known_key known[] = {
-    {"office", "commune", "xã Liên Minh", TEXT},
-    {"office", "place", "Liên Minh", TEXT},
+    {"office", "commune", "<<xã ...>>", TEXT},
+    {"office", "place", "<<địa danh ghi ở dòng ngày tháng>>", TEXT},
     {"office", "agency_parent", "", TEXT},
     {"office", "agency_line1", "ỦY BAN NHÂN DÂN", TEXT},
-    {"office", "agency_line2", "XÃ LIÊN MINH", TEXT},
+    {"office", "agency_line2", "<<XÃ ...>>", TEXT},
     {"office", "agency_short", "UBND", TEXT},
-    {"office", "office_name", "Văn phòng HĐND - UBND xã Liên Minh", TEXT},
+    {"office", "office_name", "<<Văn phòng HĐND - UBND xã ...>>", TEXT},
     {"office", "office_short", "VP", TEXT},
-    {"office", "address", "số 121 đường Nam Sông Hồng, thôn 7, xã Liên Minh, Hà Nội", TEXT},
-    {"office", "email", "buituanh_lienminh@hanoi.gov.vn", TEXT},
+    {"office", "address", "<<địa chỉ trụ sở UBND xã>>", TEXT},
+    {"office", "email", "<<thư điện tử của văn phòng>>", TEXT},
     {"office", "phone", "", TEXT},
-    {"office", "website", "https://lienminh.hanoi.gov.vn", TEXT},
-    {"office", "register_url", "https://lienminh.hanoi.gov.vn", TEXT},
+    {"office", "website", "<<trang thông tin điện tử của xã>>", TEXT},
+    {"office", "register_url", "<<địa chỉ trang đăng ký trực tuyến>>", TEXT},
     {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
     {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
     {"signer", "title", "PHÓ CHỦ TỊCH", TEXT},
-    {"signer", "name", "Nguyễn Hữu Minh", TEXT},
+    {"signer", "name", "<<họ và tên người ký>>", TEXT},
     {"rules", "register_days_before", "10", COUNT},
     {"rules", "announce_days_before", "7", COUNT},
     {"rules", "answer_days", "5", COUNT},
@@ -55,6 +56,7 @@ static const struct known_key known[] = {
     {"files", "registrations", "registrations.csv", TEXT},
     {"files", "items", "items.csv", TEXT},
     {"files", "answers", "answers.csv", TEXT},
+    {"files", "closures", "closures.csv", TEXT},
     {"files", "attendance", "attendance.csv", TEXT},
     {"files", "sessions", "sessions.csv", TEXT},
     {"files", "departments", "departments.csv", TEXT},
@@ -142,9 +144,28 @@ static const struct {
     {"mail", "Gửi thư điện tử"},
 };
 
-bool dlg_conf_write_defaults(FILE *f)
+bool dlg_conf_is_placeholder(const char *v)
+{
+	size_t n = strlen(v);
+	return n >= 4 && !strncmp(v, "<<", 2) && !strcmp(v + n - 2, ">>");
+}
+
+/* The commune's name without its kind ("xã Liên Minh" → "Liên Minh"). */
+static const char *bare_name(const char *commune)
+{
+	static const char *const kinds[] = {"xã ", "phường ", "đặc khu ", "thị trấn "};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		size_t n = strlen(kinds[i]);
+		if (!strncasecmp(commune, kinds[i], n) && commune[n])
+			return commune + n;
+	}
+	return commune;
+}
+
+bool dlg_conf_write_defaults(FILE *f, const char *commune)
 {
 	fputs("# dlg.conf: cấu hình của thư mục hồ sơ đối thoại (UTF-8, \"khóa = giá trị\").\n", f);
+	fputs("# Thay mọi giá trị <<...>> bằng thông tin của xã trước khi ban hành văn bản.\n", f);
 	const char *section = "";
 	for (size_t i = 0; i < NKNOWN; i++) {
 		if (strcmp(section, known[i].section)) {
@@ -155,9 +176,38 @@ bool dlg_conf_write_defaults(FILE *f)
 					fprintf(f, "\n# %s\n", section_comments[k].comment);
 			fprintf(f, "[%s]\n", section);
 		}
-		fprintf(f, "%s = %s\n", known[i].key, known[i].def);
+		char *value = NULL;
+		if (commune && !strcmp(section, "office")) {
+			const char *key = known[i].key;
+			if (!strcmp(key, "commune"))
+				value = dlg_xstrdup(commune);
+			else if (!strcmp(key, "place"))
+				value = dlg_xstrdup(bare_name(commune));
+			else if (!strcmp(key, "agency_line2")) {
+				value = dlg_xstrdup(commune);
+				dlg_text_upper(value);
+			} else if (!strcmp(key, "office_name"))
+				value = dlg_xasprintf("Văn phòng HĐND - UBND %s", commune);
+		}
+		fprintf(f, "%s = %s\n", known[i].key, value ? value : known[i].def);
+		free(value);
 	}
 	return !ferror(f);
+}
+
+char *dlg_conf_placeholders(const dlg_conf *c)
+{
+	char *list = NULL;
+	for (size_t i = 0; i < NKNOWN; i++) {
+		const char *v = c && c->value[i] ? c->value[i] : known[i].def;
+		if (!dlg_conf_is_placeholder(v))
+			continue;
+		char *more = dlg_xasprintf("%s%s%s.%s", list ? list : "", list ? ", " : "",
+		                           known[i].section, known[i].key);
+		free(list);
+		list = more;
+	}
+	return list;
 }
 
 dlg_conf *dlg_conf_defaults(void)
