@@ -33,6 +33,8 @@ static const struct known_key known[] = {
     {"office", "phone", "", TEXT},
     {"office", "website", "https://lienminh.hanoi.gov.vn", TEXT},
     {"office", "register_url", "https://lienminh.hanoi.gov.vn", TEXT},
+    {"office", "province", "thành phố Hà Nội", TEXT},
+    {"office", "radio", "Đài truyền thanh xã", TEXT},
     {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
     {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
     {"signer", "title", "PHÓ CHỦ TỊCH", TEXT},
@@ -49,6 +51,9 @@ static const struct known_key known[] = {
     {"numbering", "reply", "", TEXT},
     {"numbering", "report", "", TEXT},
     {"numbering", "slip", "", TEXT},
+    {"numbering", "announce", "", TEXT},
+    {"numbering", "brief", "", TEXT},
+    {"numbering", "escalate", "", TEXT},
     {"files", "registrations", "registrations.csv", TEXT},
     {"files", "items", "items.csv", TEXT},
     {"files", "answers", "answers.csv", TEXT},
@@ -59,6 +64,7 @@ static const struct known_key known[] = {
     {"files", "villages", "villages.csv", TEXT},
     {"files", "holidays", "holidays.csv", TEXT},
     {"files", "notes", "notes", TEXT},
+    {"files", "participants", "participants.csv", TEXT},
     {"mail", "from", "", TEXT},
     {"mail", "sendmail", "/usr/sbin/sendmail", TEXT},
 };
@@ -116,7 +122,8 @@ static const struct {
     {"rules", "Thời hạn (ngày): đăng ký trước hội nghị, thông báo trước hội nghị, trả lời "
               "(calendar: ngày lịch, working: ngày làm việc), công bố kết quả sau hội nghị"},
     {"numbering", "Số văn bản tiếp theo cho giấy mời, biên bản, thông báo, công văn trả lời, "
-                  "báo cáo, phiếu chuyển (để trống: điền tay)"},
+                  "báo cáo, phiếu chuyển, thông báo tổ chức hội nghị, báo cáo lãnh đạo, báo cáo "
+                  "cấp trên (để trống: điền tay)"},
     {"files", "Tên các tệp trong thư mục hồ sơ"},
     {"mail", "Gửi thư điện tử"},
 };
