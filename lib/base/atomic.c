@@ -116,6 +116,18 @@ int dlg_lock_folder_of(const char *path)
 	return fd;
 }
 
+int dlg_lock_file(const char *lock_path)
+{
+	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+	if (fd < 0 || flock(fd, LOCK_EX) != 0) {
+		dlg_warn(_("%s: cannot lock: %s"), lock_path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 void dlg_unlock(int fd)
 {
 	if (fd >= 0) {

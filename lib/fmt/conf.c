@@ -10,7 +10,7 @@
 #include "base/diag.h"
 #include "base/text.h"
 
-enum kind { TEXT, COUNT, DAY_KIND };
+enum kind { TEXT, COUNT, DAY_KIND, DOCNO, YEAR, SEQUENCE };
 
 struct known_key {
 	const char *section;
@@ -45,15 +45,15 @@ static const struct known_key known[] = {
     {"rules", "answer_day_kind", "calendar", DAY_KIND},
     {"rules", "publish_days_after", "10", COUNT},
     {"rules", "soon_days", "2", COUNT},
-    {"numbering", "invite", "", TEXT},
-    {"numbering", "minutes", "", TEXT},
-    {"numbering", "notice", "", TEXT},
-    {"numbering", "reply", "", TEXT},
-    {"numbering", "report", "", TEXT},
-    {"numbering", "slip", "", TEXT},
-    {"numbering", "announce", "", TEXT},
-    {"numbering", "brief", "", TEXT},
-    {"numbering", "escalate", "", TEXT},
+    {"numbering", "sequence", "type", SEQUENCE},
+    {"numbering", "year", "", YEAR},
+    {"numbering", "first", "", DOCNO},
+    {"numbering", "invite", "", DOCNO},
+    {"numbering", "minutes", "", DOCNO},
+    {"numbering", "notice", "", DOCNO},
+    {"numbering", "reply", "", DOCNO},
+    {"numbering", "report", "", DOCNO},
+    {"numbering", "slip", "", DOCNO},
     {"files", "registrations", "registrations.csv", TEXT},
     {"files", "items", "items.csv", TEXT},
     {"files", "answers", "answers.csv", TEXT},
@@ -65,6 +65,7 @@ static const struct known_key known[] = {
     {"files", "holidays", "holidays.csv", TEXT},
     {"files", "notes", "notes", TEXT},
     {"files", "participants", "participants.csv", TEXT},
+    {"files", "outgoing", "outgoing.csv", TEXT},
     {"mail", "from", "", TEXT},
     {"mail", "sendmail", "/usr/sbin/sendmail", TEXT},
 };
@@ -109,6 +110,19 @@ static bool check_value(enum kind kind, const char *v)
 		return parse_count(v, &n);
 	case DAY_KIND:
 		return !strcmp(v, "calendar") || !strcmp(v, "working");
+	case SEQUENCE:
+		return !strcmp(v, "type") || !strcmp(v, "shared");
+	case DOCNO:
+	case YEAR: {
+		char *end;
+		errno = 0;
+		long x = strtol(v, &end, 10);
+		if (!*v)
+			return true;
+		if (errno || end == v || *end)
+			return false;
+		return kind == DOCNO ? x >= 1 && x <= 999999 : x >= 1900 && x <= 9999;
+	}
 	default:
 		return true;
 	}
@@ -121,9 +135,12 @@ static const struct {
     {"signer", "Người ký văn bản"},
     {"rules", "Thời hạn (ngày): đăng ký trước hội nghị, thông báo trước hội nghị, trả lời "
               "(calendar: ngày lịch, working: ngày làm việc), công bố kết quả sau hội nghị"},
-    {"numbering", "Số văn bản tiếp theo cho giấy mời, biên bản, thông báo, công văn trả lời, "
-                  "báo cáo, phiếu chuyển, thông báo tổ chức hội nghị, báo cáo lãnh đạo, báo cáo "
-                  "cấp trên (để trống: điền tay)"},
+    {"numbering",
+     "Số văn bản lấy từ sổ đăng ký văn bản đi (outgoing.csv), bắt đầu từ 01 mỗi năm. "
+     "sequence = type: mỗi loại văn bản một dãy số; shared: một dãy số chung. "
+     "Nếu trong năm `year` sổ của cơ quan đã cấp số ngoài dlg, ghi số đầu tiên dlg được cấp "
+     "cho giấy mời, biên bản, thông báo, công văn trả lời, báo cáo, phiếu chuyển "
+     "(công văn trả lời và phiếu chuyển cùng là công văn), hoặc `first` với dãy số chung"},
     {"files", "Tên các tệp trong thư mục hồ sơ"},
     {"mail", "Gửi thư điện tử"},
 };
@@ -219,11 +236,25 @@ dlg_conf *dlg_conf_load(const char *path)
 			continue;
 		}
 		if (!check_value(known[k].kind, val)) {
-			dlg_warn_at(path, lineno,
-			            known[k].kind == DAY_KIND
-			                ? _("%s must be \"calendar\" or \"working\", not \"%s\"")
-			                : _("%s must be a number of days (0 to 3650), not \"%s\""),
-			            key, val);
+			const char *why;
+			switch (known[k].kind) {
+			case DAY_KIND:
+				why = _("%s must be \"calendar\" or \"working\", not \"%s\"");
+				break;
+			case SEQUENCE:
+				why = _("%s must be \"type\" or \"shared\", not \"%s\"");
+				break;
+			case DOCNO:
+				why = _("%s must be a document number (1 to 999999) or empty, not "
+				        "\"%s\"");
+				break;
+			case YEAR:
+				why = _("%s must be a year (YYYY) or empty, not \"%s\"");
+				break;
+			default:
+				why = _("%s must be a number of days (0 to 3650), not \"%s\"");
+			}
+			dlg_warn_at(path, lineno, why, key, val);
 			ok = false;
 			continue;
 		}
