@@ -23,7 +23,7 @@ static void usage(void)
 	         "  -o, --output FILE    the PDF to write (\"-\": standard output)\n"
 	         "      --radio FILE     the radio script (\"-\": standard output)\n"
 	         "      --late           issue it although it comes late (a warning says so)\n"
-	         "      --number N       the document's number (default [numbering] announce)\n"
+	         "      --number N       the number (default: the outgoing register's next TB)\n"
 	         "  -t, --template T     another template (default thong-bao-hoi-nghi)\n"
 	         "  -C DIR               use the case folder DIR\n"
 	         "      --today DATE     take DATE (YYYY-MM-DD) as today, the document's date\n"

@@ -153,9 +153,11 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 	static const char *const req[] = {"village", NULL};
 	if (vpath && !dlg_table_load(&x.villages, vpath, req))
 		goto done;
-	const char *number =
-	    o->number ? o->number : dlg_conf_get(cs->conf, "numbering", "announce");
-	dlg_fields_session(&x.f, &ss, s, NULL, number);
+	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "thong-bao-hoi-nghi");
+	if (!t)
+		goto done;
+	x.t = t;
+	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
 	char iso[16];
 	dlg_date_format_iso(dlg_session_cutoff(s, cs), iso);
 	dlg_fields_set(&x.f, "register_by", "%s", iso);
@@ -167,10 +169,20 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 	x.d.table_ctx = &x;
 	x.d.conf = cs->conf;
 	x.d.today = o->today;
-	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "thong-bao-hoi-nghi");
-	if (!t)
-		goto done;
-	x.t = t;
+	if (o->out) {
+		/* the register keeps the document's summary as printed */
+		char *summary = dlg_tmpl_meta_fill(t, "summary", &x.d);
+		char number[24];
+		bool ok = summary && dlg_take_number(cs, "announce", "TB", "Thông báo", s->id,
+		                                     o->today, summary,
+		                                     "Trưởng các thôn, cụm dân cư, tổ dân phố; Trang "
+		                                     "thông tin điện tử xã; đài truyền thanh xã",
+		                                     o->number, number);
+		free(summary);
+		if (!ok)
+			goto done;
+		dlg_fields_set(&x.f, "number", "%s", number);
+	}
 	status = DLG_EXIT_OK;
 	if (o->out) {
 		title = dlg_tmpl_title(t, &x.d);

@@ -14,7 +14,7 @@ typedef struct {
 	const char *session; /* the conference: an id of sessions.csv */
 	const char *out;     /* the PDF ("-": standard output), or NULL */
 	const char *radio;   /* the radio script (plain text, "-": standard output), or NULL */
-	const char *number;  /* the document's number; NULL: dlg.conf [numbering] announce */
+	const char *number;  /* --number; NULL: the outgoing register's next TB number */
 	const char *tmpl;    /* the template; NULL: thong-bao-hoi-nghi */
 	bool late;           /* issue it although fewer than announce_days_before days remain */
 	dlg_day today;       /* the announcement's date */

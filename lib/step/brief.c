@@ -229,8 +229,8 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false))
 		goto done;
 	x.sd = &sd;
-	const char *number = o->number ? o->number : dlg_conf_get(cs->conf, "numbering", "brief");
-	dlg_fields_session(&x.f, &ss, s, NULL, number);
+	/* an internal paper of the office: its own number, or written in by hand */
+	dlg_fields_session(&x.f, &ss, s, NULL, o->number);
 	counts(&x);
 	x.d.get = dlg_fields_get;
 	x.d.ctx = &x.f;

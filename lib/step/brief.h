@@ -12,7 +12,9 @@
 typedef struct {
 	const char *session; /* the conference: an id of sessions.csv */
 	const char *out;     /* the PDF ("-": standard output) */
-	const char *number;  /* the document's number; NULL: dlg.conf [numbering] brief */
+	const char *number;  /* the office's number for it, or NULL (written in by hand): the
+	                        briefing is the office's internal paper, not in the
+	                        commune's outgoing register */
 	const char *tmpl;    /* the template; NULL: bao-cao-lanh-dao */
 	dlg_sd_files files;  /* items, answers (NULL: the case folder's) */
 	dlg_day today;       /* the briefing's date: answers dated later are not counted */
