@@ -173,11 +173,12 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 		/* the register keeps the document's summary as printed */
 		char *summary = dlg_tmpl_meta_fill(t, "summary", &x.d);
 		char number[24];
-		bool ok = summary && dlg_take_number(cs, "announce", "TB", "Thông báo", s->id,
-		                                     o->today, summary,
-		                                     "Trưởng các thôn, cụm dân cư, tổ dân phố; Trang "
-		                                     "thông tin điện tử xã; đài truyền thanh xã",
-		                                     o->number, number);
+		bool ok =
+		    summary &&
+		    dlg_take_number(cs, "announce", "TB", "Thông báo", s->id, o->today, summary,
+		                    "Trưởng các thôn, cụm dân cư, tổ dân phố; Trang "
+		                    "thông tin điện tử xã; đài truyền thanh xã",
+		                    o->number, number);
 		free(summary);
 		if (!ok)
 			goto done;

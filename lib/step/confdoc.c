@@ -197,8 +197,8 @@ char *dlg_village_head_title(const char *village)
 }
 
 bool dlg_take_number(const dlg_case *c, const char *doc, const char *type, const char *type_name,
-                     const char *session, dlg_day date, const char *summary,
-                     const char *recipients, const char *number, char num[24])
+                     const char *session, dlg_day date, const char *summary, const char *recipients,
+                     const char *number, char num[24])
 {
 	dlg_outgoing_doc d = {.doc = doc,
 	                      .type = type,

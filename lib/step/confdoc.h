@@ -67,8 +67,8 @@ char *dlg_sd_asker(const dlg_sd_person *p);
  * date) and put its number ("08") in num. number is --number or NULL. A
  * document registered before keeps its number. false after a diagnostic. */
 bool dlg_take_number(const dlg_case *c, const char *doc, const char *type, const char *type_name,
-                     const char *session, dlg_day date, const char *summary,
-                     const char *recipients, const char *number, char num[24]);
+                     const char *session, dlg_day date, const char *summary, const char *recipients,
+                     const char *number, char num[24]);
 
 /* How a document names a village's head: "Thôn 1" gives "Trưởng thôn 1",
  * "Tổ dân phố X" gives "Tổ trưởng tổ dân phố X". malloc'd. */

@@ -41,7 +41,8 @@ static void one_item(struct ctx *x, dlg_lay *l, const dlg_sd_item *it, size_t st
 	const dlg_sessdata *sd = x->sd;
 	dlg_fields fi = {.next = &x->f};
 	dlg_fields_item(&fi, sd, it, stt);
-	char *lab = phrase(x, "question_label", "{{stt}}. Kiến nghị của {{asker}} ({{kind}}):", &fi);
+	char *lab =
+	    phrase(x, "question_label", "{{stt}}. Kiến nghị của {{asker}} ({{kind}}):", &fi);
 	dlg_doc_para(l, DLG_BOLD, lab, true, 0);
 	free(lab);
 	dlg_doc_para(l, DLG_ITALIC, it->text, true, 0);
