@@ -36,7 +36,7 @@ static const struct known_key known[] = {
     {"office", "register_url", "<<địa chỉ trang đăng ký trực tuyến>>", TEXT},
     {"office", "seal_image", "", TEXT},
     {"office", "seal_mm", "", MM},
-    {"office", "province", "<<tỉnh, thành phố>>", TEXT},
+    {"office", "province", "", TEXT},
     {"office", "radio", "Đài truyền thanh xã", TEXT},
     {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
     {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
