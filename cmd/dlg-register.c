@@ -29,6 +29,10 @@ static void usage(void)
 	         "      --channel CH   how forms without a channel came: paper, online, email,\n"
 	         "                     post or conference\n"
 	         "      --session ID   register every form for conference ID\n"
+	         "      --carry-over REG_ID  move the late form REG_ID of the register (--into)\n"
+	         "                     to the next conference (or the one --session names):\n"
+	         "                     the office's decision, written in its note; repeat it\n"
+	         "                     for several forms; no FILE then\n"
 	         "      --from ENC     the input's encoding when not UTF-8: cp1258, tcvn3\n"
 	         "                     (TCVN5712-1) or vni\n"
 	         "      --map 'HEADER=FIELD'  read column HEADER as FIELD (name, phone,\n"
@@ -49,19 +53,22 @@ enum {
 	OPT_CHANNEL,
 	OPT_SESSION,
 	OPT_CHECK,
+	OPT_CARRY,
 	OPT_MAP,
 	OPT_SHEET,
 };
 
-int main(int argc, char **argv)
+/* The command line into o, the case folder and today; usage errors exit 2. */
+static void parse_args(int argc, char **argv, const char **dir, const char **today,
+                       dlg_register_opts *o)
 {
-	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
 	    {"into", required_argument, NULL, OPT_INTO},
 	    {"channel", required_argument, NULL, OPT_CHANNEL},
 	    {"session", required_argument, NULL, OPT_SESSION},
 	    DLG_OPTION_FROM,
 	    {"check", no_argument, NULL, OPT_CHECK},
+	    {"carry-over", required_argument, NULL, OPT_CARRY},
 	    {"map", required_argument, NULL, OPT_MAP},
 	    {"sheet", required_argument, NULL, OPT_SHEET},
 	    DLG_OPTION_EXCEL,
@@ -71,62 +78,75 @@ int main(int argc, char **argv)
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_register_opts o = {0};
-	/* --map values: at most one per argument */
-	const char **maps = dlg_xmalloc((size_t)argc * sizeof *maps);
-	const char *dir = NULL, *today = NULL;
 	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "C:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_INTO:
-			o.into = optarg;
+			o->into = optarg;
 			break;
 		case OPT_CHANNEL:
-			o.channel = optarg;
+			o->channel = optarg;
 			break;
 		case OPT_SESSION:
-			o.session = optarg;
+			o->session = optarg;
 			break;
 		case OPT_CHECK:
-			o.check = true;
+			o->check = true;
 			break;
-		case OPT_MAP:
-			maps[o.nmaps++] = optarg;
+		case OPT_CARRY: {
+			const char **v =
+			    dlg_xrealloc((void *)o->carry, (o->ncarry + 1) * sizeof *v);
+			v[o->ncarry++] = optarg;
+			o->carry = v;
 			break;
+		}
+		case OPT_MAP: {
+			const char **v = dlg_xrealloc((void *)o->maps, (o->nmaps + 1) * sizeof *v);
+			v[o->nmaps++] = optarg;
+			o->maps = v;
+			break;
+		}
 		case OPT_SHEET:
-			o.sheet = optarg;
+			o->sheet = optarg;
 			break;
 		case 'q':
-			o.quiet = true;
+			o->quiet = true;
 			break;
 		default:
 			dlg_common_option(c, &common, usage);
 		}
 	}
-	dir = common.dir;
-	today = common.today;
-	o.from = common.from;
-	o.excel = common.excel;
-	if (o.channel && !dlg_intake_channel(o.channel))
+	*dir = common.dir;
+	*today = common.today;
+	o->from = common.from;
+	o->excel = common.excel;
+	if (o->channel && !dlg_intake_channel(o->channel))
 		dlg_usage_error(_("--channel: \"%s\" is not one of paper, online, email, post, "
 		                  "conference"),
-		                o.channel);
+		                o->channel);
+	o->files = (const char *const *)argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+	if (o->ncarry && !o->into)
+		dlg_usage_error(_("--carry-over moves forms of the register: give --into FILE"));
+	if (o->ncarry && o->nfiles)
+		dlg_usage_error(_("--carry-over reads no forms: leave out \"%s\""), o->files[0]);
+}
+
+int main(int argc, char **argv)
+{
+	dlg_diag_init(argv[0]);
+	dlg_register_opts o = {0};
+	const char *dir = NULL, *today = NULL;
+	parse_args(argc, argv, &dir, &today, &o);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, dir)) {
-		free(maps);
-		return DLG_EXIT_ERROR;
-	}
-	if (!dlg_date_today(today, &o.today)) {
+	int status = DLG_EXIT_ERROR;
+	if (dlg_case_open(&cs, dir)) {
+		if (dlg_date_today(today, &o.today))
+			status = dlg_register_run(&cs, &o);
 		dlg_case_close(&cs);
-		free(maps);
-		return DLG_EXIT_ERROR;
 	}
-	o.maps = maps;
-	o.files = (const char *const *)argv + optind;
-	o.nfiles = (size_t)(argc - optind);
-	int status = dlg_register_run(&cs, &o);
-	dlg_case_close(&cs);
-	free(maps);
+	free((void *)o.carry);
+	free((void *)o.maps);
 	return status;
 }
