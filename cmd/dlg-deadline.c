@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "step/deadline.h"
 #include "base/diag.h"
+#include "base/env.h"
 
 /* The command line: the case folder and today for the command itself, the
  * rest for dlg_deadline_run. */
@@ -146,7 +147,7 @@ int main(int argc, char **argv)
 		dlg_case_close(&kase);
 		return DLG_EXIT_ERROR;
 	}
-	a.o.today_fixed = a.today || (getenv("DLG_TODAY") && *getenv("DLG_TODAY"));
+	a.o.today_fixed = a.today || dlg_env_today();
 	a.o.items = optind < argc ? argv[optind] : "-";
 	int status = dlg_deadline_run(&kase, &a.o);
 	dlg_case_close(&kase);

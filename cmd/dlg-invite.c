@@ -34,9 +34,10 @@ static void usage(void)
 
 enum { OPT_SESSION = 256, OPT_ONE, OPT_DEPTS, OPT_NUMBER, OPT_FROM, OPT_TODAY, OPT_VERSION };
 
-int main(int argc, char **argv)
+/* The command line into o, the case folder and today; usage errors exit 2. */
+static void parse_args(int argc, char **argv, const char **dir, const char **today,
+                       dlg_invite_opts *o)
 {
-	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
 	    {"session", required_argument, NULL, OPT_SESSION},
 	    {"output", required_argument, NULL, 'o'},
@@ -50,45 +51,51 @@ int main(int argc, char **argv)
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_invite_opts o = {0};
-	const char *today = NULL, *dir = NULL;
 	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_SESSION:
-			o.session = optarg;
+			o->session = optarg;
 			break;
 		case 'o':
-			o.out_dir = optarg;
+			o->out_dir = optarg;
 			break;
 		case OPT_ONE:
-			o.one_file = optarg;
+			o->one_file = optarg;
 			break;
 		case OPT_DEPTS:
-			o.departments = true;
+			o->departments = true;
 			break;
 		case OPT_NUMBER:
-			o.number = optarg;
+			o->number = optarg;
 			break;
 		case 't':
-			o.tmpl = optarg;
+			o->tmpl = optarg;
 			break;
 		default:
 			dlg_common_option(c, &common, usage);
 		}
 	}
-	dir = common.dir;
-	today = common.today;
-	o.from = common.from;
-	if (!o.session)
+	*dir = common.dir;
+	*today = common.today;
+	o->from = common.from;
+	if (!o->session)
 		dlg_usage_error(_("which conference? give --session ID"));
-	if (!o.out_dir && !o.one_file)
+	if (!o->out_dir && !o->one_file)
 		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
 	if (argc - optind > 1)
 		dlg_usage_error(_("one input file at most"));
 	if (optind < argc)
-		o.input = argv[optind];
+		o->input = argv[optind];
+}
+
+int main(int argc, char **argv)
+{
+	dlg_diag_init(argv[0]);
+	dlg_invite_opts o = {0};
+	const char *dir = NULL, *today = NULL;
+	parse_args(argc, argv, &dir, &today, &o);
 	dlg_case cs;
 	if (!dlg_case_open(&cs, dir))
 		return DLG_EXIT_ERROR;

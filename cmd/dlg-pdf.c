@@ -1,20 +1,13 @@
 /* dlg-pdf: a Markdown template merged with CSV rows, laid out as Decree 30 documents. */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "case/folder.h"
 #include "base/cmdline.h"
-#include "fmt/csv.h"
 #include "base/diag.h"
-#include "base/safename.h"
-#include "doc/batch.h"
-#include "doc/template.h"
-#include "fmt/table.h"
-#include "doc/font.h"
-#include "doc/template.h"
+#include "case/folder.h"
+#include "step/merge.h"
 
 static void usage(void)
 {
@@ -39,66 +32,7 @@ static void usage(void)
 	       dlg_progname());
 }
 
-enum { OPT_ONE = 256, OPT_NAME_BY, OPT_TABLE, OPT_FROM, OPT_TODAY, OPT_VERSION };
-
-#define MAX_TABLES 8
-
-struct ctx {
-	const dlg_tmpl *t;
-	const dlg_table *rows; /* NULL: one document without data */
-	dlg_tmpl_data d;
-	size_t row;
-	const char *tname[MAX_TABLES];
-	dlg_table tables[MAX_TABLES];
-	size_t ntables;
-};
-
-static const char *get_field(void *p, const char *name)
-{
-	struct ctx *c = p;
-	return c->rows ? dlg_rows_get(c->rows, c->row, name) : NULL;
-}
-
-static const char *table_get(void *p, size_t i, const char *col)
-{
-	return dlg_rows_get(p, i, col);
-}
-
-static bool get_table(void *p, const char *name, dlg_tmpl_rows *out)
-{
-	struct ctx *c = p;
-	for (size_t i = 0; i < c->ntables; i++)
-		if (!strcmp(c->tname[i], name)) {
-			out->nrows = c->tables[i].nrows;
-			out->get = table_get;
-			out->ctx = &c->tables[i];
-			return true;
-		}
-	return false;
-}
-
-static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
-{
-	struct ctx *c = p;
-	c->row = i;
-	char *title = dlg_tmpl_title(c->t, &c->d);
-	if (*title)
-		dlg_pdf_set_info(pdf, title, c->d.today);
-	free(title);
-	return dlg_tmpl_render(c->t, l, &c->d);
-}
-
-/* What the files are named by: a column of the rows, or NULL for numbers. */
-struct name_by {
-	const dlg_table *rows;
-	const char *col;
-};
-
-static const char *name_key(void *p, size_t i)
-{
-	const struct name_by *nb = p;
-	return nb->col ? dlg_rows_get(nb->rows, i, nb->col) : "";
-}
+enum { OPT_ONE = 256, OPT_NAME_BY, OPT_TABLE };
 
 static bool is_dir(const char *path)
 {
@@ -107,9 +41,9 @@ static bool is_dir(const char *path)
 	return (n && path[n - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
-int main(int argc, char **argv)
+/* The command line into o; usage errors exit 2. */
+static void parse_args(int argc, char **argv, const char **dir, dlg_merge_opts *o)
 {
-	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
 	    {"template", required_argument, NULL, 't'},
 	    {"output", required_argument, NULL, 'o'},
@@ -122,118 +56,61 @@ int main(int argc, char **argv)
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	const char *tmpl = NULL, *out = NULL, *name_by = NULL, *from = NULL, *today = NULL,
-	           *dir = NULL;
-	const char *table_arg[MAX_TABLES];
-	size_t ntable_arg = 0;
 	bool one = false;
 	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "t:o:C:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
-			tmpl = optarg;
+			o->tmpl = optarg;
 			break;
 		case 'o':
-			out = optarg;
+			o->out = optarg;
 			break;
 		case OPT_ONE:
 			one = true;
 			break;
 		case OPT_NAME_BY:
-			name_by = optarg;
+			o->name_by = optarg;
 			break;
 		case OPT_TABLE:
-			if (ntable_arg == MAX_TABLES)
-				dlg_usage_error(_("at most %d --table options"), MAX_TABLES);
+			if (o->ntables == DLG_MERGE_MAX_TABLES)
+				dlg_usage_error(_("at most %d --table options"),
+				                DLG_MERGE_MAX_TABLES);
 			if (!strchr(optarg, '=') || *optarg == '=')
 				dlg_usage_error(_("--table wants NAME=CSV, not \"%s\""), optarg);
-			table_arg[ntable_arg++] = optarg;
+			o->table[o->ntables++] = optarg;
 			break;
 		default:
 			dlg_common_option(c, &common, usage);
 		}
 	}
-	dir = common.dir;
-	today = common.today;
-	from = common.from;
-	if (!tmpl)
+	*dir = common.dir;
+	o->today = common.today;
+	o->from = common.from;
+	if (!o->tmpl)
 		dlg_usage_error(_("no template; give one with -t"));
 	if (argc - optind > 1)
 		dlg_usage_error(_("one CSV file at most"));
-	const char *csv = optind < argc ? argv[optind] : NULL;
-	bool to_dir = out && is_dir(out);
-	if (one && to_dir)
-		dlg_usage_error(_("--one-file needs -o FILE, and %s is a folder"), out);
-	if (to_dir && !csv)
+	o->csv = optind < argc ? argv[optind] : NULL;
+	o->to_dir = o->out && is_dir(o->out);
+	if (one && o->to_dir)
+		dlg_usage_error(_("--one-file needs -o FILE, and %s is a folder"), o->out);
+	if (o->to_dir && !o->csv)
 		dlg_usage_error(_("-o %s is a folder: give a CSV file with one row per document"),
-		                out);
+		                o->out);
+}
 
+int main(int argc, char **argv)
+{
+	dlg_diag_init(argv[0]);
+	const char *dir = NULL;
+	dlg_merge_opts o = {0};
+	parse_args(argc, argv, &dir, &o);
 	dlg_case cs;
 	if (!dlg_case_open(&cs, dir))
 		return DLG_EXIT_ERROR;
-	struct ctx x = {0};
-	int status = DLG_EXIT_ERROR;
-	dlg_table rows = {0};
-	dlg_tmpl *t = NULL;
-	char **names = NULL;
-	dlg_fonts *fonts = NULL;
-	if (!dlg_date_today(today, &x.d.today))
-		goto done;
-	t = dlg_case_tmpl_load(&cs, tmpl);
-	if (!t)
-		goto done;
-	for (size_t i = 0; i < ntable_arg; i++) {
-		char *eq = strchr(table_arg[i], '=');
-		*eq = '\0';
-		x.tname[i] = table_arg[i];
-		if (!dlg_rows_load(&x.tables[i], eq + 1, from))
-			goto done;
-		x.ntables++;
-	}
-	size_t n = 1;
-	if (csv) {
-		if (!dlg_rows_load(&rows, csv, from))
-			goto done;
-		x.rows = &rows;
-		n = rows.nrows;
-	}
-	x.t = t;
-	x.d.get = get_field;
-	x.d.ctx = &x;
-	x.d.table = get_table;
-	x.d.table_ctx = &x;
-	x.d.conf = cs.conf;
-
-	dlg_batch b = {0};
-	fonts = dlg_fonts_new(NULL);
-	b.fonts = fonts;
-	b.today = x.d.today;
-	b.title = dlg_tmpl_meta(t, "type") ? dlg_tmpl_meta(t, "type") : "";
-	if (to_dir) {
-		const char *col = name_by;
-		if (!col)
-			col = dlg_table_col(&rows, "reg_id") >= 0 ? "reg_id" : NULL;
-		if (col && dlg_table_col(&rows, dlg_column_canon(col)) < 0) {
-			dlg_warn(_("%s: no column \"%s\" to name the files by"), rows.path, col);
-			goto done;
-		}
-		struct name_by nb = {&rows, col};
-		names = dlg_pdf_names(n, name_key, &nb);
-		b.dir = out;
-		b.names = (const char *const *)names;
-	} else {
-		b.one_file = out ? out : "-";
-	}
-	status = dlg_batch_run(&b, n, draw, &x);
-done:
-	dlg_names_free(names, rows.nrows);
-	for (size_t i = 0; i < x.ntables; i++)
-		dlg_table_free(&x.tables[i]);
-	if (x.rows)
-		dlg_table_free(&rows);
-	dlg_tmpl_free(t);
-	dlg_fonts_free(fonts);
+	int status = dlg_merge_run(&cs, &o);
 	dlg_case_close(&cs);
 	return status;
 }

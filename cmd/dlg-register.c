@@ -45,9 +45,10 @@ enum {
 	OPT_CHECK,
 };
 
-int main(int argc, char **argv)
+/* The command line into o, the case folder and today; usage errors exit 2. */
+static void parse_args(int argc, char **argv, const char **dir, const char **today,
+                       dlg_register_opts *o)
 {
-	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
 	    {"into", required_argument, NULL, OPT_INTO},
 	    {"channel", required_argument, NULL, OPT_CHANNEL},
@@ -61,39 +62,47 @@ int main(int argc, char **argv)
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_register_opts o = {0};
-	const char *dir = NULL, *today = NULL;
 	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "C:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_INTO:
-			o.into = optarg;
+			o->into = optarg;
 			break;
 		case OPT_CHANNEL:
-			o.channel = optarg;
+			o->channel = optarg;
 			break;
 		case OPT_SESSION:
-			o.session = optarg;
+			o->session = optarg;
 			break;
 		case OPT_CHECK:
-			o.check = true;
+			o->check = true;
 			break;
 		case 'q':
-			o.quiet = true;
+			o->quiet = true;
 			break;
 		default:
 			dlg_common_option(c, &common, usage);
 		}
 	}
-	dir = common.dir;
-	today = common.today;
-	o.from = common.from;
-	o.excel = common.excel;
-	if (o.channel && !dlg_intake_channel(o.channel))
+	*dir = common.dir;
+	*today = common.today;
+	o->from = common.from;
+	o->excel = common.excel;
+	if (o->channel && !dlg_intake_channel(o->channel))
 		dlg_usage_error(_("--channel: \"%s\" is not one of paper, online, email, post, "
 		                  "conference"),
-		                o.channel);
+		                o->channel);
+	o->files = (const char *const *)argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+}
+
+int main(int argc, char **argv)
+{
+	dlg_diag_init(argv[0]);
+	dlg_register_opts o = {0};
+	const char *dir = NULL, *today = NULL;
+	parse_args(argc, argv, &dir, &today, &o);
 	dlg_case cs;
 	if (!dlg_case_open(&cs, dir))
 		return DLG_EXIT_ERROR;
@@ -101,8 +110,6 @@ int main(int argc, char **argv)
 		dlg_case_close(&cs);
 		return DLG_EXIT_ERROR;
 	}
-	o.files = (const char *const *)argv + optind;
-	o.nfiles = (size_t)(argc - optind);
 	int status = dlg_register_run(&cs, &o);
 	dlg_case_close(&cs);
 	return status;

@@ -2,17 +2,12 @@
  * with the field, the body that must answer it and what to do with it. */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "case/folder.h"
 #include "base/cmdline.h"
-#include "fmt/csv.h"
 #include "base/date.h"
 #include "base/diag.h"
-#include "case/router.h"
+#include "case/folder.h"
 #include "step/route.h"
-#include "step/slips.h"
 
 static void usage(void)
 {
@@ -51,58 +46,9 @@ enum {
 	OPT_SESSION,
 };
 
-/* Where each routed item goes besides standard output: the slips, for one
- * conference when --session says so. */
-struct sinks {
-	dlg_slips *pdf;
-	dlg_slip_lists *csv;
-	const char *session;
-};
-
-static bool to_sinks(void *ctx, const dlg_routed *it)
+/* The command line into o; usage errors exit 2. */
+static void parse_args(int argc, char **argv, const char **dir, dlg_route_opts *o)
 {
-	struct sinks *k = ctx;
-	if (k->session) {
-		const char *of = "";
-		for (size_t i = 0; i < it->n; i++)
-			if (!strcmp(dlg_column_canon(it->names[i]), "session"))
-				of = it->vals[i];
-		if (strcmp(of, k->session))
-			return true;
-	}
-	if (k->csv && !dlg_slip_lists_add(k->csv, it))
-		return false;
-	return !k->pdf || dlg_slips_add(k->pdf, it);
-}
-
-static dlg_router *load_router(const dlg_case *cs, const char *routes_opt)
-{
-	char *deps = dlg_case_data(cs, "departments");
-	if (!deps) {
-		dlg_warn("%s", _("no departments.csv in the case folder or the defaults"));
-		return NULL;
-	}
-	char *routes = routes_opt ? dlg_xstrdup(routes_opt) : dlg_case_data(cs, "routes");
-	if (!routes) {
-		dlg_warn("%s", _("no routes.csv in the case folder or the defaults"));
-		free(deps);
-		return NULL;
-	}
-	dlg_router *r = dlg_router_new();
-	bool ok = dlg_router_load_departments(r, deps) && dlg_router_load_rules(r, routes) &&
-	          dlg_router_finish(r);
-	free(deps);
-	free(routes);
-	if (!ok) {
-		dlg_router_free(r);
-		return NULL;
-	}
-	return r;
-}
-
-int main(int argc, char **argv)
-{
-	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
 	    {"routes", required_argument, NULL, OPT_ROUTES},
 	    {"sent", required_argument, NULL, OPT_SENT},
@@ -118,97 +64,62 @@ int main(int argc, char **argv)
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	const char *dir = NULL, *today = NULL, *sent = NULL, *routes = NULL, *slips = NULL,
-	           *slips_csv = NULL, *number = NULL, *tmpl = NULL, *session = NULL;
-	dlg_csv_opts copts = {0};
-	bool excel = false;
 	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "C:t:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ROUTES:
-			routes = optarg;
+			o->routes = optarg;
 			break;
 		case OPT_SENT:
-			sent = optarg;
+			o->sent = optarg;
 			break;
 		case OPT_SLIPS:
-			slips = optarg;
+			o->slips = optarg;
 			break;
 		case OPT_SESSION:
-			session = optarg;
+			o->session = optarg;
 			break;
 		case OPT_SLIPS_CSV:
-			slips_csv = optarg;
+			o->slips_csv = optarg;
 			break;
 		case OPT_NUMBER:
-			number = optarg;
+			o->number = optarg;
 			break;
 		case 't':
-			tmpl = optarg;
+			o->tmpl = optarg;
 			break;
 		default:
 			dlg_common_option(c, &common, usage);
 		}
 	}
-	dir = common.dir;
-	today = common.today;
-	copts.from = common.from;
-	excel = common.excel;
+	*dir = common.dir;
+	o->today = common.today;
+	o->from = common.from;
+	o->excel = common.excel;
 	if (argc - optind > 1)
 		dlg_usage_error(_("one input file at most"));
-	if (session && !slips && !slips_csv)
+	if (o->session && !o->slips && !o->slips_csv)
 		dlg_usage_error(
 		    _("--session chooses the questions for the slips: give --slips DIR"));
-	if ((number || tmpl) && !slips)
+	if ((o->number || o->tmpl) && !o->slips)
 		dlg_usage_error(_("--number and --template are for the slips: give --slips DIR"));
 	dlg_day day;
-	if (sent && !dlg_date_parse_iso(sent, &day))
-		dlg_usage_error(_("--sent: \"%s\" is not a date YYYY-MM-DD"), sent);
+	if (o->sent && !dlg_date_parse_iso(o->sent, &day))
+		dlg_usage_error(_("--sent: \"%s\" is not a date YYYY-MM-DD"), o->sent);
+	o->input = optind < argc ? argv[optind] : NULL;
+}
+
+int main(int argc, char **argv)
+{
+	dlg_diag_init(argv[0]);
+	const char *dir = NULL;
+	dlg_route_opts o = {0};
+	parse_args(argc, argv, &dir, &o);
 	dlg_case cs;
 	if (!dlg_case_open(&cs, dir))
 		return DLG_EXIT_ERROR;
-	int status = DLG_EXIT_ERROR;
-	struct sinks k = {NULL, NULL, session};
-	dlg_router *router = NULL;
-	dlg_csv_reader *in = NULL;
-	dlg_routing *g = NULL;
-	char sent_iso[11];
-	if (!sent && !dlg_date_today(today, &day))
-		goto out;
-	dlg_date_format_iso(day, sent_iso);
-	if (slips_csv && !(k.csv = dlg_slip_lists_new(slips_csv)))
-		goto out;
-	if (slips && !(k.pdf = dlg_slips_new(&cs, slips, tmpl, number)))
-		goto out;
-	router = load_router(&cs, routes);
-	if (!router)
-		goto out;
-	in = dlg_csv_open(optind < argc ? argv[optind] : NULL, &copts);
-	if (!in)
-		goto out;
-	g = dlg_routing_new(router, in, sent_iso);
-	if (!g)
-		goto out;
-	dlg_csv_writer *w = dlg_csv_writer_new(stdout, excel);
-	bool ok = dlg_routing_run(g, w, k.csv || k.pdf ? to_sinks : NULL, &k);
-	ok = dlg_csv_writer_finish(w, NULL) && ok;
-	if (k.csv) {
-		ok = dlg_slip_lists_finish(k.csv, ok) && ok;
-		k.csv = NULL;
-	}
-	if (k.pdf && ok)
-		ok = dlg_slips_write(k.pdf);
-	if (ok)
-		dlg_routing_report(g);
-	status = ok ? DLG_EXIT_OK : DLG_EXIT_ERROR;
-out:
-	if (k.csv)
-		dlg_slip_lists_finish(k.csv, false);
-	dlg_slips_free(k.pdf);
-	dlg_routing_free(g);
-	dlg_csv_close(in);
-	dlg_router_free(router);
+	int status = dlg_route_run(&cs, &o);
 	dlg_case_close(&cs);
 	return status;
 }

@@ -102,16 +102,47 @@ void dlg_atomic_abort(dlg_atomic *a)
 	free(a->tmp);
 }
 
+/* Folders this process holds locked: a second lock on one of them (a
+ * command that holds the outgoing register and then records a closure in
+ * the same folder) shares the first instead of waiting for ever on itself. */
+static struct held {
+	dev_t dev;
+	ino_t ino;
+	int fd;    /* the descriptor that holds the flock */
+	int count; /* descriptors handed out for it */
+} held[16];
+static size_t nheld;
+
+static struct held *held_by_fd(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return NULL;
+	for (size_t i = 0; i < nheld; i++)
+		if (held[i].dev == st.st_dev && held[i].ino == st.st_ino)
+			return &held[i];
+	return NULL;
+}
+
 int dlg_lock_folder_of(const char *path)
 {
 	char *dir = folder_of(path);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	struct held *h = fd >= 0 ? held_by_fd(fd) : NULL;
+	if (h) {
+		h->count++;
+		free(dir);
+		return fd;
+	}
 	if (fd < 0 || flock(fd, LOCK_EX) != 0) {
 		dlg_warn(_("%s: cannot lock the folder: %s"), dir, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		fd = -1;
 	}
+	struct stat st;
+	if (fd >= 0 && nheld < sizeof held / sizeof held[0] && fstat(fd, &st) == 0)
+		held[nheld++] = (struct held){st.st_dev, st.st_ino, fd, 1};
 	free(dir);
 	return fd;
 }
@@ -130,8 +161,20 @@ int dlg_lock_file(const char *lock_path)
 
 void dlg_unlock(int fd)
 {
-	if (fd >= 0) {
-		flock(fd, LOCK_UN);
-		close(fd);
+	if (fd < 0)
+		return;
+	struct held *h = held_by_fd(fd);
+	if (h && --h->count > 0) {
+		if (fd != h->fd)
+			close(fd);
+		return;
 	}
+	if (h) {
+		int own = h->fd;
+		*h = held[--nheld];
+		if (own != fd)
+			close(own);
+	}
+	flock(fd, LOCK_UN);
+	close(fd);
 }

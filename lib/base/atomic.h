@@ -26,7 +26,10 @@ bool dlg_atomic_commit(dlg_atomic *a);
 void dlg_atomic_abort(dlg_atomic *a);
 
 /* Take an exclusive flock on the folder that holds path (waits). Returns a
- * descriptor for dlg_unlock, or -1 after a diagnostic. */
+ * descriptor for dlg_unlock, or -1 after a diagnostic. Every record of a
+ * folder shares its lock. A folder this process holds already is not
+ * locked again (that would wait for ever): the lock is shared and released
+ * with the last dlg_unlock. */
 int dlg_lock_folder_of(const char *path);
 
 /* Take an exclusive flock on the lock file lock_path, creating it (mode

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "base/diag.h"
+#include "base/env.h"
 
 /* Days from civil, after H. Hinnant's public-domain derivation. */
 dlg_day dlg_date_from_ymd(int y, int m, int d)
@@ -188,7 +189,7 @@ void dlg_date_format_vi(dlg_day day, char *buf, size_t size)
 
 bool dlg_date_today(const char *opt, dlg_day *out)
 {
-	const char *given = opt ? opt : getenv("DLG_TODAY");
+	const char *given = opt ? opt : dlg_env_today();
 	if (given && *given) {
 		if (!dlg_date_parse_iso(given, out)) {
 			dlg_warn(opt ? _("--today: \"%s\" is not a date (YYYY-MM-DD)")

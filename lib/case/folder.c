@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "base/env.h"
 
 char *dlg_path_join(const char *a, const char *b)
 {
@@ -45,10 +46,10 @@ static char *search_upwards(void)
 bool dlg_case_open(dlg_case *c, const char *opt_dir)
 {
 	memset(c, 0, sizeof *c);
-	const char *env = getenv("DLG_DIR");
+	const char *env = dlg_env_dir();
 	if (opt_dir)
 		c->dir = dlg_xstrdup(opt_dir);
-	else if (env && *env)
+	else if (env)
 		c->dir = dlg_xstrdup(env);
 	else if (!(c->dir = search_upwards()))
 		c->dir = dlg_xstrdup(".");
@@ -136,8 +137,8 @@ const char *dlg_share_dir(void)
 	static char *dir;
 	if (dir)
 		return dir;
-	const char *env = getenv("DLG_SHARE");
-	if (env && *env)
+	const char *env = dlg_env_share();
+	if (env)
 		return dir = dlg_xstrdup(env);
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);

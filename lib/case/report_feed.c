@@ -5,6 +5,7 @@
 
 #include "fmt/csv.h"
 #include "base/diag.h"
+#include "case/closures.h"
 #include "case/report.h"
 #include "case/sessions.h"
 #include "fmt/table.h"
@@ -235,6 +236,10 @@ bool dlg_report_add_case(dlg_report *r, const dlg_case *c, const char *const *fi
 			free(path);
 		}
 	}
+	/* items closed by a guidance letter or the report to the higher level
+	 * count as handled on that day */
+	if (ok && !nfiles && !dlg_closures_load(&rd.answers, c, NULL))
+		ok = false;
 	if (ok) {
 		static const enum kind order[] = {K_ANSWERS, K_REGS, K_ITEMS};
 		for (size_t k = 0; k < 3; k++) {

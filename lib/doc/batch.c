@@ -12,6 +12,7 @@
 #include "case/folder.h"
 #include "base/diag.h"
 #include "doc/font.h"
+#include "base/env.h"
 
 static bool one_doc(const dlg_batch *b, dlg_pdf *pdf, size_t i, dlg_batch_fn fn, void *ctx)
 {
@@ -44,8 +45,8 @@ static bool file_doc(const dlg_batch *b, size_t i, dlg_batch_fn fn, void *ctx)
 
 static int jobs(size_t n)
 {
-	const char *e = getenv("DLG_JOBS");
-	long j = e && *e ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+	const char *e = dlg_env_jobs();
+	long j = e ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
 	if (j < 1)
 		j = 1;
 	if (j > 8)

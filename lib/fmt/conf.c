@@ -55,6 +55,7 @@ static const struct known_key known[] = {
     {"files", "registrations", "registrations.csv", TEXT},
     {"files", "items", "items.csv", TEXT},
     {"files", "answers", "answers.csv", TEXT},
+    {"files", "closures", "closures.csv", TEXT},
     {"files", "attendance", "attendance.csv", TEXT},
     {"files", "sessions", "sessions.csv", TEXT},
     {"files", "departments", "departments.csv", TEXT},

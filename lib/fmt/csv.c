@@ -13,6 +13,7 @@
 
 #include "base/diag.h"
 #include "base/text.h"
+#include "base/env.h"
 
 #define CHUNK (64 * 1024)
 
@@ -541,8 +542,7 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 	r->max_fields = h->nf;
 	r->out.field = dlg_xmalloc((h->nf + 1) * sizeof(char *));
 	r->out.len = dlg_xmalloc((h->nf + 1) * sizeof(size_t));
-	const char *threads = getenv("DLG_THREADS");
-	if (!(threads && !strcmp(threads, "0"))) {
+	if (dlg_env_threads()) {
 		pthread_mutex_init(&r->lock, NULL);
 		pthread_cond_init(&r->changed, NULL);
 		r->threaded = pthread_create(&r->thread, NULL, read_ahead, r) == 0;

@@ -14,6 +14,7 @@
 #include "case/sessions.h"
 #include "fmt/table.h"
 #include "case/answers.h"
+#include "case/closures.h"
 
 /* Finish the CSV on standard output; false after a diagnostic. */
 static bool finish_stdout(dlg_csv_writer *w)
@@ -230,7 +231,8 @@ static int remind(const dlg_deadline_opts *o, dlg_reminders *rs, bool overdue)
 int dlg_deadline_items(const dlg_case *c, dlg_holidays *hol, const dlg_deadline_opts *o)
 {
 	dlg_answers answered = {0};
-	if (o->answers && !dlg_answers_load(&answered, o->answers, o->from)) {
+	if ((o->answers && !dlg_answers_load(&answered, o->answers, o->from)) ||
+	    !dlg_closures_load(&answered, c, NULL)) {
 		dlg_answers_free(&answered);
 		return DLG_EXIT_ERROR;
 	}

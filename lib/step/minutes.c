@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "doc/batch.h"
 #include "doc/layout.h"
 #include "base/sbuf.h"
 #include "base/text.h"
@@ -601,4 +602,82 @@ bool dlg_minutes_block(void *ctx, dlg_lay *l, const char *block, const char *nam
 		m->ok = false;
 	}
 	return true;
+}
+
+/* ---- the command ---- */
+
+static bool draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
+{
+	(void)i;
+	(void)pdf;
+	dlg_minutes *m = ctx;
+	return dlg_tmpl_render(m->t, l, &m->d) && m->ok;
+}
+
+/* The notes' path: --notes, else notes/ID.md in the case folder (malloc'd). */
+static char *notes_path(const dlg_case *cs, const dlg_session *s, const char *given)
+{
+	if (given)
+		return dlg_xstrdup(given);
+	char *nd = dlg_case_file(cs, "notes");
+	char *base = dlg_xasprintf("%s.md", s->id);
+	char *path = dlg_path_join(nd, base);
+	free(base);
+	free(nd);
+	return path;
+}
+
+int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
+{
+	dlg_confopen_opts oo = o->open;
+	oo.need = DLG_CONF_NOT_CANCELLED;
+	if (!oo.tmpl)
+		oo.tmpl = o->notice ? "thong-bao-ket-luan" : "bien-ban";
+	int status = DLG_EXIT_ERROR;
+	dlg_confdocs cd;
+	dlg_notes notes = {0};
+	dlg_duecalc due;
+	dlg_holidays *hol = NULL;
+	dlg_minutes m = {0};
+	bool have_m = false;
+	char *npath = NULL, *title = NULL;
+	if (!dlg_confdocs_find(&cd, cs, &oo))
+		goto done;
+	npath = notes_path(cs, cd.s, o->notes);
+	if (!dlg_notes_load(&notes, npath)) {
+		dlg_warn(_("the secretary's notes of conference %s are needed (opening, "
+		           "conclusions, tasks): write %s or give --notes FILE"),
+		         cd.s->id, npath);
+		goto done;
+	}
+	if (o->notice && !dlg_notes_find(&notes, DLG_NOTE_CONCLUSIONS)) {
+		dlg_warn_at(npath, 0,
+		            _("no conclusions: the notice needs a section headed \"## Kết luận\""));
+		goto done;
+	}
+	if (!dlg_confdocs_load(&cd, &oo))
+		goto done;
+	hol = dlg_case_holidays(cs);
+	if (!hol)
+		goto done;
+	dlg_duecalc_init(&due, cs, hol, cd.today, -1);
+	const char *number = o->number;
+	if (!number)
+		number = dlg_conf_get(cs->conf, "numbering", o->notice ? "notice" : "minutes");
+	if (!dlg_minutes_init(&m, cs, &cd.ss, cd.s, &cd.sd, &notes, &due, hol, number, cd.today))
+		goto done;
+	have_m = true;
+	m.t = cd.t;
+	title = dlg_tmpl_title(cd.t, &m.d);
+	dlg_batch b = {o->out, NULL, NULL, title, cd.today, cd.fonts};
+	status = dlg_batch_run(&b, 1, draw, &m);
+done:
+	if (have_m)
+		dlg_minutes_free(&m);
+	dlg_holidays_free(hol);
+	dlg_notes_free(&notes);
+	dlg_confdocs_close(&cd);
+	free(npath);
+	free(title);
+	return status;
 }

@@ -15,6 +15,7 @@
 #include "case/sessions.h"
 #include "fmt/table.h"
 #include "case/answers.h"
+#include "step/confopen.h"
 
 typedef struct {
 	const dlg_case *c;
@@ -50,5 +51,19 @@ void dlg_minutes_free(dlg_minutes *m);
  * dlg_tmpl_data.block (set by dlg_minutes_init); an unknown part is an
  * error that clears m->ok. */
 bool dlg_minutes_block(void *ctx, dlg_lay *l, const char *block, const char *name);
+
+/* What dlg-minutes was asked for (strings borrowed). */
+typedef struct {
+	dlg_confopen_opts open; /* the session, today, the records; tmpl NULL: the default */
+	const char *out;        /* the PDF to write ("-": standard output) */
+	const char *number;     /* the document's number, or NULL: [numbering] */
+	const char *notes;      /* the secretary's notes, or NULL: notes/ID.md */
+	bool notice;            /* the conclusion notice instead of the minutes */
+} dlg_minutes_opts;
+
+/* dlg-minutes: open the conference (a cancelled one has no minutes), read
+ * the secretary's notes and write the minutes or the notice. Returns the
+ * exit status (DLG_EXIT_OK, or DLG_EXIT_ERROR after diagnostics). */
+int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o);
 
 #endif

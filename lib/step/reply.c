@@ -10,7 +10,10 @@
 #include "fmt/csv.h"
 #include "base/diag.h"
 #include "base/sbuf.h"
+#include "base/safename.h"
 #include "base/text.h"
+#include "doc/batch.h"
+#include "step/outbox.h"
 
 static bool part(void *ctx, dlg_lay *l, const char *block, const char *name);
 
@@ -439,4 +442,132 @@ dlg_mail *dlg_replies_mail(const dlg_replies *r, size_t i, const char *pdf_path,
 		return NULL;
 	}
 	return m;
+}
+
+/* ---- the command ---- */
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return dlg_xstrdup(".");
+	char *d = dlg_xstrdup(path);
+	d[slash == path ? 1 : slash - path] = '\0';
+	return d;
+}
+
+static const char *base_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* The e-mail messages of the letters in folder out: into mail_dir, and/or
+ * to sendmail. */
+static bool deliver(const dlg_case *cs, const dlg_replies *r, const dlg_reply_opts *o,
+                    bool fixed_date)
+{
+	dlg_outbox ob;
+	bool ok = dlg_outbox_open(&ob, cs->conf, o->mail_dir, o->sendmail);
+	for (size_t i = 0; ok && i < r->n; i++) {
+		if (!dlg_replies_by_mail(r, i))
+			continue;
+		char *pdf = dlg_path_join(o->out, r->L[i].file);
+		dlg_mail *m = dlg_replies_mail(r, i, pdf, ob.from_name, ob.from, fixed_date);
+		free(pdf);
+		if (!m) {
+			ok = false;
+			break;
+		}
+		char *base = dlg_xstrdup(r->L[i].file);
+		base[strlen(base) - 4] = '\0'; /* "x.pdf" -> "x" */
+		ok = dlg_outbox_write(&ob, m, base) && dlg_outbox_send(&ob, m);
+		free(base);
+		dlg_mail_free(m);
+	}
+	dlg_outbox_close(&ob);
+	return ok;
+}
+
+/* recipients.csv and postal.csv into folder dir; one_file names the PDF
+ * holding every letter (NULL: one file per letter). */
+static bool write_lists(const dlg_replies *r, const char *dir, const char *one_file)
+{
+	char *rp = dlg_path_join(dir, "recipients.csv");
+	char *pp = dlg_path_join(dir, "postal.csv");
+	bool ok = dlg_replies_write_list(r, rp, one_file, false) &&
+	          dlg_replies_write_list(r, pp, one_file, true);
+	free(rp);
+	free(pp);
+	return ok;
+}
+
+/* Each letter's file name: the registration's id made safe, else its rank. */
+static char **letter_names(dlg_replies *r, const dlg_sessdata *sd)
+{
+	char **names = dlg_xmalloc((r->n ? r->n : 1) * sizeof *names);
+	for (size_t i = 0; i < r->n; i++) {
+		char *safe = dlg_safe_filename(sd->p[r->L[i].person].reg_id, 100);
+		names[i] =
+		    *safe ? dlg_xasprintf("%s.pdf", safe) : dlg_xasprintf("%04zu.pdf", i + 1);
+		free(safe);
+	}
+	dlg_unique_names(names, r->n, ".pdf");
+	for (size_t i = 0; i < r->n; i++)
+		r->L[i].file = dlg_xstrdup(names[i]);
+	return names;
+}
+
+int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
+{
+	static const char title[] = "Trả lời ý kiến, kiến nghị";
+	dlg_confopen_opts oo = o->open;
+	oo.need = DLG_CONF_HELD_OR_CANCELLED;
+	if (!oo.tmpl)
+		oo.tmpl = "tra-loi";
+	int status = DLG_EXIT_ERROR;
+	dlg_confdocs cd;
+	dlg_replies r = {0};
+	bool have_r = false;
+	char **names = NULL;
+	if (!dlg_confdocs_find(&cd, cs, &oo) || !dlg_confdocs_load(&cd, &oo))
+		goto done;
+	const char *number = o->number;
+	if (!number)
+		number = dlg_conf_get(cs->conf, "numbering", "reply");
+	have_r = true;
+	if (!dlg_replies_init(&r, cs, &cd.ss, cd.s, &cd.sd, number, o->pending, cd.today))
+		goto done;
+	r.t = cd.t;
+	names = letter_names(&r, &cd.sd);
+	status = DLG_EXIT_OK;
+	if (o->one_file) {
+		dlg_batch b = {o->one_file, NULL,     (const char *const *)names,
+		               title,       cd.today, cd.fonts};
+		status = dlg_batch_run(&b, r.n, dlg_replies_draw, &r);
+		if (status == DLG_EXIT_OK && !o->out && strcmp(o->one_file, "-")) {
+			char *d = dir_of(o->one_file);
+			if (!write_lists(&r, d, base_of(o->one_file)))
+				status = DLG_EXIT_ERROR;
+			free(d);
+		}
+	}
+	if (status == DLG_EXIT_OK && o->out) {
+		dlg_batch b = {NULL, o->out, (const char *const *)names, title, cd.today, cd.fonts};
+		status = dlg_batch_run(&b, r.n, dlg_replies_draw, &r);
+		if (status == DLG_EXIT_OK && !write_lists(&r, o->out, NULL))
+			status = DLG_EXIT_ERROR;
+		if (status == DLG_EXIT_OK && (o->mail_dir || o->sendmail) &&
+		    !deliver(cs, &r, o, cd.today_fixed))
+			status = DLG_EXIT_ERROR;
+	}
+done:
+	if (names)
+		for (size_t i = 0; i < r.n; i++)
+			free(names[i]);
+	free(names);
+	if (have_r)
+		dlg_replies_free(&r);
+	dlg_confdocs_close(&cd);
+	return status;
 }

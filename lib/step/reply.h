@@ -15,6 +15,7 @@
 #include "case/conference.h"
 #include "step/confdoc.h"
 #include "case/sessions.h"
+#include "step/confopen.h"
 
 /* One letter. */
 typedef struct {
@@ -72,5 +73,21 @@ bool dlg_replies_write_list(const dlg_replies *r, const char *path, const char *
  * fixed_date. NULL after a diagnostic. The caller frees it. */
 dlg_mail *dlg_replies_mail(const dlg_replies *r, size_t i, const char *pdf_path,
                            const char *from_name, const char *from, bool fixed_date);
+
+/* What dlg-reply was asked for (strings borrowed). */
+typedef struct {
+	dlg_confopen_opts open; /* the session, today, the records; tmpl NULL: tra-loi */
+	const char *out;        /* one PDF per letter in this folder, or NULL */
+	const char *one_file;   /* every letter in this one PDF, or NULL */
+	const char *mail_dir;   /* an .eml per letter sent by e-mail here, or NULL */
+	bool sendmail;          /* hand those messages to sendmail */
+	const char *number;     /* the first letter's number, or NULL: [numbering] reply */
+	bool pending;           /* an unanswered question is "being considered" */
+} dlg_reply_opts;
+
+/* dlg-reply: open the conference (held or cancelled), write the letters,
+ * recipients.csv and postal.csv, and the e-mail. Returns the exit status
+ * (DLG_EXIT_OK, or DLG_EXIT_ERROR after diagnostics). */
+int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o);
 
 #endif

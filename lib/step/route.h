@@ -1,51 +1,31 @@
-/* Routing a stream of registrations or items (dlg-route, issue 4): one item
- * row per question of each accepted registration, with the field, the
- * department, its level, the action and the date sent; a department set by
- * hand in items is kept (rule = manual). The decisions come from a
- * dlg_router (route.h); this module handles the rows and the columns. */
+/* The routing step (dlg-route, issue 4): registrations (or items) in, items
+ * out on standard output, and the transfer slips (PDF and CSV) for the
+ * departments. */
 #ifndef DLG_STEP_ROUTE_H
 #define DLG_STEP_ROUTE_H
 
 #include <stdbool.h>
-#include <stddef.h>
 
-#include "fmt/csv.h"
-#include "case/router.h"
+#include "case/folder.h"
 
-/* One routed question as written to the output. Everything points into the
- * routing's buffers and the reader's row: valid only during the callback. */
+/* What dlg-route was asked for (strings borrowed). */
 typedef struct {
-	const char *file;         /* the input's name, for messages */
-	long line;                /* the input line of the row */
-	const char *const *names; /* output header (names as in the input) */
-	const char *const *vals;  /* output row, n cells */
-	size_t n;
-	/* the routing's own cells of this row */
-	const char *item_id, *kind, *text, *field, *dept, *level, *action, *rule, *cc, *note, *sent;
-} dlg_routed;
+	const char *input;     /* registrations or items; NULL or "-": standard input */
+	const char *from;      /* the input's encoding when not UTF-8, or NULL */
+	bool excel;            /* CSV for Excel */
+	const char *today;     /* --today, or NULL */
+	const char *sent;      /* --sent (checked ISO date), or NULL: today */
+	const char *routes;    /* the rules instead of the case's routes.csv, or NULL */
+	const char *slips;     /* a transfer slip PDF per department here, or NULL */
+	const char *slips_csv; /* a transfer list CSV per department here, or NULL */
+	const char *session;   /* only this conference's questions on the slips, or NULL */
+	const char *number;    /* the first slip's number, or NULL */
+	const char *tmpl;      /* the slips' template, or NULL */
+} dlg_route_opts;
 
-/* Called for each item row written; false stops the run (after its own
- * diagnostic). */
-typedef bool (*dlg_routed_fn)(void *ctx, const dlg_routed *it);
-
-typedef struct dlg_routing dlg_routing;
-
-/* Routing of the rows of in (registrations or items, told apart by their
- * columns) with router r; sent is the ISO date stamped on rows without one.
- * r and in are not owned and must outlive the routing. NULL after a
- * diagnostic naming the file when in is neither. Free with
- * dlg_routing_free. */
-dlg_routing *dlg_routing_new(dlg_router *r, dlg_csv_reader *in, const char *sent);
-void dlg_routing_free(dlg_routing *g);
-
-/* Read every row of the input, write the header and the item rows to out
- * and pass each item row to fn (may be NULL). false after a diagnostic
- * naming file and line (an unknown department, a registration without
- * reg_id, bad CSV); rows before it were written. */
-bool dlg_routing_run(dlg_routing *g, dlg_csv_writer *out, dlg_routed_fn fn, void *ctx);
-
-/* Say on stderr how many registrations were not routed (by status) and
- * how many accepted ones had no question; nothing when there are none. */
-void dlg_routing_report(const dlg_routing *g);
+/* dlg-route: load departments.csv and the rules, route every row of the
+ * input to standard output, write the slips, then say what was not routed.
+ * Returns the exit status (DLG_EXIT_OK, or DLG_EXIT_ERROR after diagnostics). */
+int dlg_route_run(const dlg_case *cs, const dlg_route_opts *o);
 
 #endif

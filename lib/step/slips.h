@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "case/folder.h"
-#include "step/route.h"
+#include "case/route_rows.h"
 
 /* ---- transfer lists (CSV) ---- */
 

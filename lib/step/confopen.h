@@ -1,0 +1,57 @@
+/* Opening the documents of one conference (dlg-minutes, dlg-reply): find the
+ * session in sessions.csv, refuse one whose status does not allow the
+ * document, then load its records (items, answers, attendance,
+ * departments), the template and the fonts. */
+#ifndef DLG_STEP_CONFOPEN_H
+#define DLG_STEP_CONFOPEN_H
+
+#include <stdbool.h>
+
+#include "base/date.h"
+#include "case/conference.h"
+#include "case/folder.h"
+#include "case/sessions.h"
+#include "doc/font.h"
+#include "doc/template.h"
+
+/* Which conferences a document may follow. */
+typedef enum {
+	DLG_CONF_NOT_CANCELLED,     /* minutes: a cancelled conference has none */
+	DLG_CONF_HELD_OR_CANCELLED, /* written answers: after a held or cancelled one */
+} dlg_conf_need;
+
+/* What to open (strings borrowed from the caller). */
+typedef struct {
+	const char *session; /* the conference's id (sessions.csv) */
+	const char *today;   /* --today, or NULL */
+	const char *tmpl;    /* the template's name or file */
+	dlg_sd_files files;  /* where the records come from */
+	dlg_conf_need need;  /* the statuses the document accepts */
+} dlg_confopen_opts;
+
+/* One conference's documents, opened. */
+typedef struct {
+	const dlg_case *cs; /* borrowed */
+	dlg_day today;
+	bool today_fixed; /* today came from --today or DLG_TODAY */
+	dlg_sessions ss;
+	const dlg_session *s; /* in ss */
+	bool cancelled;       /* s was cancelled */
+	dlg_sessdata sd;
+	dlg_tmpl *t;
+	dlg_fonts *fonts;
+} dlg_confdocs;
+
+/* First half of the opening: today, sessions.csv, the session o->session and
+ * its status as o->need wants it. false after a diagnostic (file and line
+ * for a refused status). Close d with dlg_confdocs_close even then. */
+bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_opts *o);
+
+/* Second half: the session's records (attendance needed unless it was
+ * cancelled), the template o->tmpl and the fonts. false after diagnostics. */
+bool dlg_confdocs_load(dlg_confdocs *d, const dlg_confopen_opts *o);
+
+/* Free what the opening loaded (d may be partly opened). */
+void dlg_confdocs_close(dlg_confdocs *d);
+
+#endif

@@ -1,0 +1,147 @@
+/* A template merged with CSV rows. */
+#include "step/merge.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "base/safename.h"
+#include "doc/batch.h"
+#include "doc/font.h"
+#include "doc/template.h"
+#include "fmt/csv.h"
+#include "fmt/table.h"
+
+struct ctx {
+	const dlg_tmpl *t;
+	const dlg_table *rows; /* NULL: one document without data */
+	dlg_tmpl_data d;
+	size_t row;
+	char *tname[DLG_MERGE_MAX_TABLES];
+	dlg_table tables[DLG_MERGE_MAX_TABLES];
+	size_t ntables;
+};
+
+static const char *get_field(void *p, const char *name)
+{
+	struct ctx *c = p;
+	return c->rows ? dlg_rows_get(c->rows, c->row, name) : NULL;
+}
+
+static const char *table_get(void *p, size_t i, const char *col)
+{
+	return dlg_rows_get(p, i, col);
+}
+
+static bool get_table(void *p, const char *name, dlg_tmpl_rows *out)
+{
+	struct ctx *c = p;
+	for (size_t i = 0; i < c->ntables; i++)
+		if (!strcmp(c->tname[i], name)) {
+			out->nrows = c->tables[i].nrows;
+			out->get = table_get;
+			out->ctx = &c->tables[i];
+			return true;
+		}
+	return false;
+}
+
+static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
+{
+	struct ctx *c = p;
+	c->row = i;
+	char *title = dlg_tmpl_title(c->t, &c->d);
+	if (*title)
+		dlg_pdf_set_info(pdf, title, c->d.today);
+	free(title);
+	return dlg_tmpl_render(c->t, l, &c->d);
+}
+
+/* What the files are named by: a column of the rows, or NULL for numbers. */
+struct name_by {
+	const dlg_table *rows;
+	const char *col;
+};
+
+static const char *name_key(void *p, size_t i)
+{
+	const struct name_by *nb = p;
+	return nb->col ? dlg_rows_get(nb->rows, i, nb->col) : "";
+}
+
+/* The --table options' CSV files into x. false after a diagnostic. */
+static bool load_tables(struct ctx *x, const dlg_merge_opts *o)
+{
+	for (size_t i = 0; i < o->ntables; i++) {
+		x->tname[i] = dlg_xstrdup(o->table[i]);
+		char *eq = strchr(x->tname[i], '=');
+		*eq = '\0';
+		if (!dlg_rows_load(&x->tables[i], eq + 1, o->from)) {
+			free(x->tname[i]);
+			return false;
+		}
+		x->ntables++;
+	}
+	return true;
+}
+
+int dlg_merge_run(const dlg_case *cs, const dlg_merge_opts *o)
+{
+	struct ctx x = {0};
+	int status = DLG_EXIT_ERROR;
+	dlg_table rows = {0};
+	dlg_tmpl *t = NULL;
+	char **names = NULL;
+	dlg_fonts *fonts = NULL;
+	if (!dlg_date_today(o->today, &x.d.today))
+		goto done;
+	t = dlg_case_tmpl_load(cs, o->tmpl);
+	if (!t || !load_tables(&x, o))
+		goto done;
+	size_t n = 1;
+	if (o->csv) {
+		if (!dlg_rows_load(&rows, o->csv, o->from))
+			goto done;
+		x.rows = &rows;
+		n = rows.nrows;
+	}
+	x.t = t;
+	x.d.get = get_field;
+	x.d.ctx = &x;
+	x.d.table = get_table;
+	x.d.table_ctx = &x;
+	x.d.conf = cs->conf;
+
+	dlg_batch b = {0};
+	fonts = dlg_fonts_new(NULL);
+	b.fonts = fonts;
+	b.today = x.d.today;
+	b.title = dlg_tmpl_meta(t, "type") ? dlg_tmpl_meta(t, "type") : "";
+	if (o->to_dir) {
+		const char *col = o->name_by;
+		if (!col)
+			col = dlg_table_col(&rows, "reg_id") >= 0 ? "reg_id" : NULL;
+		if (col && dlg_table_col(&rows, dlg_column_canon(col)) < 0) {
+			dlg_warn(_("%s: no column \"%s\" to name the files by"), rows.path, col);
+			goto done;
+		}
+		struct name_by nb = {&rows, col};
+		names = dlg_pdf_names(n, name_key, &nb);
+		b.dir = o->out;
+		b.names = (const char *const *)names;
+	} else {
+		b.one_file = o->out ? o->out : "-";
+	}
+	status = dlg_batch_run(&b, n, draw, &x);
+done:
+	dlg_names_free(names, rows.nrows);
+	for (size_t i = 0; i < x.ntables; i++) {
+		dlg_table_free(&x.tables[i]);
+		free(x.tname[i]);
+	}
+	if (x.rows)
+		dlg_table_free(&rows);
+	dlg_tmpl_free(t);
+	dlg_fonts_free(fonts);
+	return status;
+}
