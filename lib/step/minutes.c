@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "case/figures.h"
 #include "case/villages.h"
+#include "step/issue.h"
 
 /* "(reason)" without the reason's own final full stop. */
 static void add_reason(dlg_sbuf *b, const char *reason)
@@ -627,6 +628,22 @@ static char *notes_path(const dlg_case *cs, const dlg_session *s, const char *gi
 	return path;
 }
 
+/* A notice dated after the day the results must reach the villages (the
+ * conference day plus [rules] publish_days_after) is late: say so. */
+static void publish_check(const dlg_minutes *m)
+{
+	dlg_day by;
+	if (!dlg_date_parse_iso(dlg_fields_get((void *)&m->f, "publish_by"), &by) ||
+	    m->d.today <= by)
+		return;
+	char a[16], b[16];
+	dlg_date_format_dmy(m->d.today, a);
+	dlg_date_format_dmy(by, b);
+	dlg_warn(_("warning: the notice is dated %s, after %s, the day the results must be "
+	           "published by ([rules] publish_days_after of dlg.conf)"),
+	         a, b);
+}
+
 int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
 {
 	dlg_confopen_opts oo = o->open;
@@ -661,13 +678,26 @@ int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
 	if (!hol)
 		goto done;
 	dlg_duecalc_init(&due, cs, hol, cd.today, -1);
-	const char *number = o->number;
-	if (!number)
-		number = dlg_conf_get(cs->conf, "numbering", o->notice ? "notice" : "minutes");
-	if (!dlg_minutes_init(&m, cs, &cd.ss, cd.s, &cd.sd, &notes, &due, hol, number, cd.today))
+	if (!dlg_minutes_init(&m, cs, &cd.ss, cd.s, &cd.sd, &notes, &due, hol, "", cd.today))
 		goto done;
 	have_m = true;
 	m.t = cd.t;
+	if (o->notice)
+		publish_check(&m);
+	/* the number from the outgoing register, once everything else is ready */
+	dlg_outgoing_doc doc = {
+	    .doc = o->notice ? "notice" : "minutes",
+	    .type = o->notice ? "TB" : "BB",
+	    .type_name = o->notice ? "Thông báo" : "Biên bản",
+	    .session = cd.s->id,
+	    .date = o->notice ? cd.today : cd.s->date,
+	    .copies = 1,
+	};
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(cs, cd.t, &m.d, &doc, o->number, &no))
+		goto done;
+	dlg_fields_set(&m.f, "number", "%s", no.num);
+	dlg_outgoing_no_free(&no, 1);
 	title = dlg_tmpl_title(cd.t, &m.d);
 	dlg_batch b = {o->out, NULL, NULL, title, cd.today, cd.fonts};
 	status = dlg_batch_run(&b, 1, draw, &m);
