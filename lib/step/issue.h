@@ -14,6 +14,11 @@
  * diagnostic naming the template line. */
 char *dlg_issue_summary(const dlg_tmpl *t, const dlg_tmpl_data *d);
 
+/* The document's "Nơi nhận" for the register: its recipients list
+ * (dlg_tmpl_recipients) with "Như trên" (the addressee) replaced by the
+ * addressee itself ("to"). malloc'd; NULL after a diagnostic. */
+char *dlg_issue_recipients(const dlg_tmpl *t, const dlg_tmpl_data *d);
+
 /* Register one document drawn from t with d and set *out to its number.
  * doc gives the document's identity, type and date (its summary and
  * recipients, when NULL, come from t). number is --number or NULL. false
