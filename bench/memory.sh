@@ -10,6 +10,8 @@ bindir=${1:-$top/build/bin}
 sizes=${SIZES:-100000 1000000 3000000}
 data=$top/bench/data
 mkdir -p "$data"
+# the example commune's case folder (commands stop without one)
+export DLG_DIR=$top/tests/data/case
 export DLG_SHARE=$top/share DLG_TODAY=2026-06-20
 peak() { # command... -> prints seconds and peak KB
 	/usr/bin/time -f "%e %M" -o "$data/mem.txt" "$@" >"$data/mem.out" 2>/dev/null

@@ -10,6 +10,8 @@ mkdir -p "$data"
 in=$data/registrations-$n.csv
 [ -f "$in" ] || python3 "$top/bench/gen-registrations.py" "$n" >"$in"
 PATH=$top/build/bin:$PATH
+# the example commune's case folder (commands stop without one)
+export DLG_DIR=$top/tests/data/case
 export DLG_SHARE=$top/share DLG_TODAY=2026-06-20
 
 measure() { # label, command...

@@ -49,7 +49,8 @@ gen() { # N FILE: items as dlg-route writes them, fields and departments from ro
 	}' >"${2%.csv}-answers.csv"
 }
 
-dlg init "$work/case" >/dev/null
+dlg init --commune "xã Liên Minh" "$work/case" >/dev/null
+cp "$top/tests/data/case/dlg.conf" "$top/tests/data/case/"*.csv "$work/case/"
 gen "$n" "$work/items.csv"
 gen $((n / 10)) "$work/items-small.csv"
 echo "items: $n ($(du -h "$work/items.csv" | cut -f1)), answers: $((n / 2))"

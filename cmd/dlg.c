@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "base/text.h"
 #include "case/init.h"
+#include "fmt/conf.h"
 
 static const struct {
 	const char *name, *what;
@@ -23,14 +25,77 @@ static const struct {
 
 static void usage(void)
 {
-	printf(_("Usage: dlg init DIR\n"
+	printf(_("Usage: dlg init --commune NAME DIR\n"
 	         "       dlg COMMAND [ARG]...\n"
 	         "The toolkit of the commune office for dialogue conferences on\n"
 	         "administrative procedures.\n\n"
-	         "  init DIR    make a case folder with the office's defaults\n"));
+	         "  init        make a case folder for the commune NAME in DIR\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		printf("  %-10s  %s\n", commands[i].name, _(commands[i].what));
 	printf(_("\n'dlg COMMAND --help' (or 'man dlg-COMMAND') tells more.\n"));
+}
+
+/* The commune's name asked for on the terminal; malloc'd, NULL when none. */
+static char *ask_commune(void)
+{
+	if (!isatty(STDIN_FILENO))
+		return NULL;
+	fprintf(stderr, "%s", _("The commune's name (e.g. xã Liên Minh): "));
+	char *line = NULL;
+	size_t cap = 0;
+	if (getline(&line, &cap, stdin) < 0) {
+		free(line);
+		return NULL;
+	}
+	return line;
+}
+
+/* dlg init [--commune NAME] DIR */
+static int init(int argc, char **argv)
+{
+	const char *dir = NULL;
+	char *commune = NULL;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strncmp(a, "--commune=", 10)) {
+			free(commune);
+			commune = dlg_xstrdup(a + 10);
+		} else if (!strcmp(a, "--commune") && i + 1 < argc) {
+			free(commune);
+			commune = dlg_xstrdup(argv[++i]);
+		} else if (a[0] == '-' || dir) {
+			dlg_usage_error("%s",
+			                _("init needs one folder name and the commune's name, "
+			                  "e.g. dlg init --commune \"xã Liên Minh\" "
+			                  "doi-thoai-2026"));
+		} else {
+			dir = a;
+		}
+	}
+	if (!dir)
+		dlg_usage_error("%s", _("init needs one folder name and the commune's name, e.g. "
+		                        "dlg init --commune \"xã Liên Minh\" doi-thoai-2026"));
+	if (!commune)
+		commune = ask_commune();
+	if (commune) {
+		dlg_text_squeeze(commune);
+		if (!dlg_utf8_valid(commune, strlen(commune), NULL)) {
+			free(commune);
+			dlg_usage_error("%s", _("the commune's name is not valid UTF-8"));
+		}
+		size_t len;
+		char *nfc = dlg_text_nfc(commune, strlen(commune), &len);
+		free(commune);
+		commune = nfc;
+	}
+	if (!commune || !*commune || dlg_conf_is_placeholder(commune)) {
+		free(commune);
+		dlg_usage_error("%s", _("init needs the commune's name: dlg init --commune \"xã "
+		                        "Liên Minh\" DIR"));
+	}
+	bool ok = dlg_init_case(dir, commune);
+	free(commune);
+	return ok ? DLG_EXIT_OK : DLG_EXIT_ERROR;
 }
 
 int main(int argc, char **argv)
@@ -49,12 +114,8 @@ int main(int argc, char **argv)
 		dlg_print_version();
 		return DLG_EXIT_OK;
 	}
-	if (!strcmp(cmd, "init")) {
-		if (argc != 3 || argv[2][0] == '-')
-			dlg_usage_error(
-			    _("init needs one folder name, e.g. dlg init doi-thoai-2026"));
-		return dlg_init_case(argv[2]) ? DLG_EXIT_OK : DLG_EXIT_ERROR;
-	}
+	if (!strcmp(cmd, "init"))
+		return init(argc - 2, argv + 2);
 	if (strchr(cmd, '/') || cmd[0] == '-')
 		dlg_usage_error(_("unknown command \"%s\""), cmd);
 	/* Prefer the dlg-NAME beside this program, then PATH. */

@@ -8,6 +8,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 for name in "$@"; do
 	dir=$top/tests/cases/$name
 	work=$(mktemp -d)
+	# the scratch folder as tests/run-cases.sh makes it
+	[ -f "$dir/bare" ] || { cp -R "$top/tests/data/case/." "$work" && rm -f "$work/README"; }
 	cp -R "$dir/." "$work"
 	in=/dev/null
 	[ -f "$dir/stdin" ] && in=$dir/stdin

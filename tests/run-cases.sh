@@ -6,6 +6,10 @@
 #   expected-stderr  expected standard error  (absent: must be empty)
 #   expected-status  expected exit status     (absent: 0)
 #   check            optional script run afterwards in the scratch folder; must exit 0
+#   bare             optional: start from an empty folder (no case folder)
+# The scratch folder is a case folder: a copy of tests/data/case/ (dlg.conf,
+# departments, villages, sessions of the example commune), then the case's own
+# files over it (its dlg.conf, if any, replaces the shared one).
 # Environment: the commands on PATH, DLG_SHARE, DLG_TODAY=2026-06-20, LC_ALL=C.UTF-8.
 # Cases run in parallel ($DLG_TEST_JOBS, else one per core).
 # Usage: run-cases.sh BINDIR [CASE...]
@@ -26,7 +30,13 @@ run_case() {
 	[ -f "$dir/cmd" ] || return 0
 	work=$scratch/$name
 	rm -rf "$work"
-	cp -R "$dir" "$work"
+	if [ -f "$dir/bare" ]; then
+		mkdir "$work"
+	else
+		cp -R "$top/tests/data/case" "$work"
+		rm -f "$work/README"
+	fi
+	cp -R "$dir/." "$work"
 	in=/dev/null
 	[ -f "$dir/stdin" ] && in=$dir/stdin
 	(

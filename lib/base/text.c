@@ -364,6 +364,24 @@ void dlg_text_name_case(char *s)
 	}
 }
 
+void dlg_text_upper(char *s)
+{
+	size_t len = strlen(s);
+	size_t i = 0;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n =
+		    utf8proc_iterate((utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0)
+			return;
+		utf8proc_int32_t to = utf8proc_toupper(cp);
+		utf8proc_uint8_t enc[4];
+		if (to != cp && utf8proc_encode_char(to, enc) == n)
+			memcpy(s + i, enc, (size_t)n);
+		i += (size_t)n;
+	}
+}
+
 bool dlg_text_blank(const char *s)
 {
 	for (; *s; s++)

@@ -46,6 +46,10 @@ void dlg_text_name_case(char *s);
  * nor turn the text around. malloc'd; the caller frees it. */
 char *dlg_text_printable(const char *s);
 
+/* Upper-case valid UTF-8 s in place ("xã Liên Minh" → "XÃ LIÊN MINH");
+ * letters whose upper case has another encoded length stay as they are. */
+void dlg_text_upper(char *s);
+
 /* True when s contains only white space (or is empty). */
 bool dlg_text_blank(const char *s);
 

@@ -320,7 +320,7 @@ bool dlg_sessdata_load(dlg_sessdata *sd, const dlg_case *c, const dlg_session *s
 	    f && f->attendance ? dlg_xstrdup(f->attendance) : dlg_case_file(c, "attendance");
 	char *depts = dlg_case_data(c, "departments");
 	if (!depts) {
-		dlg_warn(_("no departments.csv in the case folder or in %s"), dlg_share_dir());
+		dlg_warn("%s", _("no departments.csv in the case folder (dlg init makes one)"));
 		goto done;
 	}
 	if (!dlg_rows_load(&sd->depts, depts, NULL) || !load_depts(sd))

@@ -13,7 +13,8 @@
 
 char *dlg_path_join(const char *a, const char *b)
 {
-	if (!a || !*a || b[0] == '/')
+	/* "." adds nothing: messages name ./x as the user would, x */
+	if (!a || !*a || !strcmp(a, ".") || b[0] == '/')
 		return dlg_xstrdup(b);
 	size_t la = strlen(a);
 	return dlg_xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
@@ -24,18 +25,25 @@ static bool exists(const char *path)
 	return access(path, F_OK) == 0;
 }
 
-/* The nearest folder from cwd upwards holding dlg.conf, or NULL. */
+/* The nearest folder from cwd upwards holding dlg.conf, as a relative path
+ * ("." or "../..", so messages name files as the user sees them), or NULL. */
 static char *search_upwards(void)
 {
 	char cwd[PATH_MAX];
 	if (!getcwd(cwd, sizeof cwd))
 		return NULL;
-	for (;;) {
+	for (int up = 0;; up++) {
 		char *conf = dlg_path_join(cwd, "dlg.conf");
 		bool found = exists(conf);
 		free(conf);
-		if (found)
-			return dlg_xstrdup(cwd);
+		if (found) {
+			if (up == 0)
+				return dlg_xstrdup(".");
+			char *rel = dlg_xmalloc(3 * (size_t)up);
+			for (int i = 0; i < up; i++)
+				memcpy(rel + 3 * i, i + 1 < up ? "../" : "..\0", 3);
+			return rel;
+		}
 		char *slash = strrchr(cwd, '/');
 		if (!slash || slash == cwd)
 			return NULL;
@@ -43,28 +51,53 @@ static char *search_upwards(void)
 	}
 }
 
+/* dir is a case folder: it holds a dlg.conf. Otherwise a diagnostic naming
+ * how the folder was chosen (from), and false. */
+static bool is_case_folder(const char *dir, const char *from)
+{
+	if (access(dir, R_OK | X_OK) != 0) {
+		dlg_warn(_("%s (%s): no such folder; \"dlg init %s\" makes a case folder"), dir,
+		         from, dir);
+		return false;
+	}
+	char *conf = dlg_path_join(dir, "dlg.conf");
+	bool found = exists(conf);
+	free(conf);
+	if (!found)
+		dlg_warn(_("%s (%s): not a case folder (it has no dlg.conf); \"dlg init %s\" makes "
+		           "one"),
+		         dir, from, dir);
+	return found;
+}
+
 bool dlg_case_open(dlg_case *c, const char *opt_dir)
 {
 	memset(c, 0, sizeof *c);
 	const char *env = dlg_env_dir();
-	if (opt_dir)
+	bool ok;
+	if (opt_dir) {
 		c->dir = dlg_xstrdup(opt_dir);
-	else if (env)
+		ok = is_case_folder(c->dir, "-C");
+	} else if (env) {
 		c->dir = dlg_xstrdup(env);
-	else if (!(c->dir = search_upwards()))
-		c->dir = dlg_xstrdup(".");
-	if (access(c->dir, R_OK | X_OK) != 0) {
-		dlg_warn(_("%s: no such case folder (made with \"dlg init\")"), c->dir);
-		free(c->dir);
-		c->dir = NULL;
-		return false;
-	}
-	char *conf = dlg_path_join(c->dir, "dlg.conf");
-	if (exists(conf)) {
-		c->conf = dlg_conf_load(conf);
-		c->has_conf = c->conf != NULL;
+		ok = is_case_folder(c->dir, "DLG_DIR");
+	} else if ((c->dir = search_upwards())) {
+		ok = true;
 	} else {
-		c->conf = dlg_conf_defaults();
+		dlg_warn("%s", _("no case folder here or in any folder above (a case folder has a "
+		                 "dlg.conf); \"dlg init DIR\" makes one, -C DIR or DLG_DIR names "
+		                 "one"));
+		ok = false;
+	}
+	char *conf = ok ? dlg_path_join(c->dir, "dlg.conf") : NULL;
+	c->conf = ok ? dlg_conf_load(conf) : NULL;
+	if (c->conf) {
+		char *todo = dlg_conf_placeholders(c->conf);
+		if (todo)
+			dlg_warn(_("%s: still holds placeholders <<...>> (%s); fill them in before "
+			           "issuing documents"),
+			         conf, todo);
+		free(todo);
 	}
 	free(conf);
 	if (!c->conf) {
@@ -95,6 +128,11 @@ char *dlg_case_data(const dlg_case *c, const char *key)
 	if (exists(path))
 		return path;
 	free(path);
+	/* Only the tables that are the same for every commune have a default:
+	 * another commune's departments, villages or conferences never stand in
+	 * for the office's own. */
+	if (strcmp(key, "routes") && strcmp(key, "holidays"))
+		return NULL;
 	char *rel = dlg_xasprintf("data/%s.csv", key);
 	char *def = dlg_share_path(rel);
 	free(rel);

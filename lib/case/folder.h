@@ -9,13 +9,14 @@
 
 typedef struct {
 	char *dir;      /* the folder (owned) */
-	dlg_conf *conf; /* its dlg.conf, or the defaults when it has none */
-	bool has_conf;
+	dlg_conf *conf; /* its dlg.conf */
 } dlg_case;
 
-/* Find the folder: opt_dir (-C), else $DLG_DIR, else the nearest folder from
- * the current one upwards that has a dlg.conf, else the current folder. Reads
- * dlg.conf. false after a diagnostic on error. */
+/* Find the case folder (one holding a dlg.conf): opt_dir (-C), else $DLG_DIR,
+ * else the nearest folder from the current one upwards that has a dlg.conf.
+ * No such folder is an error, as for git: there is no built-in commune to fall
+ * back on. Reads dlg.conf and warns when it still holds placeholders. false
+ * after a diagnostic on error. */
 bool dlg_case_open(dlg_case *c, const char *opt_dir);
 void dlg_case_close(dlg_case *c);
 
@@ -23,9 +24,9 @@ void dlg_case_close(dlg_case *c);
  * to the folder; malloc'd, the caller frees it. */
 char *dlg_case_file(const dlg_case *c, const char *key);
 
-/* Like dlg_case_file, but when the case folder has no such file, the default
- * from share/data/ (for departments, routes, villages, holidays). NULL when
- * neither exists. malloc'd. */
+/* Like dlg_case_file, but NULL when the case folder has no such file; for
+ * routes and holidays (the same in every commune), the default from
+ * share/data/ then. malloc'd. */
 char *dlg_case_data(const dlg_case *c, const char *key);
 
 /* A template: a path that exists, else NAME(.md) in the case's templates/,

@@ -90,7 +90,7 @@ static bool copy_folder(const char *from, const char *to)
 	return ok;
 }
 
-bool dlg_init_case(const char *dir)
+bool dlg_init_case(const char *dir, const char *commune)
 {
 	if (mkdir(dir, 0750) != 0 && !(errno == EEXIST && folder_empty(dir))) {
 		dlg_warn(errno == EEXIST ? _("%s: the folder exists and is not empty") : "%s: %s",
@@ -101,7 +101,7 @@ bool dlg_init_case(const char *dir)
 	char *conf = dlg_path_join(dir, "dlg.conf");
 	dlg_atomic a;
 	if (dlg_atomic_begin(&a, conf, 0644)) {
-		if (dlg_conf_write_defaults(a.f))
+		if (dlg_conf_write_defaults(a.f, commune))
 			ok = dlg_atomic_commit(&a);
 		else {
 			dlg_atomic_abort(&a);

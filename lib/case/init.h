@@ -4,9 +4,12 @@
 
 #include <stdbool.h>
 
-/* Make dir (which must not exist, or be empty) with dlg.conf, the reference
- * tables from share/data, templates/, notes/ and empty answers.csv and
- * attendance.csv. false after a diagnostic. */
-bool dlg_init_case(const char *dir);
+/* Make dir (which must not exist, or be empty) for commune ("xã Liên Minh")
+ * with dlg.conf (the keys naming the commune filled in, the office's address,
+ * e-mail and signer as placeholders to fill), the reference tables from
+ * share/data (generic: no other commune's addresses, villages or
+ * conferences), templates/, notes/ and empty answers.csv and attendance.csv.
+ * false after a diagnostic. */
+bool dlg_init_case(const char *dir, const char *commune);
 
 #endif

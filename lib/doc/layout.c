@@ -340,14 +340,15 @@ bool dlg_rich_measure_lines(dlg_fonts *fs, const dlg_rich *r, double size, doubl
 
 /* ---- boxes ---- */
 
-enum { OP_TEXT, OP_FILL, OP_STROKE, OP_LINE, OP_DOTS };
+enum { OP_TEXT, OP_FILL, OP_STROKE, OP_LINE, OP_DOTS, OP_IMAGE, OP_FIELD };
 
 struct op {
 	int kind, style;
 	double size, x, y, w, h, extra;
-	char *text;
+	char *text; /* OP_FIELD: the field's name */
 	size_t len;
 	uint32_t rgb;
+	const dlg_image *img; /* OP_IMAGE */
 };
 
 struct box {
@@ -551,6 +552,13 @@ static void emit_ops(dlg_lay *l, const struct box *bx, double top)
 			if (o->w > 0)
 				dlg_pdf_line(l->pdf, o->x, H - (top + o->y), o->x + o->w,
 				             H - (top + o->y), 0.9, true);
+			break;
+		case OP_IMAGE:
+			dlg_pdf_image(l->pdf, o->img, o->x, H - (top + o->y + o->h), o->w, o->h);
+			break;
+		case OP_FIELD:
+			dlg_pdf_sig_field(l->pdf, o->text, o->x, H - (top + o->y + o->h), o->w,
+			                  o->h);
 			break;
 		}
 	}
@@ -1209,6 +1217,27 @@ void dlg_canvas_line(dlg_canvas *c, double x1, double y1, double x2, double y2, 
 	o->w = x2 - x1;
 	o->h = y2 - y1;
 	o->extra = lw;
+}
+
+void dlg_canvas_image(dlg_canvas *c, const dlg_image *img, double x, double y, double w, double h)
+{
+	struct op *o = box_op(&c->bx, OP_IMAGE);
+	o->x = c->x0 + x;
+	o->y = y;
+	o->w = w;
+	o->h = h;
+	o->img = img;
+}
+
+void dlg_canvas_sig_field(dlg_canvas *c, const char *name, double x, double y, double w, double h)
+{
+	struct op *o = box_op(&c->bx, OP_FIELD);
+	o->x = c->x0 + x;
+	o->y = y;
+	o->w = w;
+	o->h = h;
+	o->text = dlg_xstrdup(name);
+	o->len = strlen(name);
 }
 
 double dlg_canvas_measure(dlg_canvas *c, int style, double size, const char *s)

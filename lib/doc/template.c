@@ -902,8 +902,10 @@ static void signature(struct rctx *rc, const char *frame)
 	if (is(frame, "minutes")) {
 		char *lt = meta_fill(rc, "left_title"), *ln = meta_fill(rc, "left_name"),
 		     *rt = meta_fill(rc, "right_title"), *rn = meta_fill(rc, "right_name");
-		dlg_nd30_signer a = {NULL, {lt ? lt : "THƯ KÝ", NULL, NULL, NULL}, NULL, ln, 0};
-		dlg_nd30_signer b = {NULL, {rt ? rt : "CHỦ TỌA", NULL, NULL, NULL}, NULL, rn, 0};
+		dlg_nd30_signer a = {NULL, {lt ? lt : "THƯ KÝ", NULL, NULL, NULL}, NULL, ln, 0,
+		                     NULL};
+		dlg_nd30_signer b = {NULL, {rt ? rt : "CHỦ TỌA", NULL, NULL, NULL}, NULL, rn, 0,
+		                     NULL};
 		dlg_nd30_sign2(rc->l, &a, &b);
 		/* Form 1.9: "Nơi nhận:" under THƯ KÝ, on the left */
 		if (rec)
@@ -919,6 +921,7 @@ static void signature(struct rctx *rc, const char *frame)
 		char *note = NULL, *name = NULL, *date_line = NULL;
 		if (is(kind, "conf")) {
 			s = dlg_nd30_signer_conf(rc->d->conf);
+			s.stamp = rc->d->stamp;
 		} else if (!is(kind, "none")) {
 			lines = list_fill(rc, "signer_lines", &nlines);
 			for (size_t i = 0; i < nlines && i < 4; i++)

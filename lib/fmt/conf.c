@@ -6,11 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/diag.h"
 #include "base/text.h"
 
-enum kind { TEXT, COUNT, DAY_KIND, DOCNO, YEAR, SEQUENCE };
+enum kind { TEXT, COUNT, DAY_KIND, DOCNO, YEAR, SEQUENCE, MM };
 
 struct known_key {
 	const char *section;
@@ -20,23 +21,27 @@ struct known_key {
 };
 
 static const struct known_key known[] = {
-    {"office", "commune", "xã Liên Minh", TEXT},
-    {"office", "place", "Liên Minh", TEXT},
+    {"office", "commune", "<<xã ...>>", TEXT},
+    {"office", "place", "<<địa danh ghi ở dòng ngày tháng>>", TEXT},
     {"office", "agency_parent", "", TEXT},
     {"office", "agency_line1", "ỦY BAN NHÂN DÂN", TEXT},
-    {"office", "agency_line2", "XÃ LIÊN MINH", TEXT},
+    {"office", "agency_line2", "<<XÃ ...>>", TEXT},
     {"office", "agency_short", "UBND", TEXT},
-    {"office", "office_name", "Văn phòng HĐND - UBND xã Liên Minh", TEXT},
+    {"office", "office_name", "<<Văn phòng HĐND - UBND xã ...>>", TEXT},
     {"office", "office_short", "VP", TEXT},
-    {"office", "address", "số 121 đường Nam Sông Hồng, thôn 7, xã Liên Minh, Hà Nội", TEXT},
-    {"office", "email", "buituanh_lienminh@hanoi.gov.vn", TEXT},
+    {"office", "address", "<<địa chỉ trụ sở UBND xã>>", TEXT},
+    {"office", "email", "<<thư điện tử của văn phòng>>", TEXT},
     {"office", "phone", "", TEXT},
-    {"office", "website", "https://lienminh.hanoi.gov.vn", TEXT},
-    {"office", "register_url", "https://lienminh.hanoi.gov.vn", TEXT},
+    {"office", "website", "<<trang thông tin điện tử của xã>>", TEXT},
+    {"office", "register_url", "<<địa chỉ trang đăng ký trực tuyến>>", TEXT},
+    {"office", "seal_image", "", TEXT},
+    {"office", "seal_mm", "", MM},
     {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
     {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
     {"signer", "title", "PHÓ CHỦ TỊCH", TEXT},
-    {"signer", "name", "Nguyễn Hữu Minh", TEXT},
+    {"signer", "name", "<<họ và tên người ký>>", TEXT},
+    {"signer", "signature_image", "", TEXT},
+    {"signer", "signature_mm", "", MM},
     {"rules", "register_days_before", "10", COUNT},
     {"rules", "announce_days_before", "7", COUNT},
     {"rules", "answer_days", "5", COUNT},
@@ -66,6 +71,14 @@ static const struct known_key known[] = {
     {"files", "outgoing", "outgoing.csv", TEXT},
     {"mail", "from", "", TEXT},
     {"mail", "sendmail", "/usr/sbin/sendmail", TEXT},
+    {"sign", "office_pkcs11", "", TEXT},
+    {"sign", "office_token", "", TEXT},
+    {"sign", "office_key", "", TEXT},
+    {"sign", "office_pkcs12", "", TEXT},
+    {"sign", "signer_pkcs11", "", TEXT},
+    {"sign", "signer_token", "", TEXT},
+    {"sign", "signer_key", "", TEXT},
+    {"sign", "signer_pkcs12", "", TEXT},
 };
 #define NKNOWN (sizeof known / sizeof known[0])
 
@@ -110,6 +123,11 @@ static bool check_value(enum kind kind, const char *v)
 		return !strcmp(v, "calendar") || !strcmp(v, "working");
 	case SEQUENCE:
 		return !strcmp(v, "type") || !strcmp(v, "shared");
+	case MM: { /* empty, or a size in millimetres */
+		char *end;
+		double mm = strtod(v, &end);
+		return !*v || (end != v && !*end && mm > 0 && mm <= 300);
+	}
 	case DOCNO:
 	case YEAR: {
 		char *end;
@@ -141,11 +159,33 @@ static const struct {
      "(công văn trả lời và phiếu chuyển cùng là công văn), hoặc `first` với dãy số chung"},
     {"files", "Tên các tệp trong thư mục hồ sơ"},
     {"mail", "Gửi thư điện tử"},
+    {"sign", "Ký số (dlg-sign): chữ ký số của cơ quan (office_: Văn thư) và của người ký "
+             "(signer_): thư viện PKCS#11 của USB token, nhãn token, nhãn khóa; hoặc tệp "
+             "chứng thư số .p12"},
 };
 
-bool dlg_conf_write_defaults(FILE *f)
+bool dlg_conf_is_placeholder(const char *v)
+{
+	size_t n = strlen(v);
+	return n >= 4 && !strncmp(v, "<<", 2) && !strcmp(v + n - 2, ">>");
+}
+
+/* The commune's name without its kind ("xã Liên Minh" → "Liên Minh"). */
+static const char *bare_name(const char *commune)
+{
+	static const char *const kinds[] = {"xã ", "phường ", "đặc khu ", "thị trấn "};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		size_t n = strlen(kinds[i]);
+		if (!strncasecmp(commune, kinds[i], n) && commune[n])
+			return commune + n;
+	}
+	return commune;
+}
+
+bool dlg_conf_write_defaults(FILE *f, const char *commune)
 {
 	fputs("# dlg.conf: cấu hình của thư mục hồ sơ đối thoại (UTF-8, \"khóa = giá trị\").\n", f);
+	fputs("# Thay mọi giá trị <<...>> bằng thông tin của xã trước khi ban hành văn bản.\n", f);
 	const char *section = "";
 	for (size_t i = 0; i < NKNOWN; i++) {
 		if (strcmp(section, known[i].section)) {
@@ -156,9 +196,38 @@ bool dlg_conf_write_defaults(FILE *f)
 					fprintf(f, "\n# %s\n", section_comments[k].comment);
 			fprintf(f, "[%s]\n", section);
 		}
-		fprintf(f, "%s = %s\n", known[i].key, known[i].def);
+		char *value = NULL;
+		if (commune && !strcmp(section, "office")) {
+			const char *key = known[i].key;
+			if (!strcmp(key, "commune"))
+				value = dlg_xstrdup(commune);
+			else if (!strcmp(key, "place"))
+				value = dlg_xstrdup(bare_name(commune));
+			else if (!strcmp(key, "agency_line2")) {
+				value = dlg_xstrdup(commune);
+				dlg_text_upper(value);
+			} else if (!strcmp(key, "office_name"))
+				value = dlg_xasprintf("Văn phòng HĐND - UBND %s", commune);
+		}
+		fprintf(f, "%s = %s\n", known[i].key, value ? value : known[i].def);
+		free(value);
 	}
 	return !ferror(f);
+}
+
+char *dlg_conf_placeholders(const dlg_conf *c)
+{
+	char *list = NULL;
+	for (size_t i = 0; i < NKNOWN; i++) {
+		const char *v = c && c->value[i] ? c->value[i] : known[i].def;
+		if (!dlg_conf_is_placeholder(v))
+			continue;
+		char *more = dlg_xasprintf("%s%s%s.%s", list ? list : "", list ? ", " : "",
+		                           known[i].section, known[i].key);
+		free(list);
+		list = more;
+	}
+	return list;
 }
 
 dlg_conf *dlg_conf_defaults(void)
@@ -248,6 +317,10 @@ dlg_conf *dlg_conf_load(const char *path)
 				break;
 			case YEAR:
 				why = _("%s must be a year (YYYY) or empty, not \"%s\"");
+				break;
+			case MM:
+				why =
+				    _("%s must be a size in millimetres (such as 36), not \"%s\"");
 				break;
 			default:
 				why = _("%s must be a number of days (0 to 3650), not \"%s\"");

@@ -25,7 +25,16 @@ long dlg_conf_get_long(const dlg_conf *c, const char *section, const char *key);
 void dlg_conf_free(dlg_conf *c);
 
 /* Write a dlg.conf holding every known key with its default, commented in
- * Vietnamese. false on a write error. */
-bool dlg_conf_write_defaults(FILE *f);
+ * Vietnamese. With commune ("xã Liên Minh"), the keys naming the commune are
+ * filled from it; the other keys particular to an office (address, e-mail,
+ * signer's name...) hold placeholders "<<...>>". false on a write error. */
+bool dlg_conf_write_defaults(FILE *f, const char *commune);
+
+/* True when v is a placeholder "<<...>>" still to be filled in. */
+bool dlg_conf_is_placeholder(const char *v);
+
+/* "office.address, signer.name": the keys whose value (set, or the built-in
+ * default) is still a placeholder, or NULL when none. malloc'd. */
+char *dlg_conf_placeholders(const dlg_conf *c);
 
 #endif

@@ -488,7 +488,7 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	input = input_path(cs, o);
 	dpath = dlg_case_data(cs, "departments");
 	if (!dpath) {
-		dlg_warn(_("no departments.csv in the case folder or in %s"), dlg_share_dir());
+		dlg_warn("%s", _("no departments.csv in the case folder (dlg init makes one)"));
 		goto done;
 	}
 	if (!dlg_rows_load(&in, input, o->from) || !dlg_rows_load(&depts, dpath, NULL))

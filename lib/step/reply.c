@@ -577,6 +577,7 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 	dlg_replies r = {0};
 	bool have_r = false;
 	char **names = NULL;
+	dlg_nd30_stamp stamp = {0};
 	if (!dlg_confdocs_find(&cd, cs, &oo) || !dlg_confdocs_load(&cd, &oo))
 		goto done;
 	have_r = true;
@@ -585,6 +586,11 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 	r.t = cd.t;
 	if (!reserve_numbers(&r, o->number))
 		goto done;
+	if (o->digital) {
+		if (!dlg_nd30_stamp_load(&stamp, cs->conf, cs->dir))
+			goto done;
+		r.d.stamp = &stamp;
+	}
 	names = letter_names(&r, &cd.sd);
 	status = DLG_EXIT_OK;
 	if (o->one_file) {
@@ -614,6 +620,7 @@ done:
 	free(names);
 	if (have_r)
 		dlg_replies_free(&r);
+	dlg_nd30_stamp_free(&stamp);
 	dlg_confdocs_close(&cd);
 	return status;
 }

@@ -12,7 +12,7 @@
 #include "fmt/table.h"
 #include "doc/layout.h"
 #include "doc/template.h"
-#include "case/report.h"
+#include "step/report.h"
 #include "case/sessions.h"
 #include "case/conference.h"
 #include "case/figures.h"

@@ -40,7 +40,7 @@ static dlg_router *load_router(const dlg_case *cs, const char *routes_opt)
 {
 	char *deps = dlg_case_data(cs, "departments");
 	if (!deps) {
-		dlg_warn("%s", _("no departments.csv in the case folder or the defaults"));
+		dlg_warn("%s", _("no departments.csv in the case folder (dlg init makes one)"));
 		return NULL;
 	}
 	char *routes = routes_opt ? dlg_xstrdup(routes_opt) : dlg_case_data(cs, "routes");

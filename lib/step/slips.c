@@ -233,7 +233,7 @@ dlg_slips *dlg_slips_new(const dlg_case *cs, const char *dir, const char *tmpl, 
 	char *dpath = dlg_case_data(cs, "departments");
 	static const char *const need[] = {"dept", "name", NULL};
 	if (!dpath) {
-		dlg_warn("%s", _("no departments.csv in the case folder or the defaults"));
+		dlg_warn("%s", _("no departments.csv in the case folder (dlg init makes one)"));
 		goto fail;
 	}
 	if (!dlg_table_load(&s->depts, dpath, need))

@@ -14,6 +14,8 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$work"
+# the example commune's case folder
+cp "$TOP/tests/data/case/dlg.conf" "$TOP/tests/data/case/"*.csv .
 export DLG_TODAY=2026-07-02
 fail() { echo "docs-failed-run: $*"; exit 1; }
 whole() { # every PDF in $1 passes qpdf --check

@@ -12,6 +12,8 @@ fail() {
 }
 export DLG_TODAY=2026-07-01
 cd "$w" || exit 1
+# the example commune's case folder
+cp "$TOP/tests/data/case/dlg.conf" "$TOP/tests/data/case/"*.csv . || exit 1
 
 long=$(python3 -c 'import sys; w=["thủ","tục","đất","đai","**đậm**","#","<b>","{{name}}","giấy"]; s=" ".join(w[i%len(w)] for i in range(600)); print(s[:3000])')
 nospace=$(python3 -c 'print("x"*1000)')

@@ -22,9 +22,10 @@ done
 
 # An installed command finds its share files (templates, default data) without DLG_SHARE.
 cd "$work"
-env -u DLG_SHARE PATH="$bin:$PATH" dlg init case >/dev/null || fail "installed dlg init failed"
+env -u DLG_SHARE PATH="$bin:$PATH" dlg init --commune "xã Liên Minh" case >/dev/null || fail "installed dlg init failed"
 [ -f case/departments.csv ] && [ -d case/templates ] || fail "dlg init did not copy the share files"
-env -u DLG_SHARE DLG_TODAY=2026-06-20 "$bin/dlg-pdf" -t phieu-dang-ky -o form.pdf ||
+cp "$top/tests/data/case/sessions.csv" case/ # the example commune's conferences
+(cd case && env -u DLG_SHARE DLG_TODAY=2026-06-20 "$bin/dlg-pdf" -t phieu-dang-ky -o ../form.pdf 2>/dev/null) ||
 	fail "installed dlg-pdf did not find its template"
 qpdf --check form.pdf >/dev/null || fail "installed dlg-pdf wrote a bad PDF"
 

@@ -16,6 +16,7 @@ fail() {
 	exit 1
 }
 export DLG_TODAY=2026-07-28
+cp -R "$TOP/tests/data/case/." "$w/" || exit 1
 cp -R "$TOP/tests/cases/reply-missing-answer/." "$w/" || exit 1
 cd "$w" || exit 1
 rm -f cmd expected-*

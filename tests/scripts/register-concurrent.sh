@@ -5,8 +5,9 @@ set -eu
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-dlg init case >/dev/null
+dlg init --commune "xã Liên Minh" case >/dev/null
 cd case
+cp "${TOP:?}/tests/data/case/dlg.conf" "${TOP:?}/tests/data/case/"*.csv .
 for w in 1 2 3 4 5 6 7 8; do
 	python3 - "$w" >"in$w.csv" <<'PY'
 import sys

@@ -10,6 +10,8 @@ if ! mount -t tmpfs -o size=64k tmpfs "$work/small" 2>/dev/null; then
 	echo "register-full-disk: cannot mount a tmpfs here, skipped"
 	exit 0
 fi
+# the case folder is $work (found from small/ upwards)
+cp "${TOP:?}/tests/data/case/dlg.conf" "${TOP:?}/tests/data/case/"*.csv "$work"/
 cd "$work/small"
 printf 'received,name,phone,topic_procedure\n2026-06-15,An,0912345678,Hỏi\n' >first.csv
 DLG_TODAY=2026-06-20 dlg-register -q --channel paper --into registrations.csv first.csv

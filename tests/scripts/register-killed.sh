@@ -7,6 +7,7 @@ set -eu
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
+cp "${TOP:?}/tests/data/case/dlg.conf" "${TOP:?}/tests/data/case/"*.csv .
 export DLG_TODAY=2026-06-20
 python3 -c "
 print('received,name,phone,topic_procedure')

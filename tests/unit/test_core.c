@@ -50,8 +50,25 @@ static void conf_values_and_errors(void **state)
 	assert_string_equal(dlg_conf_get(c, "office", "place"), "Liên Minh");
 	assert_int_equal(dlg_conf_get_long(c, "rules", "register_days_before"), 10);
 	assert_string_equal(dlg_conf_get(c, "nosuch", "key"), "");
+	/* no other commune's name or address stands in for a key not set */
+	assert_true(dlg_conf_is_placeholder(dlg_conf_get(c, "office", "address")));
+	char *todo = dlg_conf_placeholders(c);
+	assert_non_null(strstr(todo, "office.address"));
+	assert_null(strstr(todo, "office.place"));
+	free(todo);
 	dlg_conf_free(c);
 	free(p);
+	/* dlg init's dlg.conf: the commune's own names, placeholders for the rest */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	assert_true(dlg_conf_write_defaults(mem, "xã Hòa Bình"));
+	fclose(mem);
+	assert_non_null(strstr(buf, "\nplace = Hòa Bình\n"));
+	assert_non_null(strstr(buf, "\nagency_line2 = XÃ HÒA BÌNH\n"));
+	assert_non_null(strstr(buf, "\naddress = <<"));
+	assert_null(strstr(buf, "Liên Minh\n"));
+	free(buf);
 	static const char *const bad[] = {
 	    "[rules]\nanswer_days = five\n",
 	    "[rulez]\n",
@@ -161,7 +178,6 @@ static void case_folder_sessions_villages(void **state)
 	           "Cụm dân cư Bãi Tháp,cụm,,Bãi Tháp\n");
 	dlg_case c;
 	assert_true(dlg_case_open(&c, d));
-	assert_true(c.has_conf);
 	dlg_sessions ss;
 	assert_true(dlg_sessions_load(&ss, &c));
 	assert_int_equal(ss.n, 2);
