@@ -18,7 +18,7 @@ dlg init --commune "xã Liên Minh" case >/dev/null || fail "dlg init failed"
 cd case || exit 1
 # the example commune's settings and departments
 cp "$TOP/tests/data/case/dlg.conf" "$TOP/tests/data/case/"*.csv . || exit 1
-sed -i 's/^slip *=.*/slip = 7/; s/^year *=.*/year = 2026/' dlg.conf
+sed -i 's/^slip *=.*/slip = 7\nyear = 2026/' dlg.conf
 # a department whose code is not a safe file name
 printf '%s\n' '../ĐB,Ban Đặc biệt xã,commune,Trưởng ban,,' >>departments.csv
 
