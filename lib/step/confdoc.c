@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "doc/nd30.h"
 #include "base/text.h"
 
 void dlg_fields_set(dlg_fields *f, const char *name, const char *fmt, ...)
