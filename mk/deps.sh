@@ -16,6 +16,7 @@ need libqrencode-dev pkg-config --exists libqrencode
 need libfontconfig-dev pkg-config --exists fontconfig
 need libcmocka-dev pkg-config --exists cmocka
 need zlib1g-dev pkg-config --exists zlib
+need libpng-dev pkg-config --exists libpng
 need poppler-utils command -v pdftotext
 need qpdf command -v qpdf
 need valgrind command -v valgrind

@@ -65,6 +65,27 @@ void dlg_canvas_line(dlg_canvas *c, double x1, double y1, double x2, double y2, 
 	o->extra = lw;
 }
 
+void dlg_canvas_image(dlg_canvas *c, const dlg_image *img, double x, double y, double w, double h)
+{
+	struct op *o = dlg_box_op(&c->bx, OP_IMAGE);
+	o->x = c->x0 + x;
+	o->y = y;
+	o->w = w;
+	o->h = h;
+	o->img = img;
+}
+
+void dlg_canvas_sig_field(dlg_canvas *c, const char *name, double x, double y, double w, double h)
+{
+	struct op *o = dlg_box_op(&c->bx, OP_FIELD);
+	o->x = c->x0 + x;
+	o->y = y;
+	o->w = w;
+	o->h = h;
+	o->text = dlg_xstrdup(name);
+	o->len = strlen(name);
+}
+
 double dlg_canvas_measure(dlg_canvas *c, int style, double size, const char *s)
 {
 	return dlg_fonts_width(c->l->fs, style, size, s, strlen(s));

@@ -177,6 +177,13 @@ static void emit_ops(dlg_lay *l, const struct box *bx, double top)
 				dlg_pdf_line(l->pdf, o->x, H - (top + o->y), o->x + o->w,
 				             H - (top + o->y), DOTS_WIDTH, true);
 			break;
+		case OP_IMAGE:
+			dlg_pdf_image(l->pdf, o->img, o->x, H - (top + o->y + o->h), o->w, o->h);
+			break;
+		case OP_FIELD:
+			dlg_pdf_sig_field(l->pdf, o->text, o->x, H - (top + o->y + o->h), o->w,
+			                  o->h);
+			break;
 		}
 	}
 }

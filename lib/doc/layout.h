@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "doc/font.h"
+#include "doc/image.h"
 #include "doc/pdf.h"
 
 #define DLG_MM (72.0 / 25.4)
@@ -137,6 +138,13 @@ void dlg_canvas_line(dlg_canvas *c, double x1, double y1, double x2, double y2, 
  * DLG_CENTER: centred on x, DLG_RIGHT: ends at x). */
 void dlg_canvas_text(dlg_canvas *c, double x, double y, int style, double size, int align,
                      const char *s);
+/* An image (not copied: it must live until the PDF is written) in the
+ * rectangle of top-left corner (x, y), w x h points; it may reach outside
+ * the area (a seal over the lines around a signature). */
+void dlg_canvas_image(dlg_canvas *c, const dlg_image *img, double x, double y, double w, double h);
+/* An empty signature field named name over the rectangle of top-left corner
+ * (x, y), w x h points (dlg_pdf_sig_field). */
+void dlg_canvas_sig_field(dlg_canvas *c, const char *name, double x, double y, double w, double h);
 /* Width of s in points. */
 double dlg_canvas_measure(dlg_canvas *c, int style, double size, const char *s);
 void dlg_canvas_end(dlg_canvas *c);

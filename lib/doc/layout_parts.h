@@ -69,14 +69,15 @@ void dlg_breaker_free(struct breaker *b);
 
 /* ---- boxes (flow.c) ---- */
 
-enum { OP_TEXT, OP_FILL, OP_STROKE, OP_LINE, OP_DOTS };
+enum { OP_TEXT, OP_FILL, OP_STROKE, OP_LINE, OP_DOTS, OP_IMAGE, OP_FIELD };
 
 struct op {
 	int kind, style;
 	double size, x, y, w, h, extra;
-	char *text;
+	char *text; /* OP_FIELD: the field's name */
 	size_t len;
 	uint32_t rgb;
+	const dlg_image *img; /* OP_IMAGE */
 };
 
 struct box {

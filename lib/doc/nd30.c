@@ -42,15 +42,17 @@ dlg_pstyle dlg_pstyle_body(void)
 static const struct {
 	double agency_size, title_size, motto_size, type_size, date_size, summary_size; /* pt */
 	double letter_summary_size, recipients_head_size, recipients_size, signer_size; /* pt */
-	double recipients_leading; /* "Nơi nhận" entries, tighter than body text */
-	double title_col_max;      /* the national title's column: at most this share */
-	double title_col_pad;      /* pt beside the national title */
-	double rule_share;         /* the rule under the agency or summary: share of its text */
-	double rule_width;         /* its line width, pt */
-	double summary_indent;     /* the summary's side indents: share of the frame */
-	double summary_rule_max;   /* the summary's text width counted at most this share */
-	double sign_cols[2];       /* "Nơi nhận" | signature: shares of the frame */
-	double sign_space;         /* room to sign, pt (when the signer gives none) */
+	double recipients_leading;  /* "Nơi nhận" entries, tighter than body text */
+	double title_col_max;       /* the national title's column: at most this share */
+	double title_col_pad;       /* pt beside the national title */
+	double rule_share;          /* the rule under the agency or summary: share of its text */
+	double rule_width;          /* its line width, pt */
+	double summary_indent;      /* the summary's side indents: share of the frame */
+	double summary_rule_max;    /* the summary's text width counted at most this share */
+	double sign_cols[2];        /* "Nơi nhận" | signature: shares of the frame */
+	double sign_space;          /* room to sign, pt (when the signer gives none) */
+	double signature_fill;      /* a signature image fills at most this share of it */
+	double signature_max_width; /* ... and of the signature column's width */
 } frame = {
     .agency_size = 13,
     .title_size = 13,
@@ -71,6 +73,8 @@ static const struct {
     .summary_rule_max = 0.75,
     .sign_cols = {0.45, 0.55},
     .sign_space = 72,
+    .signature_fill = 0.92,
+    .signature_max_width = 0.8,
 };
 
 #define TITLE "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -214,8 +218,99 @@ dlg_nd30_signer dlg_nd30_signer_conf(const dlg_conf *conf)
 	                      dlg_conf_get(conf, "signer", "title"), NULL},
 	                     NULL,
 	                     dlg_conf_get(conf, "signer", "name"),
-	                     0};
+	                     0,
+	                     NULL};
 	return s;
+}
+
+void dlg_nd30_stamp_free(dlg_nd30_stamp *st)
+{
+	dlg_image_free(st->signature);
+	dlg_image_free(st->seal);
+	memset(st, 0, sizeof *st);
+}
+
+/* The image named by section.key, its path relative to dir. */
+static dlg_image *conf_image(const dlg_conf *conf, const char *dir, const char *section,
+                             const char *key)
+{
+	const char *v = dlg_conf_get(conf, section, key);
+	if (!*v) {
+		dlg_warn(_("dlg.conf: [%s] %s is not set: the image a digitally signed document "
+		           "shows (Decree 30, Appendix I)"),
+		         section, key);
+		return NULL;
+	}
+	char *path = *v == '/' || !dir ? dlg_xstrdup(v) : dlg_xasprintf("%s/%s", dir, v);
+	dlg_image *img = dlg_image_load_png(path);
+	free(path);
+	return img;
+}
+
+/* A size in millimetres from section.key, 0 when not set. */
+static double conf_mm(const dlg_conf *conf, const char *section, const char *key)
+{
+	const char *v = dlg_conf_get(conf, section, key);
+	return *v ? strtod(v, NULL) * DLG_MM : 0;
+}
+
+bool dlg_nd30_stamp_load(dlg_nd30_stamp *st, const dlg_conf *conf, const char *dir)
+{
+	memset(st, 0, sizeof *st);
+	st->signature = conf_image(conf, dir, "signer", "signature_image");
+	st->seal = st->signature ? conf_image(conf, dir, "office", "seal_image") : NULL;
+	if (!st->seal) {
+		dlg_nd30_stamp_free(st);
+		return false;
+	}
+	double seal = conf_mm(conf, "office", "seal_mm");
+	if (seal <= 0 && st->seal->dpi <= 0) {
+		dlg_warn(_("%s: the seal's real size is unknown: set [office] seal_mm in dlg.conf "
+		           "(the seal's width in millimetres)"),
+		         st->seal->path);
+		dlg_nd30_stamp_free(st);
+		return false;
+	}
+	dlg_image_size_pt(st->seal, seal, &st->seal_w, &st->seal_h);
+	if (seal > 0) {
+		st->seal_w = seal;
+		st->seal_h = seal * st->seal->h / st->seal->w;
+	}
+	double sig = conf_mm(conf, "signer", "signature_mm");
+	if (sig > 0) {
+		st->signature_w = sig;
+		st->signature_h = sig * st->signature->h / st->signature->w;
+	} else {
+		dlg_image_size_pt(st->signature, 0, &st->signature_w, &st->signature_h);
+	}
+	return true;
+}
+
+/* The room to sign with the images in it: the signature centred, scaled
+ * down when it is taller than the room (or has no size of its own); the
+ * seal at its real size, centred on the signature's height, its right edge
+ * a third of the way into the signature. */
+static void stamp_space(dlg_lay *l, const dlg_nd30_stamp *st, double space)
+{
+	double W = dlg_lay_frame_width(l);
+	double sw = st->signature_w, sh = st->signature_h;
+	double room = space * frame.signature_fill;
+	if (sh <= 0 || sh > room) {
+		sw = st->signature->w * room / st->signature->h;
+		sh = room;
+	}
+	if (sw > W * frame.signature_max_width) {
+		sh *= W * frame.signature_max_width / sw;
+		sw = W * frame.signature_max_width;
+	}
+	double sx = (W - sw) / 2, sy = (space - sh) / 2;
+	double kx = sx + sw / 3 - st->seal_w, ky = space / 2 - st->seal_h / 2;
+	dlg_canvas *c = dlg_lay_canvas(l, space);
+	dlg_canvas_image(c, st->signature, sx, sy, sw, sh);
+	dlg_canvas_image(c, st->seal, kx, ky, st->seal_w, st->seal_h);
+	dlg_canvas_sig_field(c, "signer", sx, sy, sw, sh);
+	dlg_canvas_sig_field(c, "office", kx, ky, st->seal_w, st->seal_h);
+	dlg_canvas_end(c);
 }
 
 static void signer_block(dlg_lay *l, const dlg_nd30_signer *s)
@@ -230,7 +325,11 @@ static void signer_block(dlg_lay *l, const dlg_nd30_signer *s)
 			dlg_lay_text(l, &c, DLG_BOLD, s->lines[i]);
 	if (has(s->note))
 		dlg_lay_text(l, &c, DLG_ITALIC, s->note);
-	dlg_lay_space(l, s->sign_space > 0 ? s->sign_space : frame.sign_space);
+	double space = s->sign_space > 0 ? s->sign_space : frame.sign_space;
+	if (s->stamp)
+		stamp_space(l, s->stamp, space);
+	else
+		dlg_lay_space(l, space);
 	if (has(s->name))
 		dlg_lay_text(l, &c, DLG_BOLD, s->name);
 }

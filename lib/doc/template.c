@@ -914,6 +914,7 @@ static void signature(struct rctx *rc, const char *frame)
 		char *note = NULL, *name = NULL, *date_line = NULL;
 		if (is(kind, "conf")) {
 			s = dlg_nd30_signer_conf(rc->d->conf);
+			s.stamp = rc->d->stamp;
 		} else if (!is(kind, "none")) {
 			lines = list_fill(rc, "signer_lines", &nlines);
 			for (size_t i = 0; i < nlines && i < 4; i++)

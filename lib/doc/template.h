@@ -55,6 +55,7 @@
 #include "base/date.h"
 #include "case/folder.h"
 #include "doc/layout.h"
+#include "doc/nd30.h"
 
 typedef struct dlg_tmpl dlg_tmpl;
 
@@ -84,6 +85,9 @@ typedef struct {
 	 * ARG) when it returns true, else printed as plain lines (may be NULL) */
 	bool (*block)(void *ctx, dlg_lay *l, const char *name, const char *arg);
 	void *block_ctx;
+	/* the signature and seal images for the signer of dlg.conf ("signer:
+	 * conf"), for a document to be signed digitally; NULL: paper */
+	const dlg_nd30_stamp *stamp;
 } dlg_tmpl_data;
 
 /* Read and parse the template at path. NULL after a diagnostic naming the

@@ -530,6 +530,7 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 	dlg_replies r = {0};
 	bool have_r = false;
 	char **names = NULL;
+	dlg_nd30_stamp stamp = {0};
 	if (!dlg_confdocs_find(&cd, cs, &oo) || !dlg_confdocs_load(&cd, &oo))
 		goto done;
 	const char *number = o->number;
@@ -539,6 +540,11 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 	if (!dlg_replies_init(&r, cs, &cd.ss, cd.s, &cd.sd, number, o->pending, cd.today))
 		goto done;
 	r.t = cd.t;
+	if (o->digital) {
+		if (!dlg_nd30_stamp_load(&stamp, cs->conf, cs->dir))
+			goto done;
+		r.d.stamp = &stamp;
+	}
 	names = letter_names(&r, &cd.sd);
 	status = DLG_EXIT_OK;
 	if (o->one_file) {
@@ -568,6 +574,7 @@ done:
 	free(names);
 	if (have_r)
 		dlg_replies_free(&r);
+	dlg_nd30_stamp_free(&stamp);
 	dlg_confdocs_close(&cd);
 	return status;
 }
