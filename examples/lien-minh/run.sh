@@ -60,6 +60,16 @@ rm -f "$out/run.sh"
 cd "$out" || exit 2
 say "case folder: $(pwd) (today: $DLG_TODAY)"
 
+# 0. The announcement of the July conference (time, place, content, how to
+# register, with the QR code of the online form) to the village heads, the
+# website and the radio, with the radio's script; issued on 5 June, well
+# before the 7 days the law asks and before the forms start to arrive.
+if have dlg-announce; then
+	say "dlg-announce: thong-bao-hoi-nghi-2026-1.pdf, truyen-thanh-2026-1.txt"
+	DLG_TODAY=2026-06-05 dlg-announce --session 2026-1 -o thong-bao-hoi-nghi-2026-1.pdf \
+		--radio truyen-thanh-2026-1.txt || fail dlg-announce $?
+fi
+
 # 1. Intake of the forms, in the order they were imported: the online form's
 # export, the paper forms typed in by the clerk, e-mail, and the questions
 # raised from the floor on 16 July.  reg_ids follow this order (R0001...), and
@@ -106,6 +116,14 @@ if have dlg-deadline && need items.csv dlg-deadline; then
 	[ "$rc" -le 1 ] || fail "dlg-deadline --remind" "$rc"
 fi
 
+# 4b. Two days before the conference the office briefs the chair: every
+# question with the department's written answer, or none yet.
+if have dlg-brief && need items.csv dlg-brief; then
+	say "dlg-brief: bao-cao-lanh-dao-2026-1.pdf"
+	DLG_TODAY=2026-07-14 dlg-brief --session 2026-1 -o bao-cao-lanh-dao-2026-1.pdf ||
+		fail dlg-brief $?
+fi
+
 # 5. Minutes and the conclusion notice of the held conference.
 if have dlg-minutes && need items.csv dlg-minutes; then
 	say "dlg-minutes: bien-ban-2026-1.pdf, thong-bao-2026-1.pdf"
@@ -120,6 +138,13 @@ if have dlg-reply && need items.csv dlg-reply; then
 	say "dlg-reply: tra-loi/2026-1/, tra-loi/2026-2/"
 	dlg-reply --session 2026-1 --pending -o tra-loi/2026-1/ || fail "dlg-reply 2026-1" $?
 	dlg-reply --session 2026-2 --pending -o tra-loi/2026-2/ || fail "dlg-reply 2026-2" $?
+fi
+
+# 6b. The questions beyond the commune go to the city in one report.
+if have dlg-escalate && need items.csv dlg-escalate; then
+	say "dlg-escalate: bao-cao-cap-tren-2026-1.pdf"
+	DLG_TODAY=2026-07-24 dlg-escalate --session 2026-1 -o bao-cao-cap-tren-2026-1.pdf ||
+		fail dlg-escalate $?
 fi
 
 # 7. The results report.

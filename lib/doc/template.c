@@ -986,6 +986,16 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 		char *number = meta_fill(&rc, "number");
 		char *vv = meta_fill(&rc, "letter_summary");
 		char *date = meta_fill(&rc, "date");
+		/* a document of a unit under the agency names both */
+		char *parent = meta_fill(&rc, "agency_parent");
+		char *a1 = meta_fill(&rc, "agency_line1");
+		char *a2 = meta_fill(&rc, "agency_line2");
+		if (parent)
+			h.agency_parent = parent;
+		if (a1)
+			h.agency1 = a1;
+		if (a2)
+			h.agency2 = a2;
 		h.number = number;
 		h.letter_summary = vv;
 		h.date = d->today;
@@ -1003,6 +1013,9 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 		free(number);
 		free(vv);
 		free(date);
+		free(parent);
+		free(a1);
+		free(a2);
 	} else if (rc.form) {
 		dlg_nd30_national(l);
 		dlg_nd30_title(l, type, summary);
@@ -1051,4 +1064,20 @@ dlg_tmpl *dlg_case_tmpl_load(const dlg_case *c, const char *name)
 	dlg_tmpl *t = dlg_tmpl_load(path);
 	free(path);
 	return t;
+}
+
+char **dlg_tmpl_meta_list(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d, size_t *n)
+{
+	struct rctx rc = {t, d, NULL, true, 0, NULL, 0, false, 0, 0, false};
+	char **v = list_fill(&rc, key, n);
+	for (size_t i = 0; i < *n; i++)
+		if (!v[i])
+			rc.ok = false;
+	if (rc.ok)
+		return v;
+	for (size_t i = 0; i < *n; i++)
+		free(v[i]);
+	free(v);
+	*n = 0;
+	return NULL;
 }

@@ -16,6 +16,9 @@
  *   type, summary          type name and summary under the header
  *   number                 "Số:" (e.g. "{{number}}/GM-UBND")
  *   letter_summary         a letter's "V/v ..." under the number
+ *   agency_parent, agency_line1, agency_line2   the issuing body in the
+ *                          header, when not dlg.conf's [office] (a unit's
+ *                          document: the agency above it, then the unit)
  *   date: none | blank | ISO date or placeholder   (default: today)
  *   to                     "Kính gửi:" value, or a list of addressees
  *   recipients             the "Nơi nhận:" list
@@ -116,6 +119,13 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d);
  * naming the template line when a placeholder has no value. Templates use
  * extra keys for phrases the command puts together. */
 char *dlg_tmpl_meta_fill(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d);
+
+/* The front-matter list under key (a single value counts as a list of one),
+ * each item filled with d's values and "{{each:NAME}}" items expanded;
+ * the count goes to *n. A malloc'd array of malloc'd strings the caller
+ * frees; NULL with *n = 0 when the key is absent or empty, or after a
+ * diagnostic naming the template line when a placeholder has no value. */
+char **dlg_tmpl_meta_list(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d, size_t *n);
 
 /* Draw Markdown text (e.g. an answer written by a department) as body
  * paragraphs and lists indented by indent points. The text prints
