@@ -902,11 +902,7 @@ static void signature(struct rctx *rc, const char *frame)
 	if (is(frame, "minutes")) {
 		char *lt = meta_fill(rc, "left_title"), *ln = meta_fill(rc, "left_name"),
 		     *rt = meta_fill(rc, "right_title"), *rn = meta_fill(rc, "right_name");
-		dlg_nd30_signer a = {NULL, {lt ? lt : "THƯ KÝ", NULL, NULL, NULL}, NULL, ln, 0,
-		                     NULL};
-		dlg_nd30_signer b = {NULL, {rt ? rt : "CHỦ TỌA", NULL, NULL, NULL}, NULL, rn, 0,
-		                     NULL};
-		dlg_nd30_sign2(rc->l, &a, &b);
+		dlg_nd30_sign_minutes(rc->l, lt, ln, rt, rn);
 		free(lt);
 		free(ln);
 		free(rt);

@@ -17,6 +17,7 @@
 #include "fmt/table.h"
 #include "doc/font.h"
 #include "doc/layout.h"
+#include "doc/nd30.h"
 #include "doc/template.h"
 #include "doc/pdf.h"
 #include "fmt/table.h"
