@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/legacy.h"
 #include "base/text.h"
 #include "base/env.h"
 #include "fmt/header.h"
@@ -50,6 +51,9 @@ struct dlg_csv_reader {
 	char *name;
 	struct csv_parser parser;
 	iconv_t cd;
+	bool vni;        /* --from vni: decoded by dlg_vni_decode */
+	const char *fed; /* the bytes of the chunk being fed, as read */
+	size_t fed_len;
 	char *raw, *conv;
 	size_t raw_len, conv_cap;
 	const char *pend; /* decoded input not yet given to libcsv */
@@ -173,9 +177,20 @@ static void on_field(void *data, size_t len, void *ctx)
 		return;
 	}
 	if (!dlg_utf8_valid(text, len, &bad)) {
-		fail_at(r, start + count_newlines(text, bad),
-		        _("invalid UTF-8; save the file as UTF-8 or give its encoding with --from "
-		          "(e.g. --from cp1258)"));
+		const char *guess = dlg_legacy_guess(r->fed, r->fed_len);
+		char msg[300];
+		if (guess)
+			snprintf(
+			    msg, sizeof msg,
+			    _("invalid UTF-8: the text looks like %s; read it with --from %s, or "
+			      "save the file as UTF-8"),
+			    dlg_legacy_describe(guess), guess);
+		else
+			snprintf(
+			    msg, sizeof msg, "%s",
+			    _("invalid UTF-8; save the file as UTF-8 or give its encoding with "
+			      "--from (cp1258, tcvn3 or vni for the old Vietnamese ones)"));
+		fail_at(r, start + count_newlines(text, bad), msg);
 		return;
 	}
 	if (dlg_text_is_nfc_fast(text, len)) {
@@ -259,7 +274,12 @@ static void read_chunk(dlg_csv_reader *r)
 	}
 	char *data = r->raw;
 	size_t len = n + r->raw_len;
-	if (r->cd != (iconv_t)-1) {
+	r->fed = r->raw;
+	r->fed_len = len;
+	if (r->vni) {
+		data = r->conv;
+		len = dlg_vni_decode(r->raw, len, r->conv);
+	} else if (r->cd != (iconv_t)-1) {
 		char *in = r->raw, *out = r->conv;
 		size_t inleft = len, outleft = r->conv_cap;
 		size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
@@ -490,10 +510,13 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 		r->close_f = true;
 	}
 	if (opts && opts->from && *opts->from) {
-		r->cd = iconv_open("UTF-8", opts->from);
-		if (r->cd == (iconv_t)-1) {
-			dlg_warn(_("--from: unknown encoding \"%s\" (try cp1258, latin1, utf-16)"),
-			         opts->from);
+		const char *name = dlg_legacy_iconv_name(opts->from);
+		r->vni = !name;
+		if (name && (r->cd = iconv_open("UTF-8", name)) == (iconv_t)-1) {
+			dlg_warn(
+			    _("--from: unknown encoding \"%s\" (try cp1258, tcvn3, vni, latin1, "
+			      "utf-16)"),
+			    opts->from);
 			dlg_csv_close(r);
 			return NULL;
 		}
