@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "base/env.h"
 #include "fmt/header.h"
+#include "fmt/xlsxout.h"
 
 #define CHUNK (64 * 1024)
 
@@ -705,7 +706,18 @@ struct dlg_csv_writer {
 	FILE *f;
 	bool excel;
 	bool first_in_row;
+	dlg_xlsx_writer *xlsx; /* the table goes to an Excel workbook instead */
 };
+
+dlg_csv_writer *dlg_csv_writer_xlsx(const char *path, const char *sheet)
+{
+	dlg_xlsx_writer *x = dlg_xlsx_writer_new(path, sheet);
+	if (!x)
+		return NULL;
+	dlg_csv_writer *w = dlg_xmalloc(sizeof *w);
+	*w = (dlg_csv_writer){NULL, false, true, x};
+	return w;
+}
 
 dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel)
 {
@@ -713,6 +725,7 @@ dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel)
 	w->f = f;
 	w->excel = excel;
 	w->first_in_row = true;
+	w->xlsx = NULL;
 	if (excel)
 		fputs("\xEF\xBB\xBF", f);
 	return w;
@@ -735,6 +748,10 @@ static bool plain_number(const char *s)
 
 void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 {
+	if (w->xlsx) {
+		dlg_xlsx_write_field(w->xlsx, s);
+		return;
+	}
 	if (!s)
 		s = "";
 	if (!w->first_in_row)
@@ -766,6 +783,10 @@ void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 
 void dlg_csv_end_row(dlg_csv_writer *w)
 {
+	if (w->xlsx) {
+		dlg_xlsx_end_row(w->xlsx);
+		return;
+	}
 	if (w->excel)
 		putc_unlocked('\r', w->f);
 	putc_unlocked('\n', w->f);
@@ -781,11 +802,26 @@ void dlg_csv_write_row(dlg_csv_writer *w, const char *const *fields, size_t n)
 
 bool dlg_csv_writer_finish(dlg_csv_writer *w, const char *name)
 {
+	if (w->xlsx) {
+		bool done = dlg_xlsx_writer_finish(w->xlsx);
+		free(w);
+		return done;
+	}
 	bool ok = fflush(w->f) == 0 && !ferror(w->f);
 	if (!ok)
 		dlg_warn(_("%s: write error: %s"), name ? name : _("<stdout>"), strerror(errno));
 	free(w);
 	return ok;
+}
+
+void dlg_csv_writer_discard(dlg_csv_writer *w)
+{
+	if (w->xlsx) {
+		dlg_xlsx_writer_abort(w->xlsx);
+		free(w);
+		return;
+	}
+	dlg_csv_writer_finish(w, NULL);
 }
 
 /* ---- column plan ---- */
