@@ -10,7 +10,6 @@
 #include "base/diag.h"
 #include "doc/nd30.h"
 #include "base/text.h"
-#include "case/outgoing.h"
 
 void dlg_fields_set(dlg_fields *f, const char *name, const char *fmt, ...)
 {
@@ -195,26 +194,4 @@ char *dlg_village_head_title(const char *village)
 	    utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)c), (utf8proc_uint8_t *)first);
 	first[n > 0 ? n : 0] = '\0';
 	return dlg_xasprintf(street ? "Tổ trưởng %s%s" : "Trưởng %s%s", first, rest);
-}
-
-bool dlg_take_number(const dlg_case *c, const char *doc, const char *type, const char *type_name,
-                     const char *session, dlg_day date, const char *summary, const char *recipients,
-                     const char *number, char num[24], char **symbol)
-{
-	dlg_outgoing_doc d = {.doc = doc,
-	                      .type = type,
-	                      .type_name = type_name,
-	                      .session = session,
-	                      .date = date,
-	                      .summary = summary,
-	                      .recipients = recipients,
-	                      .copies = 1};
-	dlg_outgoing_no no;
-	if (!dlg_outgoing_reserve(c, &d, 1, number, &no))
-		return false;
-	snprintf(num, 24, "%s", no.num);
-	if (symbol)
-		*symbol = dlg_xstrdup(no.symbol);
-	dlg_outgoing_no_free(&no, 1);
-	return true;
 }
