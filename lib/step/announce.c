@@ -11,6 +11,7 @@
 #include "doc/batch.h"
 #include "doc/font.h"
 #include "doc/template.h"
+#include "case/participants.h"
 #include "case/sessions.h"
 #include "fmt/table.h"
 #include "step/confdoc.h"

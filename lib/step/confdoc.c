@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "base/diag.h"
 #include "doc/nd30.h"
@@ -177,21 +176,4 @@ void dlg_fields_item(dlg_fields *f, const dlg_sessdata *sd, const dlg_sd_item *i
 		dlg_fields_set(f, "higher_name", "%s", "cơ quan có thẩm quyền ở Trung ương");
 	else
 		dlg_fields_set(f, "higher_name", "%s", "Ủy ban nhân dân Thành phố");
-}
-
-char *dlg_village_head_title(const char *village)
-{
-	if (!*village)
-		return dlg_xstrdup("");
-	char *fold = dlg_text_fold(village);
-	bool street = !strncmp(fold, "to dan pho", 10);
-	free(fold);
-	/* the kind in lower case: its first letter ("Thôn", "Cụm", "Tổ") */
-	const char *rest = village;
-	uint32_t c = dlg_utf8_next(&rest);
-	char first[8];
-	utf8proc_ssize_t n =
-	    utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)c), (utf8proc_uint8_t *)first);
-	first[n > 0 ? n : 0] = '\0';
-	return dlg_xasprintf(street ? "Tổ trưởng %s%s" : "Trưởng %s%s", first, rest);
 }

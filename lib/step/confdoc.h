@@ -62,8 +62,4 @@ void dlg_fields_item(dlg_fields *f, const dlg_sessdata *sd, const dlg_sd_item *i
 /* "Nguyễn Văn An, Thôn 3" (the organisation too when there is one). malloc'd. */
 char *dlg_sd_asker(const dlg_sd_person *p);
 
-/* How a document names a village's head: "Thôn 1" gives "Trưởng thôn 1",
- * "Tổ dân phố X" gives "Tổ trưởng tổ dân phố X". malloc'd. */
-char *dlg_village_head_title(const char *village);
-
 #endif
