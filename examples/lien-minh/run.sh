@@ -133,8 +133,11 @@ fi
 # 5. Minutes and the conclusion notice of the held conference.
 if have dlg-minutes && need items.csv dlg-minutes; then
 	say "dlg-minutes: bien-ban-2026-1.pdf, thong-bao-2026-1.pdf"
-	dlg-minutes --session 2026-1 -o bien-ban-2026-1.pdf || fail dlg-minutes $?
-	dlg-minutes --notice --session 2026-1 -o thong-bao-2026-1.pdf ||
+	# The minutes are signed the day of the conference; the notice follows
+	# four days later, before the results must be published (10 days).
+	DLG_TODAY=2026-07-16 dlg-minutes --session 2026-1 -o bien-ban-2026-1.pdf ||
+		fail dlg-minutes $?
+	DLG_TODAY=2026-07-20 dlg-minutes --notice --session 2026-1 -o thong-bao-2026-1.pdf ||
 		fail "dlg-minutes --notice" $?
 fi
 
