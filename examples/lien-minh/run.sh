@@ -165,7 +165,9 @@ fi
 # 8. The blank registration form, for the one-stop desk and the village halls.
 if have dlg-pdf; then
 	say "dlg-pdf: phieu-dang-ky.pdf"
-	dlg-pdf -t phieu-dang-ky -o phieu-dang-ky.pdf </dev/null || fail dlg-pdf $?
+	# printed when the plan is published, for the year's conferences
+	DLG_TODAY=2026-06-01 dlg-pdf -t phieu-dang-ky -o phieu-dang-ky.pdf </dev/null ||
+		fail dlg-pdf $?
 fi
 
 say "done: $(pwd)"
