@@ -32,7 +32,7 @@ static void usage(void)
 	         "                       the signer's signature image and the office's seal\n"
 	         "                       image of dlg.conf where Decree 30 puts them, each\n"
 	         "                       with an empty signature field\n"
-	         "      --number N       the first letter's number (default [numbering] reply);\n"
+	         "      --number N       the first letter's number (default: the outgoing register);\n"
 	         "                       the next letters take the numbers after it\n"
 	         "  -t, --template T     another template (default tra-loi)\n"
 	         "      --answers FILE   answers (default: the case folder's)\n"
