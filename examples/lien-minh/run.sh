@@ -170,5 +170,12 @@ if have dlg-pdf; then
 		fail dlg-pdf $?
 fi
 
+# 9. The outgoing register: every number the documents above took, as the
+# register book the văn thư prints and binds.
+if have dlg-outgoing; then
+	say "dlg-outgoing: so-van-ban-di-2026.pdf"
+	dlg-outgoing --year 2026 --pdf so-van-ban-di-2026.pdf || fail dlg-outgoing $?
+fi
+
 say "done: $(pwd)"
 exit 0

@@ -946,8 +946,8 @@ static void signature(struct rctx *rc, const char *frame)
 				day = dlg_date_from_ymd((int)year, 1, 1);
 			}
 			free(sy);
-			date_line = dlg_nd30_place_date(dlg_conf_get(rc->d->conf, "office", "place"),
-			                                day, is(sd, "blank"));
+			date_line = dlg_nd30_place_date(
+			    dlg_conf_get(rc->d->conf, "office", "place"), day, is(sd, "blank"));
 			s.date_line = date_line;
 		}
 		struct qr_left q = {rc, meta_fill(rc, "qr"), meta_fill(rc, "qr_caption"),

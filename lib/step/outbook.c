@@ -16,9 +16,9 @@
 #include "fmt/csv.h"
 
 /* The register's columns as dlg-outgoing lists them. */
-static const char *const list_head[] = {"symbol", "date", "type_name", "summary", "signer",
-                                        "recipients", "keeper", "copies", "note", "year",
-                                        "seq", "type", "doc", "session", "recipient"};
+static const char *const list_head[] = {
+    "symbol", "date", "type_name", "summary", "signer", "recipients", "keeper",   "copies",
+    "note",   "year", "seq",       "type",    "doc",    "session",    "recipient"};
 
 static int list_csv(const dlg_outgoing_list *L, const dlg_outbook_opts *o)
 {
@@ -33,9 +33,10 @@ static int list_csv(const dlg_outgoing_list *L, const dlg_outbook_opts *o)
 			snprintf(year, sizeof year, "%ld", r->year);
 		if (r->seq)
 			snprintf(seq, sizeof seq, "%ld", r->seq);
-		const char *row[] = {r->symbol, r->date,       r->type_name, r->summary, r->signer,
-		                     r->recipients, r->keeper, r->copies,    r->note,    year,
-		                     seq,       r->type,       r->doc,       r->session, r->recipient};
+		const char *row[] = {r->symbol, r->date,       r->type_name, r->summary,
+		                     r->signer, r->recipients, r->keeper,    r->copies,
+		                     r->note,   year,          seq,          r->type,
+		                     r->doc,    r->session,    r->recipient};
 		dlg_csv_write_row(w, row, sizeof row / sizeof row[0]);
 	}
 	return dlg_csv_writer_finish(w, "<stdout>") ? DLG_EXIT_OK : DLG_EXIT_ERROR;

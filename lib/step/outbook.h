@@ -9,9 +9,9 @@
 #include "case/folder.h"
 
 typedef struct {
-	long year;        /* only this year's numbers; 0: every year */
-	const char *pdf;  /* print the book into this PDF ("-": standard output), or NULL */
-	bool excel;       /* CSV for Excel (BOM, CRLF, formulas guarded) */
+	long year;         /* only this year's numbers; 0: every year */
+	const char *pdf;   /* print the book into this PDF ("-": standard output), or NULL */
+	bool excel;        /* CSV for Excel (BOM, CRLF, formulas guarded) */
 	const char *today; /* --today (the PDF's date), or NULL */
 } dlg_outbook_opts;
 
