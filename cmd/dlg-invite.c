@@ -30,7 +30,7 @@ static void usage(void)
 	         "                       addressee with an e-mail address; postal.csv lists\n"
 	         "                       the letters to post\n"
 	         "      --sendmail       hand those messages to sendmail ([mail] sendmail)\n"
-	         "      --number N       the invitation's number (default [numbering] invite)\n"
+	         "      --number N       the invitation's number (default: the outgoing register)\n"
 	         "  -t, --template T     another template (default giay-moi, or giay-moi-phong)\n"
 	         "  -C DIR               use the case folder DIR\n"
 	         "      --from ENC       the input's encoding when not UTF-8 (e.g. cp1258)\n"
