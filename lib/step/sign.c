@@ -228,7 +228,7 @@ bool dlg_sign_pdf(const dlg_case *cs, dlg_signkey *key, const char *role, bool a
 		char iso[26];
 		dlg_vn_iso8601(o.when, iso);
 		int r = dlg_outgoing_signed(cs, symbol, 0, attachment ? "attachment" : role, iso);
-		if (r == 0)
+		if (r == 0 && strcmp(role, "signer")) /* said once, for the issuing signature */
 			dlg_warn(
 			    _("%s: %s is not in the outgoing register: its signing time (%s) is "
 			      "not recorded there"),
