@@ -85,15 +85,21 @@ if have dlg-register; then
 		fail "dlg-register (email)" $?
 	dlg-register --into registrations.csv inbox/conference-floor.csv ||
 		fail "dlg-register (conference)" $?
+	# R0026 came online on 8 July, after the 6 July cutoff of 2026-1: it is
+	# late for 2026-1.  On 9 July the office decided to take it to 2026-2.
+	DLG_TODAY=2026-07-09 dlg-register --into registrations.csv --carry-over R0026 ||
+		fail "dlg-register --carry-over" $?
 fi
 
 # 2. Routing: one item per question, to the department that must answer.
 if have dlg-route && need registrations.csv dlg-route; then
 	say "dlg-route: registrations.csv -> items.csv, phieu-chuyen/"
 	# The office forwarded the questions the day after the cutoff of 2026-1,
-	# with a transfer slip (phiếu chuyển) to each department.
-	dlg-route --sent 2026-07-07 --slips phieu-chuyen/ --session 2026-1 <registrations.csv >items.csv ||
-		fail dlg-route $?
+	# with a transfer slip (phiếu chuyển) to each department.  --into adds
+	# the items of registrations items.csv has none for and keeps every row
+	# staff edited there; a record is never the target of a shell ">".
+	dlg-route --sent 2026-07-07 --slips phieu-chuyen/ --session 2026-1 \
+		--into items.csv registrations.csv || fail dlg-route $?
 fi
 
 # 3. Invitations to the registrants of the July conference.
@@ -127,8 +133,11 @@ fi
 # 5. Minutes and the conclusion notice of the held conference.
 if have dlg-minutes && need items.csv dlg-minutes; then
 	say "dlg-minutes: bien-ban-2026-1.pdf, thong-bao-2026-1.pdf"
-	dlg-minutes --session 2026-1 -o bien-ban-2026-1.pdf || fail dlg-minutes $?
-	dlg-minutes --notice --session 2026-1 -o thong-bao-2026-1.pdf ||
+	# The minutes are signed the day of the conference; the notice follows
+	# four days later, before the results must be published (10 days).
+	DLG_TODAY=2026-07-16 dlg-minutes --session 2026-1 -o bien-ban-2026-1.pdf ||
+		fail dlg-minutes $?
+	DLG_TODAY=2026-07-20 dlg-minutes --notice --session 2026-1 -o thong-bao-2026-1.pdf ||
 		fail "dlg-minutes --notice" $?
 fi
 

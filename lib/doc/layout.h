@@ -16,6 +16,9 @@
 
 #define DLG_MM (72.0 / 25.4)
 
+/* Line height as a multiple of the font size when a style gives none. */
+#define DLG_LEADING 1.2
+
 /* ---- rich text ---- */
 
 typedef struct dlg_rich dlg_rich;
@@ -44,13 +47,11 @@ typedef struct {
 	double first_indent;  /* extra indent of the first line */
 	double left, right;   /* indents from the frame's edges */
 	double before, after; /* space above and below */
-	double leading;       /* line height as a multiple of size; 0 means 1.2 */
+	double leading;       /* line height as a multiple of size; 0: DLG_LEADING */
 	bool keep_with_next;  /* do not end a page after this paragraph */
 	bool keep_together;   /* do not split the paragraph across pages */
 } dlg_pstyle;
 
-/* Decree 30 body text: 14 pt, justified, first line 1.27 cm, 6 pt after. */
-dlg_pstyle dlg_pstyle_body(void);
 /* A paragraph of size pt aligned as given, no indent, no spacing. */
 dlg_pstyle dlg_pstyle_plain(double size, int align);
 
@@ -62,9 +63,6 @@ typedef struct {
 	int number_from;                 /* first page that shows its number (0: none) */
 	double number_size;
 } dlg_geom;
-
-/* A4 portrait, margins 20/20/30/15 mm, page numbers from page 2 (DESIGN §6). */
-dlg_geom dlg_geom_nd30(void);
 
 typedef struct dlg_lay dlg_lay;
 

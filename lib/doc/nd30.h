@@ -12,6 +12,19 @@
 #include "doc/image.h"
 #include "doc/layout.h"
 
+/* The page (Appendix I, I.5): A4 portrait (210 x 297 mm), margins top
+ * 20 mm, bottom 20 mm, left 30 mm, right 15 mm; page numbers from page 2,
+ * 13 pt, centred in the top margin. */
+extern const dlg_geom dlg_nd30_page;
+
+/* Body text (Appendix I, I.6): 14 pt, justified, first line indented
+ * 1.27 cm, 6 pt after each paragraph, single line spacing (1.2). */
+extern const dlg_pstyle dlg_nd30_body;
+
+/* The page and the body style as values (copies of the two above). */
+dlg_geom dlg_geom_nd30(void);
+dlg_pstyle dlg_pstyle_body(void);
+
 typedef struct {
 	const char *agency_parent;  /* optional line above the agency, regular caps */
 	const char *agency1;        /* agency name, bold caps: "ỦY BAN NHÂN DÂN" */
@@ -92,6 +105,12 @@ void dlg_nd30_recipients(dlg_lay *l, const char *const *recipients, size_t n);
 /* The minutes' variant: two signature blocks, left (THƯ KÝ) and right
  * (CHỦ TỌA), side by side. */
 void dlg_nd30_sign2(dlg_lay *l, const dlg_nd30_signer *left, const dlg_nd30_signer *right);
+
+/* The minutes' signatures (Decree 30 form 1.9): the secretary (left_title,
+ * NULL: "THƯ KÝ") and the chair (right_title, NULL: "CHỦ TỌA"); names may be
+ * NULL (left blank to write by hand). */
+void dlg_nd30_sign_minutes(dlg_lay *l, const char *left_title, const char *left_name,
+                           const char *right_title, const char *right_name);
 
 /* "Liên Minh, ngày 05 tháng 02 năm 2026" (or with blanks when blank is
  * true), malloc'd; the caller frees it. */

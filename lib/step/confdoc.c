@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "base/diag.h"
+#include "doc/nd30.h"
 #include "base/text.h"
 #include "case/outgoing.h"
 

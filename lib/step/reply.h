@@ -24,6 +24,7 @@ typedef struct {
 	size_t nitems;
 	const char *why; /* absent, unanswered or cancelled */
 	char *number;    /* "1204" or "" (written in by hand) */
+	char *symbol;    /* "1204/UBND-VP" from the outgoing register, or NULL */
 	char *file;      /* file name in the output folder (set by the caller) */
 	int first_page;  /* in the one-file output */
 	size_t *copies;  /* departments answering (indexes into sd->d) */

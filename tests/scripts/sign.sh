@@ -262,28 +262,37 @@ red = count([kx0, ky0, sx0, ky1], lambda r, g, b: r > 150 and r > g + 80 and r >
 print("rendered page: %d blue pixels in the signer's field, %d red in the seal left of it" % (blue, red))
 assert blue > 60 and red > 150, (blue, red)
 PY
-cp page-1.ppm "$TOP/build/sign-page.ppm" 2>/dev/null || true
 
 # ---- 3. an attachment: the office's signature at the top right of page 1
-cat >>outgoing.csv <<'CSV'
-symbol,date,type_name,summary,signer,recipients,keeper,copies,note,year,seq,type,doc,session,recipient
-195/BC-UBND,2026-10-26,Báo cáo,Kết quả Hội nghị đối thoại,Nguyễn Hữu Minh,,"VT, VP",,ghi tay,2026,195,BC,,,
-CSV
+# the report's number, as the register has it
+sym=$(python3 -c 'import csv; print([r["symbol"] for r in csv.DictReader(open("outgoing.csv", encoding="utf-8")) if r["doc"] == "report"][0])') ||
+	fail "the report is not in the outgoing register"
 cp outgoing.csv outgoing.before
 cp bao-cao-2026-1.pdf phu-luc.pdf
-dlg-sign --attachment --number 195/BC-UBND --pkcs11 "$module" --pin-file "$k/pin" phu-luc.pdf ||
+dlg-sign --attachment --number "$sym" --pkcs11 "$module" --pin-file "$k/pin" phu-luc.pdf ||
 	fail "dlg-sign --attachment failed"
 pdfsig phu-luc.pdf >sig.txt 2>/dev/null
 grep -q 'Signature Field Name: office-attachment' sig.txt && grep -q 'Signature is Valid' sig.txt &&
 	grep -q 'Total document signed' sig.txt || fail "attachment: $(cat sig.txt)"
 qpdf --check phu-luc.pdf >/dev/null || fail "qpdf --check phu-luc.pdf"
-when=$(python3 -c 'import csv; r = list(csv.DictReader(open("outgoing.csv", encoding="utf-8"))); print(r[0].get("signed_attachment", ""))')
+when=$(python3 - "$sym" <<'PY'
+import csv, sys
+print([r.get("signed_attachment", "") for r in csv.DictReader(open("outgoing.csv", encoding="utf-8"))
+       if r["symbol"] == sys.argv[1]][0])
+PY
+)
 case $when in
 20[0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]+07:00) ;;
 *) fail "the register does not hold the signing time: $(cat outgoing.csv)" ;;
 esac
-[ "$(head -c 200 outgoing.before | head -1),signed_attachment" = "$(head -1 outgoing.csv)" ] ||
-	fail "the register's columns changed: $(head -1 outgoing.csv)"
+python3 - <<'PY' || fail "the register changed more than the signing time"
+import csv
+a = list(csv.reader(open("outgoing.before", encoding="utf-8")))
+b = list(csv.reader(open("outgoing.csv", encoding="utf-8")))
+assert b[0] == a[0] + ["signed_attachment"], b[0]
+assert [r[:-1] for r in b[1:]] == a[1:]
+assert sum(1 for r in b[1:] if r[-1]) == 1
+PY
 # the text, in the appearance: number and time, in the top margin at the right
 python3 - phu-luc.pdf "$when" <<'PY' || fail "the attachment's signature is not at the top right with the number and time"
 import json, subprocess, sys, zlib
@@ -345,5 +354,13 @@ PY
 	fi
 done
 [ $nmail -ge 2 ] || fail "only $nmail letters by e-mail"
-echo "sign.sh: $n letters checked; $nmail signed for e-mail"
+# their signing times are in the register with their numbers
+python3 - "$nmail" <<'PY' || fail "the register does not hold the letters' signing times"
+import csv, sys
+rows = [r for r in csv.DictReader(open("outgoing.csv", encoding="utf-8")) if r["doc"] == "reply"]
+both = [r for r in rows if r.get("signed_office") and r.get("signed_signer")]
+assert len(both) == int(sys.argv[1]), (len(both), sys.argv[1])
+assert all(r["signed_office"].endswith("+07:00") for r in both)
+PY
+echo "sign.sh: $(ls signed/*.pdf | wc -l) letters signed by both keys, $nmail signed for e-mail"
 exit 0
