@@ -17,6 +17,10 @@ need libfontconfig-dev pkg-config --exists fontconfig
 need libcmocka-dev pkg-config --exists cmocka
 need zlib1g-dev pkg-config --exists zlib
 need libpng-dev pkg-config --exists libpng
+need libssl-dev pkg-config --exists libcrypto
+need libp11-dev pkg-config --exists libp11
+need softhsm2 command -v softhsm2-util
+need opensc command -v pkcs11-tool
 need poppler-utils command -v pdftotext
 need qpdf command -v qpdf
 need valgrind command -v valgrind

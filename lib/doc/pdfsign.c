@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "base/diag.h"
 #include "base/text.h"
@@ -409,4 +410,38 @@ done:
 	dlg_po_free(page);
 	dlg_pdfdoc_free(&d);
 	return ok;
+}
+
+char *dlg_pdf_read_symbol(const unsigned char *in, size_t len)
+{
+	dlg_pdfdoc d;
+	if (!dlg_pdfdoc_open(&d, in, len, "?"))
+		return NULL;
+	dlg_po *info = deref(&d, dlg_po_get(d.trailer, "Info"));
+	const dlg_po *s = dlg_po_get(info, "dlgSymbol");
+	char *out = NULL;
+	if (s && s->kind == DLG_PO_STR) {
+		dlg_sbuf b = {0};
+		const unsigned char *p = (const unsigned char *)s->s;
+		size_t n = s->len;
+		if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) { /* UTF-16BE, as dlg_pdf writes it */
+			for (size_t i = 2; i + 1 < n; i += 2) {
+				uint32_t cp = (uint32_t)p[i] << 8 | p[i + 1];
+				if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < n) {
+					uint32_t lo = (uint32_t)p[i + 2] << 8 | p[i + 3];
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					i += 2;
+				}
+				utf8proc_uint8_t u[4];
+				utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, u);
+				dlg_sbuf_add(&b, u, k > 0 ? (size_t)k : 0);
+			}
+		} else {
+			dlg_sbuf_add(&b, s->s, n);
+		}
+		out = dlg_sbuf_take(&b);
+	}
+	dlg_po_free(info);
+	dlg_pdfdoc_free(&d);
+	return out;
 }

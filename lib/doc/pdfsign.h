@@ -37,6 +37,10 @@ typedef struct {
 bool dlg_pdf_sign(const dlg_pdfsign *o, const unsigned char *in, size_t len, const char *name,
                   dlg_sbuf *out);
 
+/* The number and symbol dlg_pdf wrote into the PDF in[0..len)
+ * (dlg_pdf_set_symbol), malloc'd UTF-8; NULL when it has none. */
+char *dlg_pdf_read_symbol(const unsigned char *in, size_t len);
+
 /* "2026-10-26T09:15:30+07:00": t in Vietnam time, ISO 8601, into buf (at
  * least 26 bytes). */
 void dlg_vn_iso8601(time_t t, char *buf);

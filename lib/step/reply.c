@@ -286,7 +286,8 @@ bool dlg_replies_draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
 	dlg_replies *r = ctx;
 	r->cur = i;
 	r->L[i].first_page = dlg_pdf_page_count(pdf) + 1;
-	r->d.stamp = r->stamp && (!r->stamp_mail_only || dlg_replies_by_mail(r, i)) ? r->stamp : NULL;
+	r->d.stamp =
+	    r->stamp && (!r->stamp_mail_only || dlg_replies_by_mail(r, i)) ? r->stamp : NULL;
 	letter_fields(r, i);
 	static const char *const defs[][2] = {
 	    {"situation_absent",
@@ -487,7 +488,8 @@ static bool sign_mail(const dlg_case *cs, const dlg_replies *r, const char *out)
 				break;
 			}
 			char *pdf = dlg_path_join(out, r->L[i].file);
-			ok = dlg_sign_pdf(cs, key, roles[k], false, r->L[i].symbol, NULL, pdf, NULL);
+			ok =
+			    dlg_sign_pdf(cs, key, roles[k], false, r->L[i].symbol, NULL, pdf, NULL);
 			free(pdf);
 		}
 		dlg_signkey_free(key);

@@ -213,6 +213,9 @@ bool dlg_sign_pdf(const dlg_case *cs, dlg_signkey *key, const char *role, bool a
 	} else {
 		o.field = role;
 	}
+	char *own_symbol = NULL;
+	if (ok && !symbol) /* the number dlg wrote into the document */
+		symbol = own_symbol = dlg_pdf_read_symbol((const unsigned char *)in.data, in.len);
 	ok = ok && dlg_pdf_sign(&o, (const unsigned char *)in.data, in.len, path, &signed_pdf);
 	dlg_atomic a;
 	if (ok && (ok = dlg_atomic_begin(&a, out ? out : path, mode))) {
@@ -224,6 +227,11 @@ bool dlg_sign_pdf(const dlg_case *cs, dlg_signkey *key, const char *role, bool a
 			ok = dlg_atomic_commit(&a);
 		}
 	}
+	if (ok && !symbol && strcmp(role, "signer"))
+		dlg_warn(
+		    _("%s: the document carries no number: its signing time is not recorded in "
+		      "the outgoing register (give --number)"),
+		    path);
 	if (ok && symbol && *symbol) {
 		char iso[26];
 		dlg_vn_iso8601(o.when, iso);
@@ -235,6 +243,7 @@ bool dlg_sign_pdf(const dlg_case *cs, dlg_signkey *key, const char *role, bool a
 			    path, symbol, iso);
 		ok = r >= 0;
 	}
+	free(own_symbol);
 	dlg_sbuf_free(&in);
 	dlg_sbuf_free(&look);
 	dlg_sbuf_free(&signed_pdf);
