@@ -30,9 +30,7 @@ dlg_tally *dlg_tally_new(size_t ncounts)
 	memset(t, 0, sizeof *t);
 	t->ncounts = ncounts ? ncounts : 1;
 	t->nslot = 64;
-	t->slot = calloc(t->nslot, sizeof *t->slot);
-	if (!t->slot)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	t->slot = dlg_xcalloc(t->nslot, sizeof *t->slot);
 	return t;
 }
 
@@ -66,9 +64,7 @@ static void rehash(dlg_tally *t)
 {
 	free(t->slot);
 	t->nslot *= 2;
-	t->slot = calloc(t->nslot, sizeof *t->slot);
-	if (!t->slot)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	t->slot = dlg_xcalloc(t->nslot, sizeof *t->slot);
 	for (size_t k = 0; k < t->n; k++) {
 		size_t i = (size_t)t->e[k].hash & (t->nslot - 1);
 		while (t->slot[i])
@@ -85,8 +81,8 @@ long *dlg_tally_at(dlg_tally *t, const char *key, size_t len)
 		return t->counts + (t->slot[i] - 1) * t->ncounts;
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 16;
-		t->e = dlg_xrealloc(t->e, t->cap * sizeof *t->e);
-		t->counts = dlg_xrealloc(t->counts, t->cap * t->ncounts * sizeof *t->counts);
+		t->e = dlg_xreallocarray(t->e, t->cap, sizeof *t->e);
+		t->counts = dlg_xreallocarray(t->counts, t->cap * t->ncounts, sizeof *t->counts);
 	}
 	struct entry *e = &t->e[t->n];
 	e->key = dlg_xmalloc(len + 1);

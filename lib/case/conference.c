@@ -72,7 +72,7 @@ static dlg_sd_person *new_person(dlg_sessdata *sd, size_t *cap)
 {
 	if (sd->np == *cap) {
 		*cap = *cap ? 2 * *cap : 16;
-		sd->p = dlg_xrealloc(sd->p, *cap * sizeof *sd->p);
+		sd->p = dlg_xreallocarray(sd->p, *cap, sizeof *sd->p);
 	}
 	dlg_sd_person *p = &sd->p[sd->np++];
 	memset(p, 0, sizeof *p);
@@ -96,7 +96,7 @@ static bool load_items(dlg_sessdata *sd)
 			continue;
 		if (sd->nit == icap) {
 			icap = icap ? 2 * icap : 64;
-			sd->it = dlg_xrealloc(sd->it, icap * sizeof *sd->it);
+			sd->it = dlg_xreallocarray(sd->it, icap, sizeof *sd->it);
 		}
 		dlg_sd_item *it = &sd->it[sd->nit];
 		memset(it, 0, sizeof *it);
@@ -142,7 +142,7 @@ static bool load_items(dlg_sessdata *sd)
 				dlg_hashmap_add(&people, key_hash(reg), (uint64_t)pi, NULL);
 		}
 		dlg_sd_person *p = &sd->p[pi];
-		p->items = dlg_xrealloc(p->items, (p->nitems + 1) * sizeof *p->items);
+		p->items = dlg_xreallocarray(p->items, p->nitems + 1, sizeof *p->items);
 		p->items[p->nitems++] = sd->nit;
 		it->person = (size_t)pi;
 		sd->nit++;
@@ -208,7 +208,7 @@ static bool load_answers(dlg_sessdata *sd)
 			ok = false;
 		}
 		dlg_sd_item *it = &sd->it[v];
-		it->ans = dlg_xrealloc(it->ans, (it->nans + 1) * sizeof *it->ans);
+		it->ans = dlg_xreallocarray(it->ans, it->nans + 1, sizeof *it->ans);
 		it->ans[it->nans++] = sd->nans++;
 	}
 	dlg_hashmap_free(&all);

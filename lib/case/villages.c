@@ -36,7 +36,7 @@ static void add_alias(dlg_villages *v, const char *text, size_t village)
 		words += *p == ' ';
 	if (words > v->max_words)
 		v->max_words = words;
-	v->alias = dlg_xrealloc(v->alias, (v->nalias + 1) * sizeof *v->alias);
+	v->alias = dlg_xreallocarray(v->alias, v->nalias + 1, sizeof *v->alias);
 	dlg_hashmap_add(&v->by_alias, dlg_hash(DLG_HASH_SEED, f, strlen(f)), v->nalias, NULL);
 	dlg_hashmap_add(&v->first_words, dlg_hash(DLG_HASH_SEED, f, strcspn(f, " ")), 0, NULL);
 	v->alias[v->nalias++] = (struct alias){f, strlen(f), village};
@@ -44,9 +44,7 @@ static void add_alias(dlg_villages *v, const char *text, size_t village)
 
 dlg_villages *dlg_villages_load(const dlg_case *c)
 {
-	dlg_villages *v = calloc(1, sizeof *v);
-	if (!v)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_villages *v = dlg_xcalloc(1, sizeof *v);
 	dlg_hashmap_init(&v->by_alias);
 	dlg_hashmap_init(&v->first_words);
 	char *path = dlg_case_data(c, "villages");

@@ -54,9 +54,7 @@ struct dlg_pdf {
 
 dlg_pdf *dlg_pdf_new(dlg_fonts *fs)
 {
-	dlg_pdf *p = calloc(1, sizeof *p);
-	if (!p)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_pdf *p = dlg_xcalloc(1, sizeof *p);
 	p->fs = fs;
 	return p;
 }
@@ -105,7 +103,7 @@ static unsigned char *deflate_buf(const void *in, size_t len, size_t *out_len)
 	uLongf n = compressBound((uLong)len);
 	unsigned char *out = dlg_xmalloc(n);
 	if (compress2(out, &n, in, (uLong)len, 6) != Z_OK)
-		dlg_die(DLG_EXIT_ERROR, _("compression failed"));
+		dlg_out_of_memory() /* with compressBound room, only memory fails */;
 	*out_len = n;
 	return out;
 }
@@ -116,7 +114,7 @@ void dlg_pdf_end_page(dlg_pdf *p)
 		return;
 	if (p->npages == p->cap) {
 		p->cap = p->cap ? 2 * p->cap : 8;
-		p->pages = dlg_xrealloc(p->pages, p->cap * sizeof *p->pages);
+		p->pages = dlg_xreallocarray(p->pages, p->cap, sizeof *p->pages);
 	}
 	struct page *pg = &p->pages[p->npages++];
 	pg->w = p->page_w;
@@ -140,9 +138,7 @@ static uint16_t cid_for(dlg_pdf *p, int style, uint32_t cp)
 	if (!u->used) {
 		u->used = true;
 		u->num_glyphs = dlg_ttf_get_info(dlg_fonts_get(p->fs, style))->num_glyphs;
-		u->cid_of = calloc((size_t)u->num_glyphs, sizeof *u->cid_of);
-		if (!u->cid_of)
-			dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+		u->cid_of = dlg_xcalloc((size_t)u->num_glyphs, sizeof *u->cid_of);
 		u->cap = 128;
 		u->gid = dlg_xmalloc(u->cap * sizeof *u->gid);
 		u->uni = dlg_xmalloc(u->cap * sizeof *u->uni);
@@ -160,9 +156,9 @@ static uint16_t cid_for(dlg_pdf *p, int style, uint32_t cp)
 		return u->cid_of[gid];
 	if (u->n == u->cap) {
 		u->cap *= 2;
-		u->gid = dlg_xrealloc(u->gid, u->cap * sizeof *u->gid);
-		u->uni = dlg_xrealloc(u->uni, u->cap * sizeof *u->uni);
-		u->adv = dlg_xrealloc(u->adv, u->cap * sizeof *u->adv);
+		u->gid = dlg_xreallocarray(u->gid, u->cap, sizeof *u->gid);
+		u->uni = dlg_xreallocarray(u->uni, u->cap, sizeof *u->uni);
+		u->adv = dlg_xreallocarray(u->adv, u->cap, sizeof *u->adv);
 	}
 	u->gid[u->n] = gid;
 	u->uni[u->n] = cp;
@@ -258,7 +254,7 @@ void dlg_pdf_image(dlg_pdf *p, const dlg_image *img, double x, double y, double 
 	while (k < p->nimages && p->images[k] != img)
 		k++;
 	if (k == p->nimages) {
-		p->images = dlg_xrealloc(p->images, (p->nimages + 1) * sizeof *p->images);
+		p->images = dlg_xreallocarray(p->images, p->nimages + 1, sizeof *p->images);
 		p->images[p->nimages++] = img;
 	}
 	dlg_sbuf *b = &p->cs;
@@ -275,7 +271,7 @@ void dlg_pdf_image(dlg_pdf *p, const dlg_image *img, double x, double y, double 
 
 void dlg_pdf_sig_field(dlg_pdf *p, const char *name, double x, double y, double w, double h)
 {
-	p->fields = dlg_xrealloc(p->fields, (p->nfields + 1) * sizeof *p->fields);
+	p->fields = dlg_xreallocarray(p->fields, p->nfields + 1, sizeof *p->fields);
 	struct sig_field *f = &p->fields[p->nfields++];
 	f->name = dlg_xstrdup(name);
 	for (char *c = f->name; *c; c++) /* a PDF literal string needs no escapes then */
@@ -444,9 +440,7 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	int first_field = first_image + nimg_obj;
 	int acroform = p->nfields ? first_field + (int)p->nfields : 0;
 	w.nobj = first_field - 1 + (int)p->nfields + (p->nfields ? 1 : 0);
-	w.offset = calloc((size_t)w.nobj + 1, sizeof *w.offset);
-	if (!w.offset)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	w.offset = dlg_xcalloc((size_t)w.nobj + 1, sizeof *w.offset);
 	dlg_sbuf *o = &w.out;
 	dlg_sbuf_reserve(o, 65536);
 	dlg_sbuf_adds(o, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");

@@ -50,7 +50,7 @@ static void columns_add(columns *cols, const char *name)
 	if (!cols->idx.slot)
 		dlg_hashmap_init(&cols->idx);
 	dlg_hashmap_add(&cols->idx, name_hash(name), cols->n, NULL);
-	cols->name = dlg_xrealloc(cols->name, (cols->n + 1) * sizeof *cols->name);
+	cols->name = dlg_xreallocarray(cols->name, cols->n + 1, sizeof *cols->name);
 	cols->name[cols->n++] = dlg_xstrdup(name);
 }
 
@@ -134,7 +134,7 @@ typedef struct {
 
 static void list_add(row_list *l, char **cells)
 {
-	l->row = dlg_xrealloc(l->row, (l->n + 1) * sizeof *l->row);
+	l->row = dlg_xreallocarray(l->row, l->n + 1, sizeof *l->row);
 	l->row[l->n++].cell = cells;
 }
 
@@ -198,7 +198,7 @@ static bool load_record(const char *path, columns *cols, row_list *old, dlg_inta
 	const dlg_row *row;
 	int rc;
 	while ((rc = dlg_csv_next(r, &row)) > 0) {
-		char **cells = calloc(h->n, sizeof(char *));
+		char **cells = dlg_xcalloc(h->n, sizeof(char *));
 		for (size_t i = 0; i < h->n; i++)
 			cells[i] = dlg_xstrdup(row->field[i]);
 		list_add(old, cells);
@@ -357,7 +357,7 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 		return DLG_EXIT_ERROR;
 
 	size_t nsrc = o->nfiles ? o->nfiles : 1;
-	source *src = calloc(nsrc, sizeof *src);
+	source *src = dlg_xcalloc(nsrc, sizeof *src);
 	columns cols = {0};
 	for (size_t k = 0; k < REG_NCOLS; k++)
 		columns_add(&cols, dlg_reg_columns[k]);
