@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/hashmap.h"
 #include "fmt/table.h"
 #include "base/text.h"
 
@@ -148,16 +149,6 @@ static void each_word(const char *text, void (*word)(void *, const char *, size_
 
 /* ---------- hash tables ---------- */
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
 static uint64_t mix64(uint64_t x)
 {
 	x ^= x >> 33;
@@ -173,7 +164,7 @@ static long word_find(const dlg_router *r, const char *w, size_t n)
 	if (!r->word_slots || !n)
 		return -1;
 	size_t mask = r->word_slots - 1;
-	for (size_t i = hash_bytes(w, n) & mask;; i = (i + 1) & mask) {
+	for (size_t i = dlg_hash(DLG_HASH_SEED, w, n) & mask;; i = (i + 1) & mask) {
 		uint32_t v = r->word_slot[i];
 		if (!v)
 			return -1;
@@ -190,7 +181,7 @@ static void word_rehash(dlg_router *r, size_t slots)
 	r->word_slots = slots;
 	for (size_t k = 0; k < r->nword; k++) {
 		size_t mask = slots - 1;
-		size_t i = hash_bytes(r->word[k], strlen(r->word[k])) & mask;
+		size_t i = dlg_hash(DLG_HASH_SEED, r->word[k], strlen(r->word[k])) & mask;
 		while (r->word_slot[i])
 			i = (i + 1) & mask;
 		r->word_slot[i] = (uint32_t)k + 1;
@@ -214,7 +205,7 @@ static uint32_t word_add(dlg_router *r, const char *w, size_t n)
 		word_rehash(r, r->word_slots ? r->word_slots * 2 : 512);
 	else {
 		size_t mask = r->word_slots - 1;
-		size_t i = hash_bytes(w, n) & mask;
+		size_t i = dlg_hash(DLG_HASH_SEED, w, n) & mask;
 		while (r->word_slot[i])
 			i = (i + 1) & mask;
 		r->word_slot[i] = (uint32_t)r->nword;

@@ -11,6 +11,7 @@
 
 #include "base/atomic.h"
 #include "base/diag.h"
+#include "base/hashmap.h"
 #include "base/text.h"
 #include "base/sbuf.h"
 
@@ -318,16 +319,6 @@ static void deflated_obj(struct writer *w, int num, const char *dict_extra, cons
 	free(z);
 }
 
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *d = data;
-	for (size_t i = 0; i < len; i++) {
-		h ^= d[i];
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
-
 static void utf16_hex(dlg_sbuf *b, uint32_t cp)
 {
 	if (cp >= 0x10000) {
@@ -352,7 +343,7 @@ static void write_font(struct writer *w, dlg_pdf *p, int style, int first)
 	const dlg_ttf *ttf = dlg_fonts_get(p->fs, style);
 	const dlg_ttf_info *info = dlg_ttf_get_info(ttf);
 	double k = 1000.0 / info->units_per_em;
-	uint64_t h = fnv(0xcbf29ce484222325ull + (uint64_t)style, u->gid, u->n * sizeof *u->gid);
+	uint64_t h = dlg_hash(DLG_HASH_SEED + (uint64_t)style, u->gid, u->n * sizeof *u->gid);
 	char name[80];
 	char tag[7];
 	for (int i = 0; i < 6; i++) {
@@ -564,8 +555,8 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	dlg_sbuf_printf(o, "xref\n0 %d\n0000000000 65535 f \n", w.nobj + 1);
 	for (int i = 1; i <= w.nobj; i++)
 		dlg_sbuf_printf(o, "%010ld 00000 n \n", w.offset[i]);
-	uint64_t h1 = fnv(0xcbf29ce484222325ull, o->data, o->len);
-	uint64_t h2 = fnv(0x84222325cbf29ce4ull, o->data, o->len);
+	uint64_t h1 = dlg_hash(DLG_HASH_SEED, o->data, o->len);
+	uint64_t h2 = dlg_hash(~DLG_HASH_SEED, o->data, o->len);
 	dlg_sbuf_printf(o,
 	                "trailer\n<< /Size %d /Root 1 0 R /Info 3 0 R /ID [<%016llX%016llX> "
 	                "<%016llX%016llX>] >>\nstartxref\n%ld\n%%%%EOF\n",

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "base/hashmap.h"
 #include "base/sbuf.h"
 #include "base/text.h"
 
@@ -411,27 +412,17 @@ static void put_addr_list(dlg_sbuf *b, const char *hdr, const struct addr *v, si
 	dlg_sbuf_addc(b, '\n');
 }
 
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static uint64_t content_hash(const dlg_mail *m)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = DLG_HASH_SEED;
 	if (m->subject)
-		h = fnv(h, m->subject, strlen(m->subject));
+		h = dlg_hash(h, m->subject, strlen(m->subject));
 	for (size_t i = 0; i < m->nto; i++)
-		h = fnv(h, m->to[i].addr, strlen(m->to[i].addr));
+		h = dlg_hash(h, m->to[i].addr, strlen(m->to[i].addr));
 	if (m->body)
-		h = fnv(h, m->body, strlen(m->body));
+		h = dlg_hash(h, m->body, strlen(m->body));
 	for (size_t i = 0; i < m->npart; i++)
-		h = fnv(h, m->part[i].data, m->part[i].len);
+		h = dlg_hash(h, m->part[i].data, m->part[i].len);
 	return h;
 }
 
