@@ -901,6 +901,9 @@ static void signature(struct rctx *rc, const char *frame)
 		char *lt = meta_fill(rc, "left_title"), *ln = meta_fill(rc, "left_name"),
 		     *rt = meta_fill(rc, "right_title"), *rn = meta_fill(rc, "right_name");
 		dlg_nd30_sign_minutes(rc->l, lt, ln, rt, rn);
+		/* Form 1.9: "Nơi nhận:" under THƯ KÝ, on the left */
+		if (rec)
+			dlg_nd30_recipients(rc->l, (const char *const *)rec, nrec);
 		free(lt);
 		free(ln);
 		free(rt);
@@ -1028,6 +1031,25 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 	signature(&rc, frame);
 	footnotes(&rc);
 	return rc.ok;
+}
+
+char *dlg_tmpl_recipients(const dlg_tmpl *t, const dlg_tmpl_data *d)
+{
+	struct rctx rc = {t, d, NULL, true, 0, NULL, 0, false, 0, 0, false};
+	size_t n;
+	char **v = list_fill(&rc, "recipients", &n);
+	dlg_sbuf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (b.len)
+			dlg_sbuf_adds(&b, " ");
+		dlg_sbuf_adds(&b, v[i]);
+	}
+	free_strings(v, n);
+	if (!rc.ok) {
+		dlg_sbuf_free(&b);
+		return NULL;
+	}
+	return b.data ? dlg_sbuf_take(&b) : dlg_xstrdup("");
 }
 
 char *dlg_tmpl_meta_fill(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d)

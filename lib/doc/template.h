@@ -132,6 +132,11 @@ char **dlg_tmpl_meta_list(const dlg_tmpl *t, const char *key, const dlg_tmpl_dat
  * literally: no placeholders, no engine blocks; raw HTML is dropped. */
 void dlg_md_draw(dlg_lay *l, const char *markdown, double indent);
 
+/* The "Nơi nhận" entries of the front matter ("recipients"), filled and
+ * joined by spaces ("Như trên; Lưu: VT, VP."), for the outgoing register;
+ * "" when there are none. malloc'd; NULL after a diagnostic. */
+char *dlg_tmpl_recipients(const dlg_tmpl *t, const dlg_tmpl_data *d);
+
 /* The document title for the PDF Info (front matter "title" or "type"),
  * filled; malloc'd. */
 char *dlg_tmpl_title(const dlg_tmpl *t, const dlg_tmpl_data *d);
