@@ -11,38 +11,44 @@
 
 static void usage(void)
 {
-	printf(_("Usage: %s --session ID -o DIR [OPTION]... [ITEMS]\n"
-	         "Write a letter (công văn) to every registrant of conference ID who must be\n"
-	         "answered in writing: those absent, those whose questions were not answered\n"
-	         "at the conference, every registrant of a cancelled conference, guidance for\n"
-	         "complaints and denunciations, questions forwarded to a higher level. Reads\n"
-	         "ITEMS (default: the case folder's items.csv; \"-\" for standard input) and\n"
-	         "the case folder's answers.csv and attendance.csv. Writes recipients.csv\n"
-	         "(who gets what and how) and postal.csv (the letters to post) beside them.\n"
-	         "\n"
-	         "      --session ID     the conference (a row of sessions.csv)\n"
-	         "  -o, --output DIR     one PDF per letter in DIR\n"
-	         "      --one-file FILE  every letter in one print-ready PDF\n"
-	         "      --pending        a question with no answer yet says it is being\n"
-	         "                       considered (default: an error listing them)\n"
-	         "      --mail DIR       an e-mail message (.eml) with the letter attached for\n"
-	         "                       every registrant with an e-mail address\n"
-	         "      --sendmail       hand those messages to sendmail ([mail] sendmail)\n"
-	         "      --digital        the letters are to be signed digitally (dlg-sign):\n"
-	         "                       the signer's signature image and the office's seal\n"
-	         "                       image of dlg.conf where Decree 30 puts them, each\n"
-	         "                       with an empty signature field\n"
-	         "      --number N       the first letter's number (default [numbering] reply);\n"
-	         "                       the next letters take the numbers after it\n"
-	         "  -t, --template T     another template (default tra-loi)\n"
-	         "      --answers FILE   answers (default: the case folder's)\n"
-	         "      --attendance FILE  attendance (default: the case folder's)\n"
-	         "  -C DIR               use the case folder DIR\n"
-	         "      --from ENC       the items file's encoding when not UTF-8\n"
-	         "      --today DATE     take DATE (YYYY-MM-DD) as today, the letters' date\n"
-	         "  -h, --help           show this help and exit\n"
-	         "      --version        show the version and exit\n"),
-	       dlg_progname());
+	printf(
+	    _("Usage: %s --session ID -o DIR [OPTION]... [ITEMS]\n"
+	      "Write a letter (công văn) to every registrant of conference ID who must be\n"
+	      "answered in writing: those absent, those whose questions were not answered\n"
+	      "at the conference, every registrant of a cancelled conference, guidance for\n"
+	      "complaints and denunciations, questions forwarded to a higher level. Reads\n"
+	      "ITEMS (default: the case folder's items.csv; \"-\" for standard input) and\n"
+	      "the case folder's answers.csv and attendance.csv. Writes recipients.csv\n"
+	      "(who gets what and how) and postal.csv (the letters to post) beside them.\n"
+	      "\n"
+	      "      --session ID     the conference (a row of sessions.csv)\n"
+	      "  -o, --output DIR     one PDF per letter in DIR\n"
+	      "      --one-file FILE  every letter in one print-ready PDF\n"
+	      "      --pending        a question with no answer yet says it is being\n"
+	      "                       considered (default: an error listing them)\n"
+	      "      --mail DIR       an e-mail message (.eml) with the letter attached for\n"
+	      "                       every registrant with an e-mail address\n"
+	      "      --sendmail       hand those messages to sendmail ([mail] sendmail)\n"
+	      "      --digital        the letters are to be signed digitally (dlg-sign):\n"
+	      "                       the signer's signature image and the office's seal\n"
+	      "                       image of dlg.conf where Decree 30 puts them, each\n"
+	      "                       with an empty signature field\n"
+	      "      --sign           sign each letter that goes by e-mail before it is\n"
+	      "                       attached: the images as --digital, then the signer's\n"
+	      "                       and the office's digital signatures with the keys of\n"
+	      "                       dlg.conf [sign] (see dlg-sign); letters by post stay\n"
+	      "                       paper, to be signed by hand\n"
+	      "      --number N       the first letter's number (default: the outgoing register);\n"
+	      "                       the next letters take the numbers after it\n"
+	      "  -t, --template T     another template (default tra-loi)\n"
+	      "      --answers FILE   answers (default: the case folder's)\n"
+	      "      --attendance FILE  attendance (default: the case folder's)\n"
+	      "  -C DIR               use the case folder DIR\n"
+	      "      --from ENC       the items file's encoding when not UTF-8\n"
+	      "      --today DATE     take DATE (YYYY-MM-DD) as today, the letters' date\n"
+	      "  -h, --help           show this help and exit\n"
+	      "      --version        show the version and exit\n"),
+	    dlg_progname());
 }
 
 enum {
@@ -55,6 +61,7 @@ enum {
 	OPT_ANSWERS,
 	OPT_ATTENDANCE,
 	OPT_DIGITAL,
+	OPT_SIGN,
 };
 
 /* The command line into o; usage errors exit 2. */
@@ -72,6 +79,7 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	    {"answers", required_argument, NULL, OPT_ANSWERS},
 	    {"attendance", required_argument, NULL, OPT_ATTENDANCE},
 	    {"digital", no_argument, NULL, OPT_DIGITAL},
+	    {"sign", no_argument, NULL, OPT_SIGN},
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
@@ -115,6 +123,9 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 		case OPT_DIGITAL:
 			o->digital = true;
 			break;
+		case OPT_SIGN:
+			o->sign = true;
+			break;
 		default:
 			dlg_common_option(c, &common, usage);
 		}
@@ -126,6 +137,9 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 		dlg_usage_error(_("which conference? give --session ID"));
 	if (!o->out && !o->one_file)
 		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
+	if (o->sign && !o->mail_dir && !o->sendmail)
+		dlg_usage_error(_("--sign signs the letters that go by e-mail: give --mail DIR or "
+		                  "--sendmail"));
 	if ((o->mail_dir || o->sendmail) && !o->out)
 		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
 	if (argc - optind > 1)

@@ -110,6 +110,11 @@ if have dlg-invite && need registrations.csv dlg-invite; then
 		<registrations.csv || fail dlg-invite $?
 	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 --departments -o giay-moi-phong/ \
 		<items.csv || fail "dlg-invite --departments" $?
+	# The standing participants of the plan (participants.csv) and the village
+	# heads; those with an e-mail address get it by e-mail (thu-moi/*.eml), the
+	# others are listed in giay-moi-thanh-phan/postal.csv for the post.
+	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 --participants -o giay-moi-thanh-phan/ \
+		--mail thu-moi/ || fail "dlg-invite --participants" $?
 fi
 
 # 4. Due dates and answers; reminders as cron would send them (exit 1 means
@@ -186,7 +191,16 @@ fi
 # 8. The blank registration form, for the one-stop desk and the village halls.
 if have dlg-pdf; then
 	say "dlg-pdf: phieu-dang-ky.pdf"
-	dlg-pdf -t phieu-dang-ky -o phieu-dang-ky.pdf </dev/null || fail dlg-pdf $?
+	# printed when the plan is published, for the year's conferences
+	DLG_TODAY=2026-06-01 dlg-pdf -t phieu-dang-ky -o phieu-dang-ky.pdf </dev/null ||
+		fail dlg-pdf $?
+fi
+
+# 9. The outgoing register: every number the documents above took, as the
+# register book the văn thư prints and binds.
+if have dlg-outgoing; then
+	say "dlg-outgoing: so-van-ban-di-2026.pdf"
+	dlg-outgoing --year 2026 --pdf so-van-ban-di-2026.pdf || fail dlg-outgoing $?
 fi
 
 say "done: $(pwd)"
