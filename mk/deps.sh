@@ -14,6 +14,7 @@ need libcmark-dev pkg-config --exists libcmark
 need libutf8proc-dev pkg-config --exists libutf8proc
 need libqrencode-dev pkg-config --exists libqrencode
 need libfontconfig-dev pkg-config --exists fontconfig
+need libharfbuzz-dev pkg-config --exists harfbuzz harfbuzz-subset
 need libcmocka-dev pkg-config --exists cmocka
 need zlib1g-dev pkg-config --exists zlib
 need poppler-utils command -v pdftotext
