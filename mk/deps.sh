@@ -21,6 +21,7 @@ need poppler-utils command -v pdftotext
 need qpdf command -v qpdf
 need valgrind command -v valgrind
 need fonts-liberation2 test -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
+need fonts-dejavu-core test -d /usr/share/fonts/truetype/dejavu
 need gettext command -v msgfmt
 need locales test -f /usr/share/i18n/SUPPORTED
 need python3 command -v python3

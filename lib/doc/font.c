@@ -120,9 +120,11 @@ const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style)
 		        _("no font found for \"%s\" (%s); install fonts-liberation2"), fs->family,
 		        style_name[style]);
 	f->ttf = dlg_ttf_load(f->path, f->index);
-	/* a font whose character map gives no Latin letters cannot set a
-	 * document: its cmap is damaged */
-	if (f->ttf && (!dlg_ttf_glyph(f->ttf, 'a') || !dlg_ttf_glyph(f->ttf, 'A'))) {
+	/* a font whose character map gives no Latin letters, or whose letters
+	 * have no outlines, cannot set a document: it is damaged */
+	if (f->ttf && (!dlg_ttf_glyph(f->ttf, 'a') || !dlg_ttf_glyph(f->ttf, 'A') ||
+	               !dlg_ttf_has_outline(f->ttf, dlg_ttf_glyph(f->ttf, 'A')) ||
+	               !dlg_ttf_has_outline(f->ttf, dlg_ttf_glyph(f->ttf, 'a')))) {
 		dlg_ttf_free(f->ttf);
 		f->ttf = NULL;
 	}

@@ -195,6 +195,12 @@ int dlg_ttf_advance(const dlg_ttf *f, uint16_t gid)
 	return a < 0 ? 0 : a > 65535 ? 65535 : (int)a;
 }
 
+bool dlg_ttf_has_outline(const dlg_ttf *f, uint16_t gid)
+{
+	hb_glyph_extents_t e;
+	return hb_font_get_glyph_extents(f->font, gid, &e) && e.width > 0 && e.height != 0;
+}
+
 const dlg_ttf_info *dlg_ttf_get_info(const dlg_ttf *f)
 {
 	return &f->info;

@@ -25,6 +25,9 @@ void dlg_ttf_free(dlg_ttf *f);
 uint16_t dlg_ttf_glyph(const dlg_ttf *f, uint32_t cp);
 /* Advance width of a glyph in font units. */
 int dlg_ttf_advance(const dlg_ttf *f, uint16_t gid);
+/* True when glyph gid has an outline with some width and height (a damaged
+ * glyf or loca table leaves glyphs empty). */
+bool dlg_ttf_has_outline(const dlg_ttf *f, uint16_t gid);
 
 /* Font-wide values for the PDF font descriptor; units per em in units_per_em,
  * the rest in font units. ps_name is the PostScript name, made safe for a PDF
