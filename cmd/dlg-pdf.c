@@ -23,6 +23,9 @@ static void usage(void)
 	         "      --one-file     put every row's document into the one file -o names\n"
 	         "      --name-by COL  name each file in the folder after column COL\n"
 	         "                     (default reg_id when there is one, else the row number)\n"
+	         "      --digital      to be signed digitally (dlg-sign): the signature and seal\n"
+	         "                     images of dlg.conf in the signer's block, each with an\n"
+	         "                     empty signature field\n"
 	         "      --table NAME=CSV  rows of CSV for the template's ```table NAME block\n"
 	         "  -C DIR             use the case folder DIR\n"
 	         "      --from ENC     the CSV's encoding when not UTF-8 (e.g. cp1258)\n"
@@ -32,7 +35,7 @@ static void usage(void)
 	       dlg_progname());
 }
 
-enum { OPT_ONE = 256, OPT_NAME_BY, OPT_TABLE };
+enum { OPT_ONE = 256, OPT_NAME_BY, OPT_TABLE, OPT_DIGITAL };
 
 static bool is_dir(const char *path)
 {
@@ -50,6 +53,7 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_merge_opts *
 	    {"one-file", no_argument, NULL, OPT_ONE},
 	    {"name-by", required_argument, NULL, OPT_NAME_BY},
 	    {"table", required_argument, NULL, OPT_TABLE},
+	    {"digital", no_argument, NULL, OPT_DIGITAL},
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
@@ -72,6 +76,9 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_merge_opts *
 			break;
 		case OPT_NAME_BY:
 			o->name_by = optarg;
+			break;
+		case OPT_DIGITAL:
+			o->digital = true;
 			break;
 		case OPT_TABLE:
 			if (o->ntables == DLG_MERGE_MAX_TABLES)

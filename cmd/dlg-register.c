@@ -28,6 +28,10 @@ static void usage(void)
 	         "      --channel CH   how forms without a channel came: paper, online, email,\n"
 	         "                     post or conference\n"
 	         "      --session ID   register every form for conference ID\n"
+	         "      --carry-over REG_ID  move the late form REG_ID of the register (--into)\n"
+	         "                     to the next conference (or the one --session names):\n"
+	         "                     the office's decision, written in its note; repeat it\n"
+	         "                     for several forms; no FILE then\n"
 	         "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
 	         "      --check        exit 1 when a form is not accepted\n"
 	         "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"
@@ -43,6 +47,7 @@ enum {
 	OPT_CHANNEL,
 	OPT_SESSION,
 	OPT_CHECK,
+	OPT_CARRY,
 };
 
 /* The command line into o, the case folder and today; usage errors exit 2. */
@@ -55,6 +60,7 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    {"session", required_argument, NULL, OPT_SESSION},
 	    DLG_OPTION_FROM,
 	    {"check", no_argument, NULL, OPT_CHECK},
+	    {"carry-over", required_argument, NULL, OPT_CARRY},
 	    DLG_OPTION_EXCEL,
 	    DLG_OPTION_TODAY,
 	    {"quiet", no_argument, NULL, 'q'},
@@ -78,6 +84,13 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		case OPT_CHECK:
 			o->check = true;
 			break;
+		case OPT_CARRY: {
+			const char **v =
+			    dlg_xrealloc((void *)o->carry, (o->ncarry + 1) * sizeof *v);
+			v[o->ncarry++] = optarg;
+			o->carry = v;
+			break;
+		}
 		case 'q':
 			o->quiet = true;
 			break;
@@ -95,6 +108,10 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		                o->channel);
 	o->files = (const char *const *)argv + optind;
 	o->nfiles = (size_t)(argc - optind);
+	if (o->ncarry && !o->into)
+		dlg_usage_error(_("--carry-over moves forms of the register: give --into FILE"));
+	if (o->ncarry && o->nfiles)
+		dlg_usage_error(_("--carry-over reads no forms: leave out \"%s\""), o->files[0]);
 }
 
 int main(int argc, char **argv)
@@ -112,5 +129,6 @@ int main(int argc, char **argv)
 	}
 	int status = dlg_register_run(&cs, &o);
 	dlg_case_close(&cs);
+	free((void *)o.carry);
 	return status;
 }

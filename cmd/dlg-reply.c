@@ -28,6 +28,10 @@ static void usage(void)
 	         "      --mail DIR       an e-mail message (.eml) with the letter attached for\n"
 	         "                       every registrant with an e-mail address\n"
 	         "      --sendmail       hand those messages to sendmail ([mail] sendmail)\n"
+	         "      --digital        the letters are to be signed digitally (dlg-sign):\n"
+	         "                       the signer's signature image and the office's seal\n"
+	         "                       image of dlg.conf where Decree 30 puts them, each\n"
+	         "                       with an empty signature field\n"
 	         "      --number N       the first letter's number (default [numbering] reply);\n"
 	         "                       the next letters take the numbers after it\n"
 	         "  -t, --template T     another template (default tra-loi)\n"
@@ -50,6 +54,7 @@ enum {
 	OPT_NUMBER,
 	OPT_ANSWERS,
 	OPT_ATTENDANCE,
+	OPT_DIGITAL,
 };
 
 /* The command line into o; usage errors exit 2. */
@@ -66,6 +71,7 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	    {"template", required_argument, NULL, 't'},
 	    {"answers", required_argument, NULL, OPT_ANSWERS},
 	    {"attendance", required_argument, NULL, OPT_ATTENDANCE},
+	    {"digital", no_argument, NULL, OPT_DIGITAL},
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
@@ -105,6 +111,9 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 			break;
 		case OPT_ATTENDANCE:
 			o->open.files.attendance = optarg;
+			break;
+		case OPT_DIGITAL:
+			o->digital = true;
 			break;
 		default:
 			dlg_common_option(c, &common, usage);

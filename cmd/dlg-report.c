@@ -9,14 +9,10 @@
 #include "base/cmdline.h"
 #include "base/date.h"
 #include "base/diag.h"
-#include "case/report.h"
+#include "step/report.h"
 
-static struct {
-	const char **dirs;
-	size_t ndirs;
-	const char *session, *table, *today, *from, *pdf, *number;
-	bool excel, markdown, check, names, public_;
-} opt;
+static dlg_report_cmd opt;
+static const char **dirs; /* opt.dirs, filled by parse_args */
 
 static void usage(void)
 {
@@ -75,7 +71,8 @@ static void parse_args(int argc, char **argv)
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	opt.dirs = dlg_xmalloc((size_t)argc * sizeof *opt.dirs);
+	dirs = dlg_xmalloc((size_t)argc * sizeof *dirs);
+	opt.dirs = dirs;
 	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "s:t:C:h", longopts, NULL)) != -1) {
@@ -87,7 +84,7 @@ static void parse_args(int argc, char **argv)
 			opt.table = optarg;
 			break;
 		case 'C': /* repeatable: several case folders add up */
-			opt.dirs[opt.ndirs++] = optarg;
+			dirs[opt.ndirs++] = optarg;
 			break;
 		case O_MARKDOWN:
 			opt.markdown = true;
@@ -140,74 +137,13 @@ static void parse_args(int argc, char **argv)
 		opt.markdown = true;
 }
 
-static void gap(void *ctx, const char *commune, const char *session, const char *village)
-{
-	bool many = *(bool *)ctx;
-	if (many)
-		dlg_warn(_("%s, session %s: %s has no accepted participant"), commune, session,
-		         village);
-	else
-		dlg_warn(_("session %s: %s has no accepted participant"), session, village);
-}
-
 int main(int argc, char **argv)
 {
 	dlg_diag_init(argv[0]);
 	parse_args(argc, argv);
-	dlg_report_opts ro = {opt.session, 0, opt.names, opt.public_, opt.from};
-	if (!dlg_date_today(opt.today, &ro.today))
-		return DLG_EXIT_ERROR;
-	dlg_report *r = dlg_report_new(&ro);
-	size_t ndirs = opt.ndirs ? opt.ndirs : 1;
-	bool ok = true;
-	dlg_case first;
-	bool have_first = false;
-	for (size_t i = 0; i < ndirs && ok; i++) {
-		dlg_case kase;
-		if (!dlg_case_open(&kase, opt.ndirs ? opt.dirs[i] : NULL)) {
-			ok = false;
-			break;
-		}
-		if (!dlg_report_add_case(r, &kase, (const char *const *)argv + optind,
-		                         (size_t)(argc - optind)))
-			ok = false;
-		if (!have_first) {
-			first = kase;
-			have_first = true;
-		} else {
-			dlg_case_close(&kase);
-		}
-	}
-	if (ok && opt.session && !dlg_report_knows_session(r, opt.session)) {
-		dlg_warn(_("no session \"%s\" in sessions.csv"), opt.session);
-		ok = false;
-	}
-	int status = DLG_EXIT_OK;
-	if (!ok) {
-		status = DLG_EXIT_ERROR;
-	} else {
-		if (opt.table && !dlg_report_write_table(r, opt.table, stdout, opt.excel))
-			status = DLG_EXIT_ERROR;
-		if (opt.markdown) {
-			dlg_report_write_markdown(r, stdout);
-			if (fflush(stdout) == EOF || ferror(stdout)) {
-				dlg_warn(_("%s: write error"), _("standard output"));
-				status = DLG_EXIT_ERROR;
-			}
-		}
-		if (status == DLG_EXIT_OK && opt.pdf)
-			status = dlg_report_write_pdf(r, &first, opt.pdf, opt.number);
-		if (status == DLG_EXIT_OK && opt.check) {
-			dlg_report_totals t;
-			dlg_report_get_totals(r, &t);
-			bool many = t.communes > 1;
-			if (dlg_report_coverage_gaps(r, gap, &many))
-				status = DLG_EXIT_FOUND;
-		}
-	}
-	if (have_first)
-		dlg_case_close(&first);
-	dlg_report_free(r);
-	free(opt.dirs);
+	opt.files = (const char *const *)argv + optind;
+	opt.nfiles = (size_t)(argc - optind);
+	int status = dlg_report_run(&opt);
+	free(dirs);
 	return status;
 }

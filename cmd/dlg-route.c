@@ -19,6 +19,9 @@ static void usage(void)
 	         "With no FILE, or when FILE is -, read standard input.\n"
 	         "\n"
 	         "  -C DIR             use the case folder DIR\n"
+	         "      --into ITEMS   add the items to the record ITEMS instead of writing\n"
+	         "                     them: only for registrations it has no item for; its\n"
+	         "                     rows and staff edits stay (atomically, under a lock)\n"
 	         "      --routes FILE  read the rules from FILE instead of the case's routes.csv\n"
 	         "      --sent DATE    date the questions are forwarded (default: today); a row\n"
 	         "                     already stamped keeps its date\n"
@@ -44,12 +47,14 @@ enum {
 	OPT_SLIPS_CSV,
 	OPT_NUMBER,
 	OPT_SESSION,
+	OPT_INTO,
 };
 
 /* The command line into o; usage errors exit 2. */
 static void parse_args(int argc, char **argv, const char **dir, dlg_route_opts *o)
 {
 	static const struct option longopts[] = {
+	    {"into", required_argument, NULL, OPT_INTO},
 	    {"routes", required_argument, NULL, OPT_ROUTES},
 	    {"sent", required_argument, NULL, OPT_SENT},
 	    {"slips", required_argument, NULL, OPT_SLIPS},
@@ -68,6 +73,9 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_route_opts *
 	int c;
 	while ((c = getopt_long(argc, argv, "C:t:h", longopts, NULL)) != -1) {
 		switch (c) {
+		case OPT_INTO:
+			o->into = optarg;
+			break;
 		case OPT_ROUTES:
 			o->routes = optarg;
 			break;

@@ -17,6 +17,7 @@ need libfontconfig-dev pkg-config --exists fontconfig
 need libharfbuzz-dev pkg-config --exists harfbuzz harfbuzz-subset
 need libcmocka-dev pkg-config --exists cmocka
 need zlib1g-dev pkg-config --exists zlib
+need libpng-dev pkg-config --exists libpng
 need poppler-utils command -v pdftotext
 need qpdf command -v qpdf
 need valgrind command -v valgrind

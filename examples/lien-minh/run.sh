@@ -60,6 +60,16 @@ rm -f "$out/run.sh"
 cd "$out" || exit 2
 say "case folder: $(pwd) (today: $DLG_TODAY)"
 
+# 0. The announcement of the July conference (time, place, content, how to
+# register, with the QR code of the online form) to the village heads, the
+# website and the radio, with the radio's script; issued on 5 June, well
+# before the 7 days the law asks and before the forms start to arrive.
+if have dlg-announce; then
+	say "dlg-announce: thong-bao-hoi-nghi-2026-1.pdf, truyen-thanh-2026-1.txt"
+	DLG_TODAY=2026-06-05 dlg-announce --session 2026-1 -o thong-bao-hoi-nghi-2026-1.pdf \
+		--radio truyen-thanh-2026-1.txt || fail dlg-announce $?
+fi
+
 # 1. Intake of the forms, in the order they were imported: the online form's
 # export, the paper forms typed in by the clerk, e-mail, and the questions
 # raised from the floor on 16 July.  reg_ids follow this order (R0001...), and
@@ -75,15 +85,21 @@ if have dlg-register; then
 		fail "dlg-register (email)" $?
 	dlg-register --into registrations.csv inbox/conference-floor.csv ||
 		fail "dlg-register (conference)" $?
+	# R0026 came online on 8 July, after the 6 July cutoff of 2026-1: it is
+	# late for 2026-1.  On 9 July the office decided to take it to 2026-2.
+	DLG_TODAY=2026-07-09 dlg-register --into registrations.csv --carry-over R0026 ||
+		fail "dlg-register --carry-over" $?
 fi
 
 # 2. Routing: one item per question, to the department that must answer.
 if have dlg-route && need registrations.csv dlg-route; then
 	say "dlg-route: registrations.csv -> items.csv, phieu-chuyen/"
 	# The office forwarded the questions the day after the cutoff of 2026-1,
-	# with a transfer slip (phiếu chuyển) to each department.
-	dlg-route --sent 2026-07-07 --slips phieu-chuyen/ --session 2026-1 <registrations.csv >items.csv ||
-		fail dlg-route $?
+	# with a transfer slip (phiếu chuyển) to each department.  --into adds
+	# the items of registrations items.csv has none for and keeps every row
+	# staff edited there; a record is never the target of a shell ">".
+	dlg-route --sent 2026-07-07 --slips phieu-chuyen/ --session 2026-1 \
+		--into items.csv registrations.csv || fail dlg-route $?
 fi
 
 # 3. Invitations to the registrants of the July conference.
@@ -106,11 +122,22 @@ if have dlg-deadline && need items.csv dlg-deadline; then
 	[ "$rc" -le 1 ] || fail "dlg-deadline --remind" "$rc"
 fi
 
+# 4b. Two days before the conference the office briefs the chair: every
+# question with the department's written answer, or none yet.
+if have dlg-brief && need items.csv dlg-brief; then
+	say "dlg-brief: bao-cao-lanh-dao-2026-1.pdf"
+	DLG_TODAY=2026-07-14 dlg-brief --session 2026-1 -o bao-cao-lanh-dao-2026-1.pdf ||
+		fail dlg-brief $?
+fi
+
 # 5. Minutes and the conclusion notice of the held conference.
 if have dlg-minutes && need items.csv dlg-minutes; then
 	say "dlg-minutes: bien-ban-2026-1.pdf, thong-bao-2026-1.pdf"
-	dlg-minutes --session 2026-1 -o bien-ban-2026-1.pdf || fail dlg-minutes $?
-	dlg-minutes --notice --session 2026-1 -o thong-bao-2026-1.pdf ||
+	# The minutes are signed the day of the conference; the notice follows
+	# four days later, before the results must be published (10 days).
+	DLG_TODAY=2026-07-16 dlg-minutes --session 2026-1 -o bien-ban-2026-1.pdf ||
+		fail dlg-minutes $?
+	DLG_TODAY=2026-07-20 dlg-minutes --notice --session 2026-1 -o thong-bao-2026-1.pdf ||
 		fail "dlg-minutes --notice" $?
 fi
 
@@ -120,6 +147,13 @@ if have dlg-reply && need items.csv dlg-reply; then
 	say "dlg-reply: tra-loi/2026-1/, tra-loi/2026-2/"
 	dlg-reply --session 2026-1 --pending -o tra-loi/2026-1/ || fail "dlg-reply 2026-1" $?
 	dlg-reply --session 2026-2 --pending -o tra-loi/2026-2/ || fail "dlg-reply 2026-2" $?
+fi
+
+# 6b. The questions beyond the commune go to the city in one report.
+if have dlg-escalate && need items.csv dlg-escalate; then
+	say "dlg-escalate: bao-cao-cap-tren-2026-1.pdf"
+	DLG_TODAY=2026-07-24 dlg-escalate --session 2026-1 -o bao-cao-cap-tren-2026-1.pdf ||
+		fail dlg-escalate $?
 fi
 
 # 7. The results report.

@@ -111,8 +111,8 @@ bool dlg_init_case(const char *dir, const char *commune)
 		ok = false;
 	}
 	free(conf);
-	static const char *const tables[] = {"sessions", "departments", "villages", "routes",
-	                                     "holidays"};
+	static const char *const tables[] = {"sessions", "departments",  "villages",
+	                                     "routes",   "participants", "holidays"};
 	for (size_t i = 0; ok && i < sizeof tables / sizeof tables[0]; i++) {
 		char *rel = dlg_xasprintf("data/%s.csv", tables[i]);
 		char *from = dlg_share_path(rel);

@@ -29,7 +29,10 @@ struct dlg_intake {
 	dlg_sessions sessions;
 	dlg_villages *villages;
 	dlg_hashmap same_person; /* duplicate key -> index into `ids` */
-	dlg_hashmap same_form;   /* identity key -> 1 */
+	dlg_hashmap same_form;   /* identity key -> rows of the register with it */
+	dlg_hashmap this_run;    /* identity key and line -> where (rows of this run) */
+	uint64_t other;          /* dlg_intake_other_columns for the next row */
+	long provisional;        /* provisional ids given */
 	char **ids;              /* reg_ids of remembered forms */
 	size_t nids, ids_cap;
 	char **files; /* names of the inputs, for forms without reg_id */
@@ -63,6 +66,7 @@ dlg_intake *dlg_intake_new(const dlg_case *c, const dlg_intake_opts *opts)
 	}
 	dlg_hashmap_init(&in->same_person);
 	dlg_hashmap_init(&in->same_form);
+	dlg_hashmap_init(&in->this_run);
 	in->register_days_before = dlg_conf_get_long(c->conf, "rules", "register_days_before");
 	return in;
 }
@@ -75,6 +79,7 @@ void dlg_intake_free(dlg_intake *in)
 	dlg_villages_free(in->villages);
 	dlg_hashmap_free(&in->same_person);
 	dlg_hashmap_free(&in->same_form);
+	dlg_hashmap_free(&in->this_run);
 	for (size_t i = 0; i < in->nids; i++)
 		free(in->ids[i]);
 	free(in->ids);
@@ -111,9 +116,16 @@ static void gather_word(void *ctx, const char *w, size_t len)
 	g->buf[g->len++] = ' ';
 }
 
+/* The start of the note of a form that gave no date it was received: it is
+ * taken as received the day it was imported, and the note says so. */
+#define NO_RECEIVED "Phiếu không ghi ngày nhận"
+
 /* The two keys of a form: `form` for the same form imported again, `person`
- * for the same person, session and content. Each field is hashed once. */
-static void form_keys(dlg_intake *in, char *const *v, uint64_t *form, uint64_t *person)
+ * for the same person, session and content. Each field is hashed once. A
+ * form without a received date of its own (received_known false) is the
+ * same form whatever day it is imported. */
+static void form_keys(dlg_intake *in, char *const *v, bool received_known, uint64_t *form,
+                      uint64_t *person)
 {
 	uint64_t contact = hash_str(hash_str(DLG_HASH_SEED, v[REG_PHONE]), v[REG_EMAIL]);
 	uint64_t content =
@@ -122,8 +134,12 @@ static void form_keys(dlg_intake *in, char *const *v, uint64_t *form, uint64_t *
 	static const int cols[] = {REG_RECEIVED, REG_CHANNEL, REG_NAME, REG_ORGANIZATION,
 	                           REG_ADDRESS};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		h = hash_str(h, v[cols[i]]);
-	*form = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL);
+		h = hash_str(h, cols[i] == REG_RECEIVED && !received_known ? "" : v[cols[i]]);
+	*form = h ^ (contact * 0x9E3779B97F4A7C15ULL) ^ (content * 0xC2B2AE3D27D4EB4FULL) ^
+	        (in->other * 0x165667B19E3779F9ULL);
+	in->other = 0;
+	if (!*form)
+		*form = 1;
 	/* The same person: folded name and a phone, else an e-mail; the same
 	 * content: the folded questions, so retyped forms match. */
 	struct gather *g = &in->folded;
@@ -172,10 +188,8 @@ static char *describe(const dlg_intake *in, uint64_t where)
 	                     in->files[(where & ~FROM_LINE) >> 40]);
 }
 
-static void remember(dlg_intake *in, char *const *v, const char *file, long line, uint64_t form,
-                     uint64_t person)
+static void remember(dlg_intake *in, char *const *v, const char *file, long line, uint64_t person)
 {
-	dlg_hashmap_add(&in->same_form, form, 1, NULL);
 	if (strcmp(v[REG_STATUS], "incomplete") && strcmp(v[REG_STATUS], "duplicate") &&
 	    !dlg_hashmap_get(&in->same_person, person, NULL))
 		dlg_hashmap_add(&in->same_person, person, where_of(in, v[REG_ID], file, line),
@@ -196,8 +210,24 @@ void dlg_intake_known(dlg_intake *in, char *const *values)
 	if (n > in->max_id)
 		in->max_id = n;
 	uint64_t form, person;
-	form_keys(in, values, &form, &person);
-	remember(in, values, "", 0, form, person);
+	form_keys(in, values, !strstr(values[REG_NOTE], NO_RECEIVED), &form, &person);
+	bool added;
+	uint64_t *rows = dlg_hashmap_upsert(&in->same_form, form, 1, &added);
+	if (!added)
+		++*rows;
+	remember(in, values, "", 0, person);
+}
+
+void dlg_intake_other_columns(dlg_intake *in, uint64_t hash)
+{
+	in->other = hash;
+}
+
+/* The key of a row of this run: its identity and its line. */
+static uint64_t run_key(uint64_t form, long line)
+{
+	uint64_t k = dlg_hash(form, &line, sizeof line);
+	return k ? k : 1;
 }
 
 /* Trimmed, spaces collapsed, control characters dropped. */
@@ -244,26 +274,26 @@ const char *dlg_intake_channel(const char *text)
 	return found;
 }
 
-/* The first session whose cutoff the received date meets; else the next one
- * still to come (the form is then late); else NULL. Its status does not
- * matter: a form keeps the conference it was sent for, even when that
- * conference was later held or cancelled. */
+/* The next conference on or after the day the form was received (a form
+ * raised from the floor: the conference of that day); NULL when none is
+ * left. A form received after that conference's cutoff is late for it: it
+ * is never moved silently to a later one (the office carries it over with
+ * dlg-register --carry-over). Its status does not matter: a form keeps the
+ * conference it was sent for, even when that conference was later held or
+ * cancelled. */
 static const dlg_session *pick_session(dlg_intake *in, dlg_day received, bool at_conference)
 {
-	const dlg_session *best = NULL, *next = NULL;
+	const dlg_session *next = NULL;
 	for (size_t i = 0; i < in->sessions.n; i++) {
 		const dlg_session *s = &in->sessions.s[i];
 		if (at_conference && s->date == received)
 			return s;
 		if (s->date < received)
 			continue;
-		if (received <= s->date - in->register_days_before &&
-		    (!best || s->date < best->date))
-			best = s;
 		if (!next || s->date < next->date)
 			next = s;
 	}
-	return best ? best : next;
+	return next;
 }
 
 dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool online_default,
@@ -274,6 +304,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		r[k] = clean(raw[k]);
 
 	dlg_day received = in->opts.today;
+	bool received_known = *r[REG_RECEIVED] != '\0';
 	if (*r[REG_RECEIVED] && !dlg_date_parse_loose(r[REG_RECEIVED], &received)) {
 		dlg_warn_at(file, line,
 		            _("received date \"%s\" is not a date (YYYY-MM-DD or dd/mm/yyyy)"),
@@ -336,7 +367,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	/* The keys first: their table slots are fetched from memory while the
 	 * village is looked up. */
 	uint64_t form, person;
-	form_keys(in, v, &form, &person);
+	form_keys(in, v, received_known, &form, &person);
 	dlg_hashmap_prefetch(&in->same_form, form);
 	dlg_hashmap_prefetch(&in->same_person, person);
 	const char *village = NULL;
@@ -352,12 +383,30 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		v[REG_VILLAGE] = dlg_xstrdup(village);
 	}
 
-	if (dlg_hashmap_get(&in->same_form, form, NULL))
+	/* the very same row again: from the register (one row of it answers
+	 * one row read), or earlier in this run (the same file given twice) */
+	bool absent;
+	uint64_t *in_register = dlg_hashmap_get(&in->same_form, form, NULL)
+	                            ? dlg_hashmap_upsert(&in->same_form, form, 0, &absent)
+	                            : NULL;
+	if (in_register && *in_register > 0) {
+		--*in_register;
+		return INTAKE_ALREADY;
+	}
+	uint64_t rk = run_key(form, line), first;
+	bool repeated = dlg_hashmap_get(&in->this_run, rk, &first);
+	if (repeated && in->opts.assign_ids)
 		return INTAKE_ALREADY;
 
 	const char *status = "accepted";
 	char *note = NULL;
-	if (!*v[REG_NAME]) {
+	if (repeated) {
+		status = "duplicate";
+		char *which = describe(in, first);
+		note = dlg_xasprintf("Trùng với phiếu %s (cùng một dòng của tệp được nhập lại).",
+		                     which);
+		free(which);
+	} else if (!*v[REG_NAME]) {
 		status = "incomplete";
 		note = dlg_xstrdup(*v[REG_ORGANIZATION]
 		                       ? "Doanh nghiệp, tổ chức chưa ghi họ và tên người đại diện."
@@ -416,6 +465,15 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		free(bad_email);
 		free(bad_village);
 	}
+	if (!received_known) {
+		/* never a guess without saying so */
+		char day[11];
+		dlg_date_format_dmy(received, day);
+		char *with = dlg_xasprintf("%s%s" NO_RECEIVED ", tính là ngày nhập %s.", note,
+		                           *note ? " " : "", day);
+		free(note);
+		note = with;
+	}
 	free(v[REG_STATUS]);
 	v[REG_STATUS] = dlg_xstrdup(status);
 	free(v[REG_NOTE]);
@@ -424,7 +482,12 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	if (in->opts.assign_ids) {
 		free(v[REG_ID]);
 		v[REG_ID] = dlg_xasprintf("R%04ld", ++in->max_id);
+	} else if (!*v[REG_ID]) {
+		free(v[REG_ID]);
+		v[REG_ID] = dlg_xasprintf("tam-%04ld", ++in->provisional);
 	}
-	remember(in, v, file, line, form, person);
+	if (!repeated)
+		dlg_hashmap_add(&in->this_run, rk, where_of(in, v[REG_ID], file, line), NULL);
+	remember(in, v, file, line, person);
 	return INTAKE_NEW;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "case/folder.h"
 #include "base/date.h"
@@ -35,13 +36,22 @@ typedef struct {
 	const char *channel; /* --channel, or NULL */
 	const char *session; /* --session, or NULL */
 	dlg_day today;
-	bool assign_ids; /* give new forms the next reg_id (--into) */
+	bool assign_ids; /* give new forms the next reg_id (--into); otherwise a
+	                    form without one gets a provisional id, "tam-0001",
+	                    unique in the output and unlike a register id */
 } dlg_intake_opts;
 
 /* Prepare intake for a case folder (reads sessions.csv and villages.csv).
  * NULL after a diagnostic. opts is copied. */
 dlg_intake *dlg_intake_new(const dlg_case *c, const dlg_intake_opts *opts);
 void dlg_intake_free(dlg_intake *in);
+
+/* The hash of the columns of the next row that the register does not read
+ * (the canonical name and text of each non-empty one, in the register's
+ * column order; 0 when none), for the next dlg_intake_known or
+ * dlg_intake_row: two forms that agree in every column dlg reads but differ
+ * there are two forms. */
+void dlg_intake_other_columns(dlg_intake *in, uint64_t hash);
 
 /* Remember a row already in the register (values indexed by REG_*), so that
  * later rows are checked against it and new ids follow its reg_id. */
@@ -53,9 +63,15 @@ typedef enum { INTAKE_NEW, INTAKE_ALREADY, INTAKE_ERROR } dlg_intake_result;
  * when absent; raw[REG_CHANNEL] may be empty when the file has no channel
  * and online_default says the file is an online-form export). Fills
  * values[k] with malloc'd strings (the caller frees them with
- * dlg_intake_clear) including status and a Vietnamese note. INTAKE_ALREADY:
- * the same form is in the register already; INTAKE_ERROR: reported with
- * file and line, values untouched. */
+ * dlg_intake_clear) including status and a Vietnamese note.
+ *
+ * The very same source row imported again (every column the same, another
+ * run or the same file and line given twice) is INTAKE_ALREADY with assign_ids
+ * (nothing to add; each row of the register answers one such row), and
+ * otherwise comes out as a duplicate naming the earlier one. A form is for
+ * the next conference on or after the day it was received; received after
+ * that conference's cutoff, it is late for it (never moved silently to a
+ * later one). INTAKE_ERROR: reported with file and line, values untouched. */
 dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool online_default,
                                  const char *file, long line, char **values);
 

@@ -6,7 +6,7 @@
 #include "fmt/csv.h"
 #include "base/diag.h"
 #include "case/closures.h"
-#include "case/report.h"
+#include "case/report_count.h"
 #include "case/sessions.h"
 #include "fmt/table.h"
 #include "base/tally.h"

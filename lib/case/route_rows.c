@@ -43,6 +43,9 @@ struct dlg_routing {
 	char **st_name;
 	size_t *st_count, nst;
 	size_t not_routed, empty_regs;
+	dlg_routing_has_fn has; /* rows the record has already (dlg-route --into) */
+	void *has_ctx;
+	size_t kept;
 };
 
 static const char *cell(const dlg_row *row, int col)
@@ -129,7 +132,8 @@ static bool emit(dlg_routing *s, const dlg_row *row, const char *item_id, const 
 	                       action,  rule, cc,   note,  sent};
 	for (size_t k = 0; k < NOWN; k++)
 		s->vals[p->own_at[k]] = v[k];
-	dlg_csv_write_row(s->out, s->vals, p->n);
+	if (s->out)
+		dlg_csv_write_row(s->out, s->vals, p->n);
 	if (!s->fn)
 		return true;
 	dlg_routed it = {dlg_csv_name(s->in),
@@ -155,6 +159,11 @@ static bool route_row(dlg_routing *s, const dlg_row *row)
 {
 	if (s->c_status >= 0 && strcmp(cell(row, s->c_status), "accepted")) {
 		count_status(s, cell(row, s->c_status));
+		return true;
+	}
+	if (s->has && s->has(s->has_ctx, cell(row, s->c_reg),
+	                     s->items ? cell(row, s->col[C_ITEM_ID]) : NULL)) {
+		s->kept++;
 		return true;
 	}
 	if (s->items)
@@ -221,7 +230,8 @@ bool dlg_routing_run(dlg_routing *g, dlg_csv_writer *out, dlg_routed_fn fn, void
 	g->out = out;
 	g->fn = fn;
 	g->fn_ctx = ctx;
-	dlg_csv_write_row(out, g->plan.name, g->plan.n);
+	if (out)
+		dlg_csv_write_row(out, g->plan.name, g->plan.n);
 	const dlg_row *row;
 	int rc;
 	bool ok = true;
@@ -230,6 +240,23 @@ bool dlg_routing_run(dlg_routing *g, dlg_csv_writer *out, dlg_routed_fn fn, void
 	if (rc < 0)
 		ok = false;
 	return ok;
+}
+
+void dlg_routing_skip(dlg_routing *g, dlg_routing_has_fn has, void *ctx)
+{
+	g->has = has;
+	g->has_ctx = ctx;
+}
+
+size_t dlg_routing_kept(const dlg_routing *g)
+{
+	return g->kept;
+}
+
+const char *const *dlg_routing_columns(const dlg_routing *g, size_t *n)
+{
+	*n = g->plan.n;
+	return g->plan.name;
 }
 
 void dlg_routing_report(const dlg_routing *s)

@@ -38,8 +38,20 @@ typedef struct dlg_routing dlg_routing;
 dlg_routing *dlg_routing_new(dlg_router *r, dlg_csv_reader *in, const char *sent);
 void dlg_routing_free(dlg_routing *g);
 
+/* True when the items record already has the items of registration reg_id
+ * (item_id is NULL) or, for items read as input, the item item_id. */
+typedef bool (*dlg_routing_has_fn)(void *ctx, const char *reg_id, const char *item_id);
+
+/* Before dlg_routing_run: rows for which has says true are not routed
+ * again (counted by dlg_routing_kept). */
+void dlg_routing_skip(dlg_routing *g, dlg_routing_has_fn has, void *ctx);
+size_t dlg_routing_kept(const dlg_routing *g);
+
+/* The output columns (names as in the input, then the routing's own). */
+const char *const *dlg_routing_columns(const dlg_routing *g, size_t *n);
+
 /* Read every row of the input, write the header and the item rows to out
- * and pass each item row to fn (may be NULL). false after a diagnostic
+ * (NULL: no CSV) and pass each item row to fn (may be NULL). false after a diagnostic
  * naming file and line (an unknown department, a registration without
  * reg_id, bad CSV); rows before it were written. */
 bool dlg_routing_run(dlg_routing *g, dlg_csv_writer *out, dlg_routed_fn fn, void *ctx);

@@ -11,6 +11,7 @@
 
 #include "case/folder.h"
 #include "base/diag.h"
+#include "doc/nd30.h"
 #include "doc/font.h"
 #include "base/env.h"
 

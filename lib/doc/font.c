@@ -269,6 +269,13 @@ void dlg_fonts_glyph(dlg_fonts *fs, int style, uint32_t cp, int *face, uint16_t 
 	*adv = (int16_t)(uint16_t)v;
 }
 
+void dlg_fonts_vmetrics(dlg_fonts *fs, int style, double *ascent, double *descent)
+{
+	const dlg_ttf_info *i = dlg_ttf_get_info(dlg_fonts_get(fs, style));
+	*ascent = (double)i->ascent / i->units_per_em;
+	*descent = -(double)i->descent / i->units_per_em;
+}
+
 double dlg_fonts_width(dlg_fonts *fs, int style, double pt, const char *s, size_t len)
 {
 	const char *end = s + len;

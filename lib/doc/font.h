@@ -38,6 +38,10 @@ const dlg_ttf *dlg_fonts_face(dlg_fonts *fs, int face);
  * a visible replacement. */
 void dlg_fonts_glyph(dlg_fonts *fs, int style, uint32_t cp, int *face, uint16_t *gid, int *adv);
 
+/* The style's ascent (above the baseline) and descent (below it, positive)
+ * as fractions of the em, from the font's hhea table. */
+void dlg_fonts_vmetrics(dlg_fonts *fs, int style, double *ascent, double *descent);
+
 /* Width in points of UTF-8 text s[0..len) at size pt. */
 double dlg_fonts_width(dlg_fonts *fs, int style, double pt, const char *s, size_t len);
 

@@ -11,9 +11,13 @@
 #include <stdint.h>
 
 #include "doc/font.h"
+#include "doc/image.h"
 #include "doc/pdf.h"
 
 #define DLG_MM (72.0 / 25.4)
+
+/* Line height as a multiple of the font size when a style gives none. */
+#define DLG_LEADING 1.2
 
 /* ---- rich text ---- */
 
@@ -43,13 +47,11 @@ typedef struct {
 	double first_indent;  /* extra indent of the first line */
 	double left, right;   /* indents from the frame's edges */
 	double before, after; /* space above and below */
-	double leading;       /* line height as a multiple of size; 0 means 1.2 */
+	double leading;       /* line height as a multiple of size; 0: DLG_LEADING */
 	bool keep_with_next;  /* do not end a page after this paragraph */
 	bool keep_together;   /* do not split the paragraph across pages */
 } dlg_pstyle;
 
-/* Decree 30 body text: 14 pt, justified, first line 1.27 cm, 6 pt after. */
-dlg_pstyle dlg_pstyle_body(void);
 /* A paragraph of size pt aligned as given, no indent, no spacing. */
 dlg_pstyle dlg_pstyle_plain(double size, int align);
 
@@ -61,9 +63,6 @@ typedef struct {
 	int number_from;                 /* first page that shows its number (0: none) */
 	double number_size;
 } dlg_geom;
-
-/* A4 portrait, margins 20/20/30/15 mm, page numbers from page 2 (DESIGN §6). */
-dlg_geom dlg_geom_nd30(void);
 
 typedef struct dlg_lay dlg_lay;
 
@@ -139,6 +138,13 @@ void dlg_canvas_line(dlg_canvas *c, double x1, double y1, double x2, double y2, 
  * DLG_CENTER: centred on x, DLG_RIGHT: ends at x). */
 void dlg_canvas_text(dlg_canvas *c, double x, double y, int style, double size, int align,
                      const char *s);
+/* An image (not copied: it must live until the PDF is written) in the
+ * rectangle of top-left corner (x, y), w x h points; it may reach outside
+ * the area (a seal over the lines around a signature). */
+void dlg_canvas_image(dlg_canvas *c, const dlg_image *img, double x, double y, double w, double h);
+/* An empty signature field named name over the rectangle of top-left corner
+ * (x, y), w x h points (dlg_pdf_sig_field). */
+void dlg_canvas_sig_field(dlg_canvas *c, const char *name, double x, double y, double w, double h);
 /* Width of s in points. */
 double dlg_canvas_measure(dlg_canvas *c, int style, double size, const char *s);
 void dlg_canvas_end(dlg_canvas *c);

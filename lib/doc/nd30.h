@@ -9,7 +9,21 @@
 
 #include "fmt/conf.h"
 #include "base/date.h"
+#include "doc/image.h"
 #include "doc/layout.h"
+
+/* The page (Appendix I, I.5): A4 portrait (210 x 297 mm), margins top
+ * 20 mm, bottom 20 mm, left 30 mm, right 15 mm; page numbers from page 2,
+ * 13 pt, centred in the top margin. */
+extern const dlg_geom dlg_nd30_page;
+
+/* Body text (Appendix I, I.6): 14 pt, justified, first line indented
+ * 1.27 cm, 6 pt after each paragraph, single line spacing (1.2). */
+extern const dlg_pstyle dlg_nd30_body;
+
+/* The page and the body style as values (copies of the two above). */
+dlg_geom dlg_geom_nd30(void);
+dlg_pstyle dlg_pstyle_body(void);
 
 typedef struct {
 	const char *agency_parent;  /* optional line above the agency, regular caps */
@@ -41,12 +55,35 @@ void dlg_nd30_national(dlg_lay *l);
 /* The type name and summary alone (used by dlg_nd30_header). */
 void dlg_nd30_title(dlg_lay *l, const char *type_name, const char *summary);
 
+/* The images of a digitally signed document (Decree 30 Appendix I, II.7):
+ * the signer's signature (blue, transparent PNG) centred between the
+ * signer's title and name, and the office's seal (red, transparent PNG) at
+ * its real size over about the left third of the signature. Each has an
+ * empty signature field over it ("signer", "office") that dlg-sign fills. */
+typedef struct {
+	dlg_image *signature;
+	double signature_w, signature_h; /* points; scaled down to fit the space */
+	dlg_image *seal;
+	double seal_w, seal_h; /* points, the seal's real size */
+} dlg_nd30_stamp;
+
+/* Load [signer] signature_image and [office] seal_image of conf (paths
+ * relative to the folder dir) with their sizes: the seal's from [office]
+ * seal_mm, else from the PNG's declared resolution; the signature's from
+ * [signer] signature_mm (its width), else the PNG's resolution, else the
+ * width that fills the signing space. false after a diagnostic naming the
+ * key or file when one is missing, unreadable, or the seal's real size is
+ * unknown. Free with dlg_nd30_stamp_free. */
+bool dlg_nd30_stamp_load(dlg_nd30_stamp *st, const dlg_conf *conf, const char *dir);
+void dlg_nd30_stamp_free(dlg_nd30_stamp *st);
+
 typedef struct {
 	const char *date_line; /* an italic place-and-date line above the block, or NULL */
 	const char *lines[4]; /* capital lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", ... */
 	const char *note;  /* an italic line under them, e.g. "(Ký, ghi rõ họ tên)", or NULL */
 	const char *name;  /* the signer's name, bold; NULL: left blank */
 	double sign_space; /* room to sign, pt; 0 means 72 */
+	const dlg_nd30_stamp *stamp; /* images in the room to sign, or NULL (paper) */
 } dlg_nd30_signer;
 
 /* The [signer] of conf (strings belong to conf). */
@@ -68,6 +105,12 @@ void dlg_nd30_recipients(dlg_lay *l, const char *const *recipients, size_t n);
 /* The minutes' variant: two signature blocks, left (THƯ KÝ) and right
  * (CHỦ TỌA), side by side. */
 void dlg_nd30_sign2(dlg_lay *l, const dlg_nd30_signer *left, const dlg_nd30_signer *right);
+
+/* The minutes' signatures (Decree 30 form 1.9): the secretary (left_title,
+ * NULL: "THƯ KÝ") and the chair (right_title, NULL: "CHỦ TỌA"); names may be
+ * NULL (left blank to write by hand). */
+void dlg_nd30_sign_minutes(dlg_lay *l, const char *left_title, const char *left_name,
+                           const char *right_title, const char *right_name);
 
 /* "Liên Minh, ngày 05 tháng 02 năm 2026" (or with blanks when blank is
  * true), malloc'd; the caller frees it. */

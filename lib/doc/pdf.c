@@ -34,10 +34,20 @@ struct page {
 	size_t len;
 };
 
+struct sig_field {
+	char *name;
+	size_t page; /* index into pages */
+	double rect[4];
+};
+
 struct dlg_pdf {
 	dlg_fonts *fs;
 	struct used_font *font; /* per face of fs */
 	int nfont;
+	const dlg_image **images; /* drawn so far; /Im<index> */
+	size_t nimages;
+	struct sig_field *fields;
+	size_t nfields;
 	struct page *pages;
 	size_t npages, cap;
 	bool in_page;
@@ -71,6 +81,10 @@ void dlg_pdf_free(dlg_pdf *p)
 	for (size_t i = 0; i < p->npages; i++)
 		free(p->pages[i].content);
 	free(p->pages);
+	free(p->images);
+	for (size_t i = 0; i < p->nfields; i++)
+		free(p->fields[i].name);
+	free(p->fields);
 	dlg_sbuf_free(&p->cs);
 	free(p->title);
 	free(p);
@@ -289,6 +303,43 @@ void dlg_pdf_line(dlg_pdf *p, double x1, double y1, double x2, double y2, double
 	dlg_sbuf_adds(b, dotted ? " l S Q\n" : " l S\n");
 }
 
+void dlg_pdf_image(dlg_pdf *p, const dlg_image *img, double x, double y, double w, double h)
+{
+	size_t k = 0;
+	while (k < p->nimages && p->images[k] != img)
+		k++;
+	if (k == p->nimages) {
+		p->images = dlg_xrealloc(p->images, (p->nimages + 1) * sizeof *p->images);
+		p->images[p->nimages++] = img;
+	}
+	dlg_sbuf *b = &p->cs;
+	dlg_sbuf_adds(b, "q ");
+	dlg_sbuf_num(b, w);
+	dlg_sbuf_adds(b, " 0 0 ");
+	dlg_sbuf_num(b, h);
+	dlg_sbuf_addc(b, ' ');
+	dlg_sbuf_num(b, x);
+	dlg_sbuf_addc(b, ' ');
+	dlg_sbuf_num(b, y);
+	dlg_sbuf_printf(b, " cm /Im%zu Do Q\n", k);
+}
+
+void dlg_pdf_sig_field(dlg_pdf *p, const char *name, double x, double y, double w, double h)
+{
+	p->fields = dlg_xrealloc(p->fields, (p->nfields + 1) * sizeof *p->fields);
+	struct sig_field *f = &p->fields[p->nfields++];
+	f->name = dlg_xstrdup(name);
+	for (char *c = f->name; *c; c++) /* a PDF literal string needs no escapes then */
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-'))
+			*c = '_';
+	f->page = p->npages; /* the page being drawn ends as pages[npages] */
+	f->rect[0] = x;
+	f->rect[1] = y;
+	f->rect[2] = x + w;
+	f->rect[3] = y + h;
+}
+
 /* ---- writing ---- */
 
 struct writer {
@@ -452,7 +503,14 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	for (int i = 0; i < p->nfont; i++)
 		nfonts += p->font[i].used;
 	struct writer w = {0};
-	w.nobj = 4 + FONT_OBJS * nfonts + 2 * (int)p->npages;
+	int nimg_obj = 0;
+	for (size_t i = 0; i < p->nimages; i++)
+		nimg_obj += p->images[i]->alpha ? 2 : 1;
+	/* after the pages: images (and their masks), signature fields, AcroForm */
+	int first_image = 5 + FONT_OBJS * nfonts + 2 * (int)p->npages;
+	int first_field = first_image + nimg_obj;
+	int acroform = p->nfields ? first_field + (int)p->nfields : 0;
+	w.nobj = first_field - 1 + (int)p->nfields + (p->nfields ? 1 : 0);
 	w.offset = calloc((size_t)w.nobj + 1, sizeof *w.offset);
 	if (!w.offset)
 		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
@@ -461,7 +519,10 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	dlg_sbuf_adds(o, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
 
 	obj_begin(&w, 1);
-	dlg_sbuf_adds(o, "<< /Type /Catalog /Pages 2 0 R /Lang (vi-VN) >>\nendobj\n");
+	dlg_sbuf_adds(o, "<< /Type /Catalog /Pages 2 0 R /Lang (vi-VN)");
+	if (acroform)
+		dlg_sbuf_printf(o, " /AcroForm %d 0 R", acroform);
+	dlg_sbuf_adds(o, " >>\nendobj\n");
 
 	int first_page = 5 + FONT_OBJS * nfonts;
 	obj_begin(&w, 2);
@@ -484,14 +545,24 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	dlg_sbuf_adds(o, " >>\nendobj\n");
 
 	obj_begin(&w, 4);
-	dlg_sbuf_adds(o, "<< /ProcSet [/PDF /Text] /Font <<");
+	dlg_sbuf_adds(o, p->nimages ? "<< /ProcSet [/PDF /Text /ImageC] /Font <<"
+	                            : "<< /ProcSet [/PDF /Text] /Font <<");
 	int at = 5;
 	for (int i = 0; i < p->nfont; i++)
 		if (p->font[i].used) {
 			dlg_sbuf_printf(o, " /F%d %d 0 R", i, at);
 			at += FONT_OBJS;
 		}
-	dlg_sbuf_adds(o, " >> >>\nendobj\n");
+	dlg_sbuf_adds(o, " >>");
+	if (p->nimages) {
+		dlg_sbuf_adds(o, " /XObject <<");
+		for (size_t i = 0, num = (size_t)first_image; i < p->nimages; i++) {
+			dlg_sbuf_printf(o, " /Im%zu %zu 0 R", i, num);
+			num += p->images[i]->alpha ? 2 : 1;
+		}
+		dlg_sbuf_adds(o, " >>");
+	}
+	dlg_sbuf_adds(o, " >>\nendobj\n");
 
 	at = 5;
 	for (int i = 0; i < p->nfont; i++)
@@ -508,8 +579,58 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 		dlg_sbuf_num(o, pg->w);
 		dlg_sbuf_addc(o, ' ');
 		dlg_sbuf_num(o, pg->h);
-		dlg_sbuf_printf(o, "] /Resources 4 0 R /Contents %d 0 R >>\nendobj\n", num + 1);
+		dlg_sbuf_printf(o, "] /Resources 4 0 R /Contents %d 0 R", num + 1);
+		bool annots = false;
+		for (size_t k = 0; k < p->nfields; k++)
+			if (p->fields[k].page == i) {
+				dlg_sbuf_printf(o, annots ? " %d 0 R" : " /Annots [%d 0 R",
+				                first_field + (int)k);
+				annots = true;
+			}
+		dlg_sbuf_adds(o, annots ? "] >>\nendobj\n" : " >>\nendobj\n");
 		stream_obj(&w, num + 1, NULL, pg->content, pg->len);
+	}
+
+	for (size_t i = 0, num = (size_t)first_image; i < p->nimages; i++) {
+		const dlg_image *img = p->images[i];
+		char extra[160];
+		int n = snprintf(extra, sizeof extra,
+		                 " /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
+		                 "/DeviceRGB /BitsPerComponent 8",
+		                 img->w, img->h);
+		if (img->alpha)
+			snprintf(extra + n, sizeof extra - (size_t)n, " /SMask %zu 0 R", num + 1);
+		deflated_obj(&w, (int)num, extra, img->rgb, (size_t)img->w * (size_t)img->h * 3);
+		if (img->alpha) {
+			snprintf(extra, sizeof extra,
+			         " /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
+			         "/DeviceGray /BitsPerComponent 8",
+			         img->w, img->h);
+			deflated_obj(&w, (int)num + 1, extra, img->alpha,
+			             (size_t)img->w * (size_t)img->h);
+		}
+		num += img->alpha ? 2 : 1;
+	}
+
+	for (size_t k = 0; k < p->nfields; k++) {
+		const struct sig_field *fl = &p->fields[k];
+		obj_begin(&w, first_field + (int)k);
+		dlg_sbuf_printf(o,
+		                "<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) /F 132 /Rect [",
+		                fl->name);
+		for (int j = 0; j < 4; j++) {
+			if (j)
+				dlg_sbuf_addc(o, ' ');
+			dlg_sbuf_num(o, fl->rect[j]);
+		}
+		dlg_sbuf_printf(o, "] /P %d 0 R >>\nendobj\n", first_page + 2 * (int)fl->page);
+	}
+	if (acroform) {
+		obj_begin(&w, acroform);
+		dlg_sbuf_adds(o, "<< /Fields [");
+		for (size_t k = 0; k < p->nfields; k++)
+			dlg_sbuf_printf(o, k ? " %d 0 R" : "%d 0 R", first_field + (int)k);
+		dlg_sbuf_adds(o, "] >>\nendobj\n");
 	}
 
 	long xref = (long)o->len;

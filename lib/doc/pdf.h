@@ -12,6 +12,7 @@
 
 #include "base/date.h"
 #include "doc/font.h"
+#include "doc/image.h"
 
 typedef struct dlg_pdf dlg_pdf;
 
@@ -41,6 +42,16 @@ void dlg_pdf_fill_rect(dlg_pdf *p, double x, double y, double w, double h, uint3
 void dlg_pdf_stroke_rect(dlg_pdf *p, double x, double y, double w, double h, double lw);
 /* A black line of width lw; dotted draws round dots (for lines to write on). */
 void dlg_pdf_line(dlg_pdf *p, double x1, double y1, double x2, double y2, double lw, bool dotted);
+
+/* Draw img (not copied: it must live until the document is written) into
+ * the rectangle of lower-left corner (x, y), w x h points; its alpha plane
+ * becomes a soft mask (SMask), so a transparent PNG prints only its ink. */
+void dlg_pdf_image(dlg_pdf *p, const dlg_image *img, double x, double y, double w, double h);
+
+/* An empty signature field named name (ASCII letters, digits, '-' and '_';
+ * copied) on the current page, with its widget over the rectangle of
+ * lower-left corner (x, y), w x h points. dlg-sign fills it (PAdES). */
+void dlg_pdf_sig_field(dlg_pdf *p, const char *name, double x, double y, double w, double h);
 
 /* Write the document to f; name is used in messages. false after a
  * diagnostic when writing fails. The document stays usable for more pages. */

@@ -902,9 +902,10 @@ static void signature(struct rctx *rc, const char *frame)
 	if (is(frame, "minutes")) {
 		char *lt = meta_fill(rc, "left_title"), *ln = meta_fill(rc, "left_name"),
 		     *rt = meta_fill(rc, "right_title"), *rn = meta_fill(rc, "right_name");
-		dlg_nd30_signer a = {NULL, {lt ? lt : "THƯ KÝ", NULL, NULL, NULL}, NULL, ln, 0};
-		dlg_nd30_signer b = {NULL, {rt ? rt : "CHỦ TỌA", NULL, NULL, NULL}, NULL, rn, 0};
-		dlg_nd30_sign2(rc->l, &a, &b);
+		dlg_nd30_sign_minutes(rc->l, lt, ln, rt, rn);
+		/* Form 1.9: "Nơi nhận:" under THƯ KÝ, on the left */
+		if (rec)
+			dlg_nd30_recipients(rc->l, (const char *const *)rec, nrec);
 		free(lt);
 		free(ln);
 		free(rt);
@@ -916,6 +917,7 @@ static void signature(struct rctx *rc, const char *frame)
 		char *note = NULL, *name = NULL, *date_line = NULL;
 		if (is(kind, "conf")) {
 			s = dlg_nd30_signer_conf(rc->d->conf);
+			s.stamp = rc->d->stamp;
 		} else if (!is(kind, "none")) {
 			lines = list_fill(rc, "signer_lines", &nlines);
 			for (size_t i = 0; i < nlines && i < 4; i++)
@@ -987,6 +989,16 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 		char *number = meta_fill(&rc, "number");
 		char *vv = meta_fill(&rc, "letter_summary");
 		char *date = meta_fill(&rc, "date");
+		/* a document of a unit under the agency names both */
+		char *parent = meta_fill(&rc, "agency_parent");
+		char *a1 = meta_fill(&rc, "agency_line1");
+		char *a2 = meta_fill(&rc, "agency_line2");
+		if (parent)
+			h.agency_parent = parent;
+		if (a1)
+			h.agency1 = a1;
+		if (a2)
+			h.agency2 = a2;
 		h.number = number;
 		h.letter_summary = vv;
 		h.date = d->today;
@@ -1004,6 +1016,9 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 		free(number);
 		free(vv);
 		free(date);
+		free(parent);
+		free(a1);
+		free(a2);
 	} else if (rc.form) {
 		dlg_nd30_national(l);
 		dlg_nd30_title(l, type, summary);
@@ -1018,6 +1033,25 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d)
 	signature(&rc, frame);
 	footnotes(&rc);
 	return rc.ok;
+}
+
+char *dlg_tmpl_recipients(const dlg_tmpl *t, const dlg_tmpl_data *d)
+{
+	struct rctx rc = {t, d, NULL, true, 0, NULL, 0, false, 0, 0, false};
+	size_t n;
+	char **v = list_fill(&rc, "recipients", &n);
+	dlg_sbuf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (b.len)
+			dlg_sbuf_adds(&b, " ");
+		dlg_sbuf_adds(&b, v[i]);
+	}
+	free_strings(v, n);
+	if (!rc.ok) {
+		dlg_sbuf_free(&b);
+		return NULL;
+	}
+	return b.data ? dlg_sbuf_take(&b) : dlg_xstrdup("");
 }
 
 char *dlg_tmpl_meta_fill(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d)
@@ -1052,4 +1086,20 @@ dlg_tmpl *dlg_case_tmpl_load(const dlg_case *c, const char *name)
 	dlg_tmpl *t = dlg_tmpl_load(path);
 	free(path);
 	return t;
+}
+
+char **dlg_tmpl_meta_list(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d, size_t *n)
+{
+	struct rctx rc = {t, d, NULL, true, 0, NULL, 0, false, 0, 0, false};
+	char **v = list_fill(&rc, key, n);
+	for (size_t i = 0; i < *n; i++)
+		if (!v[i])
+			rc.ok = false;
+	if (rc.ok)
+		return v;
+	for (size_t i = 0; i < *n; i++)
+		free(v[i]);
+	free(v);
+	*n = 0;
+	return NULL;
 }

@@ -16,6 +16,9 @@
  *   type, summary          type name and summary under the header
  *   number                 "Số:" (e.g. "{{number}}/GM-UBND")
  *   letter_summary         a letter's "V/v ..." under the number
+ *   agency_parent, agency_line1, agency_line2   the issuing body in the
+ *                          header, when not dlg.conf's [office] (a unit's
+ *                          document: the agency above it, then the unit)
  *   date: none | blank | ISO date or placeholder   (default: today)
  *   to                     "Kính gửi:" value, or a list of addressees
  *   recipients             the "Nơi nhận:" list
@@ -55,6 +58,7 @@
 #include "base/date.h"
 #include "case/folder.h"
 #include "doc/layout.h"
+#include "doc/nd30.h"
 
 typedef struct dlg_tmpl dlg_tmpl;
 
@@ -84,6 +88,9 @@ typedef struct {
 	 * ARG) when it returns true, else printed as plain lines (may be NULL) */
 	bool (*block)(void *ctx, dlg_lay *l, const char *name, const char *arg);
 	void *block_ctx;
+	/* the signature and seal images for the signer of dlg.conf ("signer:
+	 * conf"), for a document to be signed digitally; NULL: paper */
+	const dlg_nd30_stamp *stamp;
 } dlg_tmpl_data;
 
 /* Read and parse the template at path. NULL after a diagnostic naming the
@@ -113,10 +120,22 @@ bool dlg_tmpl_render(const dlg_tmpl *t, dlg_lay *l, const dlg_tmpl_data *d);
  * extra keys for phrases the command puts together. */
 char *dlg_tmpl_meta_fill(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d);
 
+/* The front-matter list under key (a single value counts as a list of one),
+ * each item filled with d's values and "{{each:NAME}}" items expanded;
+ * the count goes to *n. A malloc'd array of malloc'd strings the caller
+ * frees; NULL with *n = 0 when the key is absent or empty, or after a
+ * diagnostic naming the template line when a placeholder has no value. */
+char **dlg_tmpl_meta_list(const dlg_tmpl *t, const char *key, const dlg_tmpl_data *d, size_t *n);
+
 /* Draw Markdown text (e.g. an answer written by a department) as body
  * paragraphs and lists indented by indent points. The text prints
  * literally: no placeholders, no engine blocks; raw HTML is dropped. */
 void dlg_md_draw(dlg_lay *l, const char *markdown, double indent);
+
+/* The "Nơi nhận" entries of the front matter ("recipients"), filled and
+ * joined by spaces ("Như trên; Lưu: VT, VP."), for the outgoing register;
+ * "" when there are none. malloc'd; NULL after a diagnostic. */
+char *dlg_tmpl_recipients(const dlg_tmpl *t, const dlg_tmpl_data *d);
 
 /* The document title for the PDF Info (front matter "title" or "type"),
  * filled; malloc'd. */

@@ -11,7 +11,7 @@
 #include "base/diag.h"
 #include "base/text.h"
 
-enum kind { TEXT, COUNT, DAY_KIND, DOCNO, YEAR, SEQUENCE };
+enum kind { TEXT, COUNT, DAY_KIND, DOCNO, YEAR, SEQUENCE, MM };
 
 struct known_key {
 	const char *section;
@@ -34,10 +34,16 @@ static const struct known_key known[] = {
     {"office", "phone", "", TEXT},
     {"office", "website", "<<trang thông tin điện tử của xã>>", TEXT},
     {"office", "register_url", "<<địa chỉ trang đăng ký trực tuyến>>", TEXT},
+    {"office", "seal_image", "", TEXT},
+    {"office", "seal_mm", "", MM},
+    {"office", "province", "", TEXT},
+    {"office", "radio", "Đài truyền thanh xã", TEXT},
     {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
     {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
     {"signer", "title", "PHÓ CHỦ TỊCH", TEXT},
     {"signer", "name", "<<họ và tên người ký>>", TEXT},
+    {"signer", "signature_image", "", TEXT},
+    {"signer", "signature_mm", "", MM},
     {"rules", "register_days_before", "10", COUNT},
     {"rules", "announce_days_before", "7", COUNT},
     {"rules", "answer_days", "5", COUNT},
@@ -64,9 +70,18 @@ static const struct known_key known[] = {
     {"files", "villages", "villages.csv", TEXT},
     {"files", "holidays", "holidays.csv", TEXT},
     {"files", "notes", "notes", TEXT},
+    {"files", "participants", "participants.csv", TEXT},
     {"files", "outgoing", "outgoing.csv", TEXT},
     {"mail", "from", "", TEXT},
     {"mail", "sendmail", "/usr/sbin/sendmail", TEXT},
+    {"sign", "office_pkcs11", "", TEXT},
+    {"sign", "office_token", "", TEXT},
+    {"sign", "office_key", "", TEXT},
+    {"sign", "office_pkcs12", "", TEXT},
+    {"sign", "signer_pkcs11", "", TEXT},
+    {"sign", "signer_token", "", TEXT},
+    {"sign", "signer_key", "", TEXT},
+    {"sign", "signer_pkcs12", "", TEXT},
 };
 #define NKNOWN (sizeof known / sizeof known[0])
 
@@ -111,6 +126,11 @@ static bool check_value(enum kind kind, const char *v)
 		return !strcmp(v, "calendar") || !strcmp(v, "working");
 	case SEQUENCE:
 		return !strcmp(v, "type") || !strcmp(v, "shared");
+	case MM: { /* empty, or a size in millimetres */
+		char *end;
+		double mm = strtod(v, &end);
+		return !*v || (end != v && !*end && mm > 0 && mm <= 300);
+	}
 	case DOCNO:
 	case YEAR: {
 		char *end;
@@ -142,6 +162,9 @@ static const struct {
      "(công văn trả lời và phiếu chuyển cùng là công văn), hoặc `first` với dãy số chung"},
     {"files", "Tên các tệp trong thư mục hồ sơ"},
     {"mail", "Gửi thư điện tử"},
+    {"sign", "Ký số (dlg-sign): chữ ký số của cơ quan (office_: Văn thư) và của người ký "
+             "(signer_): thư viện PKCS#11 của USB token, nhãn token, nhãn khóa; hoặc tệp "
+             "chứng thư số .p12"},
 };
 
 bool dlg_conf_is_placeholder(const char *v)
@@ -297,6 +320,10 @@ dlg_conf *dlg_conf_load(const char *path)
 				break;
 			case YEAR:
 				why = _("%s must be a year (YYYY) or empty, not \"%s\"");
+				break;
+			case MM:
+				why =
+				    _("%s must be a size in millimetres (such as 36), not \"%s\"");
 				break;
 			default:
 				why = _("%s must be a number of days (0 to 3650), not \"%s\"");

@@ -12,9 +12,7 @@
 #include "base/diag.h"
 #include "fmt/csv.h"
 
-/* The file to write for path: path itself, or the target of the symbolic
- * link it is (malloc'd); NULL after a diagnostic. */
-static char *record_target(const char *path, const char *option)
+char *dlg_record_resolve(const char *path, const char *option)
 {
 	if (!strcmp(path, "-")) {
 		dlg_warn(_("%s -: a record must be a file in the case folder, not standard "
@@ -45,13 +43,6 @@ static char *record_target(const char *path, const char *option)
 		return real;
 	}
 	return dlg_xstrdup(path);
-}
-
-bool dlg_record_path_ok(const char *path, const char *option)
-{
-	char *t = record_target(path, option);
-	free(t);
-	return t != NULL;
 }
 
 static void free_all(dlg_record *r)
@@ -89,7 +80,7 @@ bool dlg_record_open(dlg_record *r, const char *path, const char *option)
 {
 	memset(r, 0, sizeof *r);
 	r->lock = -1;
-	r->target = record_target(path, option);
+	r->target = dlg_record_resolve(path, option);
 	if (!r->target)
 		return false;
 	r->path = dlg_xstrdup(path);

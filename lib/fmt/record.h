@@ -36,9 +36,10 @@ typedef struct {
  * with no columns. false after a diagnostic (nothing held then). */
 bool dlg_record_open(dlg_record *r, const char *path, const char *option);
 
-/* Refuse path as a record without opening it: false after the diagnostic
+/* The file a record named path lives in: path itself, or the target of
+ * the symbolic link it is (malloc'd). NULL after the diagnostic
  * dlg_record_open would print ("-", not a regular file, a dangling link). */
-bool dlg_record_path_ok(const char *path, const char *option);
+char *dlg_record_resolve(const char *path, const char *option);
 
 /* Index of column name, or -1. */
 int dlg_record_col(const dlg_record *r, const char *name);

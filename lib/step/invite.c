@@ -18,6 +18,8 @@
 #include "doc/template.h"
 #include "case/sessions.h"
 #include "base/text.h"
+#include "base/sbuf.h"
+#include "step/issue.h"
 
 struct question {
 	const char *kind, *text, *name, *village, *reg_id;
@@ -28,7 +30,8 @@ struct letter {
 	const char *key; /* reg_id or department code */
 	struct question *q;
 	size_t nq, cap;
-	int first_page; /* in the one-file output */
+	size_t nprotected; /* questions left out: redirected (complaints, denunciations) */
+	int first_page;    /* in the one-file output */
 };
 
 struct ctx {
@@ -171,8 +174,37 @@ static bool need_column(const dlg_table *t, const char *col, const char *why)
 	return false;
 }
 
-/* One letter per accepted registrant of the session. */
-static bool collect_registrants(struct ctx *c)
+/* True when the question (reg_id, kind) is redirected in the routed items
+ * (a complaint, denunciation or dispute: not answered at the conference, so
+ * not in an invitation). */
+static bool redirected_in(const dlg_table *items, const char *reg_id, const char *kind)
+{
+	if (!items || !*reg_id)
+		return false;
+	for (size_t r = 0; r < items->nrows; r++)
+		if (!strcmp(dlg_table_val(items, r, "reg_id"), reg_id) &&
+		    !strcmp(dlg_table_val(items, r, "kind"), kind) &&
+		    !strcmp(dlg_table_val(items, r, "action"), "redirect"))
+			return true;
+	return false;
+}
+
+/* Add a registrant's question unless it is redirected (then only counted). */
+static void add_or_protect(struct letter *L, struct question q, bool redirected)
+{
+	if (!q.text || dlg_text_blank(q.text))
+		return;
+	if (redirected)
+		L->nprotected++;
+	else
+		add_question(L, q);
+}
+
+/* One letter per accepted registrant of the session, listing only the
+ * questions answered at the conference; a registrant whose every question
+ * is redirected gets the guidance letter (dlg-reply) instead. routed: the
+ * items when the input is registrations (NULL when not routed yet). */
+static bool collect_registrants(struct ctx *c, const dlg_table *routed)
 {
 	const dlg_table *in = c->in;
 	if (!need_column(in, "session", "") || !need_column(in, "name", ""))
@@ -194,16 +226,26 @@ static bool collect_registrants(struct ctx *c)
 		if (items) {
 			q.kind = kind_label(dlg_table_val(in, r, "kind"));
 			q.text = dlg_table_val(in, r, "text");
-			add_question(L, q);
+			add_or_protect(L, q, !strcmp(dlg_table_val(in, r, "action"), "redirect"));
 		} else {
 			q.kind = kind_label("procedure");
 			q.text = dlg_table_val(in, r, "topic_procedure");
-			add_question(L, q);
+			add_or_protect(L, q, redirected_in(routed, key, "procedure"));
 			q.kind = kind_label("handling");
 			q.text = dlg_table_val(in, r, "topic_handling");
-			add_question(L, q);
+			add_or_protect(L, q, redirected_in(routed, key, "handling"));
 		}
 	}
+	/* no invitation for whom every question was redirected */
+	size_t k = 0;
+	for (size_t i = 0; i < c->nlet; i++) {
+		if (!c->let[i].nq && c->let[i].nprotected) {
+			free(c->let[i].q);
+			continue;
+		}
+		c->let[k++] = c->let[i];
+	}
+	c->nlet = k;
 	return true;
 }
 
@@ -389,6 +431,41 @@ static int write_letters(struct ctx *x, const dlg_invite_opts *o, char **names)
 	return status;
 }
 
+/* The invitation's number from the outgoing register: one document for
+ * every registrant (or every department) of the conference, whose
+ * personalised copies share the number. */
+static bool reserve_number(const dlg_case *cs, struct ctx *x, const dlg_invite_opts *o)
+{
+	dlg_sbuf rec = {0};
+	if (x->departments) {
+		for (size_t i = 0; i < x->nlet; i++) {
+			dlg_sbuf_printf(&rec, "%s; ",
+			                dlg_table_val(x->depts, x->let[i].row, "name"));
+		}
+	} else {
+		dlg_sbuf_printf(&rec, "Người đăng ký tham gia Hội nghị (%zu người); ", x->nlet);
+	}
+	dlg_sbuf_printf(&rec, "Lưu: VT, %s.", dlg_conf_get(cs->conf, "office", "office_short"));
+	dlg_outgoing_doc doc = {
+	    .doc = x->departments ? "invite-departments" : "invite",
+	    .type = "GM",
+	    .type_name = "Giấy mời",
+	    .session = x->s->id,
+	    .date = x->d.today,
+	    .recipients = rec.data,
+	    .copies = (long)x->nlet,
+	};
+	x->cur = 0;
+	dlg_outgoing_no no;
+	bool ok = dlg_issue_one(cs, x->t, &x->d, &doc, o->number, &no);
+	if (ok) {
+		snprintf(x->number, sizeof x->number, "%s", no.num);
+		dlg_outgoing_no_free(&no, 1);
+	}
+	dlg_sbuf_free(&rec);
+	return ok;
+}
+
 int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 {
 	struct ctx x = {.departments = o->departments};
@@ -398,7 +475,9 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	dlg_table in = {0}, depts = {0};
 	dlg_tmpl *t = NULL;
 	char **names = NULL;
-	char *input = NULL, *dpath = NULL;
+	char *input = NULL, *dpath = NULL, *ipath = NULL;
+	dlg_table items = {0};
+	bool have_items = false;
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	x.s = dlg_sessions_find(&ss, o->session);
@@ -416,7 +495,23 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 		goto done;
 	x.in = &in;
 	x.depts = &depts;
-	if (!(x.departments ? collect_departments(&x) : collect_registrants(&x)))
+	if (!x.departments && dlg_table_col(&in, "action") < 0) {
+		/* registrations: which questions are redirected is in the routed items */
+		ipath = dlg_case_file(cs, "items");
+		if (access(ipath, F_OK) == 0) {
+			if (!dlg_rows_load(&items, ipath, NULL))
+				goto done;
+			have_items = true;
+		} else {
+			dlg_warn(
+			    _("warning: %s not found: the registrations are not routed yet, so "
+			      "the invitations list every question, complaints and denunciations "
+			      "too (run dlg-route first)"),
+			    ipath);
+		}
+	}
+	if (!(x.departments ? collect_departments(&x)
+	                    : collect_registrants(&x, have_items ? &items : NULL)))
 		goto done;
 
 	const char *tname = o->tmpl ? o->tmpl : x.departments ? "giay-moi-phong" : "giay-moi";
@@ -424,10 +519,6 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	if (!t)
 		goto done;
 	x.t = t;
-	const char *number = o->number ? o->number : dlg_conf_get(cs->conf, "numbering", "invite");
-	/* no number yet: room to write it by hand (no-break spaces) */
-	snprintf(x.number, sizeof x.number, "%s",
-	         *number ? number : "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0");
 	session_fields(&x);
 	x.d.get = get_field;
 	x.d.ctx = &x;
@@ -435,6 +526,8 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	x.d.table_ctx = &x;
 	x.d.conf = cs->conf;
 	warn_late(cs, &x);
+	if (x.nlet && !reserve_number(cs, &x, o))
+		goto done;
 	names = dlg_pdf_names(x.nlet, letter_key, &x);
 	status = write_letters(&x, o, names);
 done:
@@ -448,6 +541,9 @@ done:
 	dlg_table_free(&depts);
 	free(input);
 	free(dpath);
+	free(ipath);
+	if (have_items)
+		dlg_table_free(&items);
 	dlg_sessions_free(&ss);
 	return status;
 }

@@ -93,6 +93,7 @@ int dlg_merge_run(const dlg_case *cs, const dlg_merge_opts *o)
 	dlg_tmpl *t = NULL;
 	char **names = NULL;
 	dlg_fonts *fonts = NULL;
+	dlg_nd30_stamp stamp = {0};
 	if (!dlg_date_today(o->today, &x.d.today))
 		goto done;
 	t = dlg_case_tmpl_load(cs, o->tmpl);
@@ -111,6 +112,11 @@ int dlg_merge_run(const dlg_case *cs, const dlg_merge_opts *o)
 	x.d.table = get_table;
 	x.d.table_ctx = &x;
 	x.d.conf = cs->conf;
+	if (o->digital) {
+		if (!dlg_nd30_stamp_load(&stamp, cs->conf, cs->dir))
+			goto done;
+		x.d.stamp = &stamp;
+	}
 
 	dlg_batch b = {0};
 	fonts = dlg_fonts_new(NULL);
@@ -142,6 +148,7 @@ done:
 	if (x.rows)
 		dlg_table_free(&rows);
 	dlg_tmpl_free(t);
+	dlg_nd30_stamp_free(&stamp);
 	dlg_fonts_free(fonts);
 	return status;
 }

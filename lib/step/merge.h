@@ -23,6 +23,7 @@ typedef struct {
 	const char *today;   /* --today, or NULL */
 	const char *table[DLG_MERGE_MAX_TABLES]; /* "NAME=CSV" for ```table NAME blocks */
 	size_t ntables;
+	bool digital; /* to be signed digitally: signature and seal images (dlg.conf) */
 } dlg_merge_opts;
 
 /* dlg-pdf: load the template and the CSV files and write the documents.

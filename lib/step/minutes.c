@@ -10,7 +10,9 @@
 #include "doc/layout.h"
 #include "base/sbuf.h"
 #include "base/text.h"
+#include "case/figures.h"
 #include "case/villages.h"
+#include "step/issue.h"
 
 /* "(reason)" without the reason's own final full stop. */
 static void add_reason(dlg_sbuf *b, const char *reason)
@@ -114,40 +116,18 @@ bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
 	}
 	dlg_fields_session(&m->f, ss, s, notes, number);
 
-	size_t present = 0, reg_present = 0, floor = 0, away = 0;
-	for (size_t i = 0; i < sd->np; i++) {
-		const dlg_sd_person *p = &sd->p[i];
-		bool fl = !strcmp(p->channel, "conference");
-		if (dlg_sd_person_away(sd, p)) {
-			away++;
-		} else {
-			present++;
-			if (fl)
-				floor++;
-			else
-				reg_present++;
-		}
-	}
-	size_t live = 0, esc = 0, red = 0, floor_q = 0;
+	dlg_figures fg;
+	dlg_figures_count(&fg, sd);
 	m->open = dlg_xmalloc((sd->nit ? sd->nit : 1) * sizeof *m->open);
-	for (size_t i = 0; i < sd->nit; i++) {
-		const dlg_sd_item *it = &sd->it[i];
-		live += dlg_sd_item_answered_live(sd, it);
-		esc += !strcmp(it->action, "escalate");
-		red += !strcmp(it->action, "redirect");
-		floor_q += it->floor;
-	}
 	/* open questions grouped by department, in departments.csv order, then
 	 * those whose department is not listed */
 	m->depts = dlg_xmalloc((sd->nd ? sd->nd : 1) * sizeof *m->depts);
-	size_t dpresent = 0;
 	for (size_t d = 0; d <= sd->nd; d++) {
 		const char *code = d < sd->nd ? sd->d[d].code : NULL;
 		if (d < sd->nd) {
 			const dlg_sd_dept *dp = &sd->d[d];
 			if (dp->att != DLG_ATT_UNKNOWN || dp->nitems)
 				m->depts[m->ndepts++] = d;
-			dpresent += dp->att == DLG_ATT_PRESENT;
 		}
 		for (size_t i = 0; i < sd->nit; i++) {
 			const dlg_sd_item *it = &sd->it[i];
@@ -158,19 +138,33 @@ bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
 		}
 	}
 	dlg_fields *f = &m->f;
-	dlg_fields_set(f, "people_present", "%zu", present);
-	dlg_fields_set(f, "people_registered_present", "%zu", reg_present);
-	dlg_fields_set(f, "people_floor", "%zu", floor);
-	dlg_fields_set(f, "people_absent", "%zu", away);
-	dlg_fields_set(f, "askers", "%zu", sd->np);
-	dlg_fields_set(f, "questions", "%zu", sd->nit);
-	dlg_fields_set(f, "floor_questions", "%zu", floor_q);
-	dlg_fields_set(f, "registered_questions", "%zu", sd->nit - floor_q);
-	dlg_fields_set(f, "answered_live", "%zu", live);
-	dlg_fields_set(f, "in_writing", "%zu", m->nopen);
-	dlg_fields_set(f, "escalated", "%zu", esc);
-	dlg_fields_set(f, "redirected", "%zu", red);
-	dlg_fields_set(f, "depts_present", "%zu", dpresent);
+	/* every figure from the one count (case/figures.h) */
+	const struct {
+		const char *name;
+		size_t v;
+	} figs[] = {
+	    {"people_present", fg.people_present},
+	    {"people_registered_present", fg.people_registered_present},
+	    {"people_floor", fg.people_floor},
+	    {"people_absent", fg.people_absent},
+	    {"askers", fg.askers},
+	    {"questions", fg.questions},
+	    {"floor_questions", fg.floor_questions},
+	    {"registered_questions", fg.registered_questions},
+	    {"answered_live", fg.answered_live},
+	    {"in_writing", fg.in_writing},
+	    {"in_writing_answers", fg.in_writing_answers},
+	    {"escalated", fg.escalated},
+	    {"redirected", fg.redirected},
+	    {"depts_present", fg.depts_present},
+	};
+	for (size_t k = 0; k < sizeof figs / sizeof figs[0]; k++) {
+		dlg_fields_set(f, figs[k].name, "%zu", figs[k].v);
+		/* "02": the form Vietnamese documents give small counts */
+		char *two = dlg_xasprintf("%s_02", figs[k].name);
+		dlg_fields_set(f, two, "%02zu", figs[k].v);
+		free(two);
+	}
 	char iso[16];
 	long pub = dlg_conf_get_long(c->conf, "rules", "publish_days_after");
 	dlg_date_format_iso(dlg_period_end(hol, s->date, pub, DLG_DAYS_CALENDAR), iso);
@@ -346,7 +340,7 @@ static void part_attendance(dlg_minutes *m, dlg_lay *l)
 	dlg_sbuf s = {0};
 	for (size_t i = 0; i < sd->np; i++) {
 		const dlg_sd_person *p = &sd->p[i];
-		if (!dlg_sd_person_away(sd, p))
+		if (!dlg_sd_person_away(sd, p) || dlg_sd_person_protected(sd, p))
 			continue;
 		char *who = dlg_sd_asker(p);
 		if (s.len)
@@ -420,8 +414,8 @@ static void questions(dlg_minutes *m, dlg_lay *l, bool floor, size_t *stt)
 	fi.next = &m->f;
 	for (size_t i = 0; i < sd->nit; i++) {
 		const dlg_sd_item *it = &sd->it[i];
-		if (it->floor != floor)
-			continue;
+		if (it->floor != floor || dlg_sd_item_protected(it))
+			continue; /* counted below, never shown (Luật Tố cáo art. 47) */
 		dlg_fields_item(&fi, sd, it, ++*stt);
 		const dlg_sd_person *p = &sd->p[it->person];
 		char lc[64];
@@ -437,6 +431,20 @@ static void questions(dlg_minutes *m, dlg_lay *l, bool floor, size_t *stt)
 		answers_of(m, l, it, &fi);
 	}
 	dlg_fields_free(&fi);
+}
+
+/* "02 nội dung khiếu nại, tố cáo đã được hướng dẫn theo quy định.": the
+ * redirected questions, counted and never shown. */
+static void protected_count(dlg_minutes *m, dlg_lay *l, int style)
+{
+	if (!atol(dlg_fields_get(&m->f, "redirected")))
+		return;
+	char *s = phrase(m, "redirected_count",
+	                 "{{redirected_02}} nội dung khiếu nại, tố cáo, tranh chấp không thuộc "
+	                 "phạm vi Hội nghị đối thoại đã được hướng dẫn theo quy định.",
+	                 NULL);
+	dlg_doc_para(l, style, s, false, 0);
+	free(s);
 }
 
 static void note_section(dlg_lay *l, int n, const dlg_note_section *s, const char *title)
@@ -455,6 +463,8 @@ static void part_content(dlg_minutes *m, dlg_lay *l)
 		note_section(l, ++n, open, "Khai mạc");
 	bool reg = false, floor = false;
 	for (size_t i = 0; i < m->sd->nit; i++) {
+		if (dlg_sd_item_protected(&m->sd->it[i]))
+			continue;
 		reg |= !m->sd->it[i].floor;
 		floor |= m->sd->it[i].floor;
 	}
@@ -472,6 +482,7 @@ static void part_content(dlg_minutes *m, dlg_lay *l)
 		free(h);
 		questions(m, l, true, &stt);
 	}
+	protected_count(m, l, DLG_ITALIC);
 	for (size_t i = 0; no && i < no->n; i++) {
 		const dlg_note_section *s = &no->sec[i];
 		if (s == open || s->kind == DLG_NOTE_CLOSING || dlg_text_blank(s->body))
@@ -503,8 +514,11 @@ static void part_tasks(dlg_minutes *m, dlg_lay *l)
 static void part_open(dlg_minutes *m, dlg_lay *l)
 {
 	const dlg_sessdata *sd = m->sd;
-	if (!m->nopen)
-		return;
+	size_t shown = 0;
+	for (size_t k = 0; k < m->nopen; k++)
+		shown += !dlg_sd_item_protected(&sd->it[m->open[k]]);
+	if (!shown)
+		return; /* redirected ones are counted in the text, never listed */
 	char *h =
 	    phrase(m, "open_heading",
 	           "Các nội dung phải trả lời bằng văn bản (Kế hoạch, mục II.3), đơn vị chủ trì "
@@ -525,11 +539,14 @@ static void part_open(dlg_minutes *m, dlg_lay *l)
 		dlg_rich_free(cells[i]);
 	dlg_tbl_align(t, 0, DLG_CENTER);
 	dlg_tbl_align(t, 4, DLG_CENTER);
+	size_t n = 0;
 	for (size_t k = 0; k < m->nopen; k++) {
 		const dlg_sd_item *it = &sd->it[m->open[k]];
 		const dlg_sd_person *p = &sd->p[it->person];
+		if (dlg_sd_item_protected(it))
+			continue; /* counted under the table */
 		char stt[24], due[64], dmy[16];
-		snprintf(stt, sizeof stt, "%zu", k + 1);
+		snprintf(stt, sizeof stt, "%zu", ++n);
 		dlg_day last = -1;
 		for (size_t j = 0; j < it->nans; j++) {
 			const dlg_sd_answer *a = &sd->ans[it->ans[j]];
@@ -551,8 +568,6 @@ static void part_open(dlg_minutes *m, dlg_lay *l)
 			const dlg_sd_dept *hd = dlg_sessdata_higher(sd, it);
 			unit = dlg_xasprintf("%s (báo cáo %s)", dept,
 			                     hd ? hd->name : "cấp có thẩm quyền");
-		} else if (!strcmp(it->action, "redirect")) {
-			unit = dlg_xasprintf("%s (hướng dẫn người đăng ký)", dept);
 		} else {
 			unit = dlg_xstrdup(dept);
 		}
@@ -613,6 +628,22 @@ static char *notes_path(const dlg_case *cs, const dlg_session *s, const char *gi
 	return path;
 }
 
+/* A notice dated after the day the results must reach the villages (the
+ * conference day plus [rules] publish_days_after) is late: say so. */
+static void publish_check(const dlg_minutes *m)
+{
+	dlg_day by;
+	if (!dlg_date_parse_iso(dlg_fields_get((void *)&m->f, "publish_by"), &by) ||
+	    m->d.today <= by)
+		return;
+	char a[16], b[16];
+	dlg_date_format_dmy(m->d.today, a);
+	dlg_date_format_dmy(by, b);
+	dlg_warn(_("warning: the notice is dated %s, after %s, the day the results must be "
+	           "published by ([rules] publish_days_after of dlg.conf)"),
+	         a, b);
+}
+
 int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
 {
 	dlg_confopen_opts oo = o->open;
@@ -647,13 +678,26 @@ int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
 	if (!hol)
 		goto done;
 	dlg_duecalc_init(&due, cs, hol, cd.today, -1);
-	const char *number = o->number;
-	if (!number)
-		number = dlg_conf_get(cs->conf, "numbering", o->notice ? "notice" : "minutes");
-	if (!dlg_minutes_init(&m, cs, &cd.ss, cd.s, &cd.sd, &notes, &due, hol, number, cd.today))
+	if (!dlg_minutes_init(&m, cs, &cd.ss, cd.s, &cd.sd, &notes, &due, hol, "", cd.today))
 		goto done;
 	have_m = true;
 	m.t = cd.t;
+	if (o->notice)
+		publish_check(&m);
+	/* the number from the outgoing register, once everything else is ready */
+	dlg_outgoing_doc doc = {
+	    .doc = o->notice ? "notice" : "minutes",
+	    .type = o->notice ? "TB" : "BB",
+	    .type_name = o->notice ? "Thông báo" : "Biên bản",
+	    .session = cd.s->id,
+	    .date = o->notice ? cd.today : cd.s->date,
+	    .copies = 1,
+	};
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(cs, cd.t, &m.d, &doc, o->number, &no))
+		goto done;
+	dlg_fields_set(&m.f, "number", "%s", no.num);
+	dlg_outgoing_no_free(&no, 1);
 	title = dlg_tmpl_title(cd.t, &m.d);
 	dlg_batch b = {o->out, NULL, NULL, title, cd.today, cd.fonts};
 	status = dlg_batch_run(&b, 1, draw, &m);

@@ -13,6 +13,8 @@
 #include "base/hashmap.h"
 #include "case/intake.h"
 #include "base/text.h"
+#include "case/sessions.h"
+#include "fmt/record.h"
 
 /* Output columns: the register's own, then every other column of the inputs
  * (or of the existing record first) in order of first appearance. The names
@@ -63,6 +65,8 @@ static void columns_free(columns *cols)
 typedef struct {
 	dlg_csv_reader *r;
 	long *out_of;        /* input column -> output column */
+	size_t *order;       /* input columns by output column */
+	size_t *order_at;    /* ... and the output column of each */
 	long own[REG_NCOLS]; /* register column -> input column or -1 */
 	bool online;         /* an online-form export: channel online by default */
 } source;
@@ -86,6 +90,16 @@ static bool open_source(source *s, const char *path, const char *from)
 	return true;
 }
 
+struct col_pair {
+	size_t out, in;
+};
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct col_pair *x = a, *y = b;
+	return (x->out > y->out) - (x->out < y->out);
+}
+
 static void map_source(source *s, columns *cols)
 {
 	const dlg_row *h = dlg_csv_header(s->r);
@@ -94,6 +108,18 @@ static void map_source(source *s, columns *cols)
 		columns_add(cols, name);
 		s->out_of[i] = columns_find(cols, name);
 	}
+	/* input columns in output order */
+	struct col_pair *p = dlg_xmalloc((h->n ? h->n : 1) * sizeof *p);
+	for (size_t i = 0; i < h->n; i++)
+		p[i] = (struct col_pair){(size_t)s->out_of[i], i};
+	qsort(p, h->n, sizeof *p, cmp_pair);
+	s->order = dlg_xmalloc((h->n ? h->n : 1) * sizeof *s->order);
+	s->order_at = dlg_xmalloc((h->n ? h->n : 1) * sizeof *s->order_at);
+	for (size_t i = 0; i < h->n; i++) {
+		s->order[i] = p[i].in;
+		s->order_at[i] = p[i].out;
+	}
+	free(p);
 }
 
 /* A stored row of the record or a new form: every output column. */
@@ -122,6 +148,38 @@ static void list_free(row_list *l, size_t ncols)
 	free(l->row);
 }
 
+/* The hash of the columns the register does not read, for
+ * dlg_intake_other_columns: the name and text of each non-empty one, in
+ * column order. at[i] is the column of cell i (ascending), is_reg[column]
+ * tells the register's own. 0 when there is none. */
+static uint64_t other_hash(const columns *cols, const bool *is_reg, const size_t *at,
+                           const char *const *cell, size_t n)
+{
+	uint64_t h = DLG_HASH_SEED;
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (is_reg[at[i]] || !*cell[i])
+			continue;
+		const char *name = cols->name[at[i]];
+		h = dlg_hash(h, name, strlen(name) + 1);
+		h = dlg_hash(h, cell[i], strlen(cell[i]) + 1);
+		any = true;
+	}
+	return any ? h : 0;
+}
+
+/* is_reg[i] for the first n columns of cols: one of the register's own. */
+static bool *reg_flags(const columns *cols)
+{
+	bool *f = dlg_xmalloc((cols->n ? cols->n : 1) * sizeof *f);
+	for (size_t i = 0; i < cols->n; i++) {
+		f[i] = false;
+		for (size_t k = 0; k < REG_NCOLS && !f[i]; k++)
+			f[i] = !strcmp(cols->name[i], dlg_reg_columns[k]);
+	}
+	return f;
+}
+
 /* Read the existing record into `old`, its columns into cols. */
 static bool load_record(const char *path, columns *cols, row_list *old, dlg_intake *in)
 {
@@ -133,6 +191,10 @@ static bool load_record(const char *path, columns *cols, row_list *old, dlg_inta
 	const dlg_row *h = dlg_csv_header(r);
 	for (size_t i = 0; i < h->n; i++)
 		columns_add(cols, dlg_column_canon(h->field[i]));
+	bool *is_reg = reg_flags(cols);
+	size_t *col_of = dlg_xmalloc((h->n ? h->n : 1) * sizeof *col_of);
+	for (size_t i = 0; i < h->n; i++)
+		col_of[i] = (size_t)columns_find(cols, dlg_column_canon(h->field[i]));
 	const dlg_row *row;
 	int rc;
 	while ((rc = dlg_csv_next(r, &row)) > 0) {
@@ -140,6 +202,8 @@ static bool load_record(const char *path, columns *cols, row_list *old, dlg_inta
 		for (size_t i = 0; i < h->n; i++)
 			cells[i] = dlg_xstrdup(row->field[i]);
 		list_add(old, cells);
+		dlg_intake_other_columns(
+		    in, other_hash(cols, is_reg, col_of, (const char *const *)cells, h->n));
 		char *v[REG_NCOLS];
 		for (size_t k = 0; k < REG_NCOLS; k++) {
 			long at = columns_find(cols, dlg_reg_columns[k]);
@@ -147,6 +211,8 @@ static bool load_record(const char *path, columns *cols, row_list *old, dlg_inta
 		}
 		dlg_intake_known(in, v);
 	}
+	free(is_reg);
+	free(col_of);
 	dlg_csv_close(r);
 	return rc == 0;
 }
@@ -178,8 +244,112 @@ static void count_status(tally *t, const char *status)
 			t->by_status[i]++;
 }
 
+int dlg_register_carry_over(const dlg_case *c, const dlg_register_opts *o)
+{
+	dlg_sessions ss;
+	if (!dlg_sessions_load(&ss, c))
+		return DLG_EXIT_ERROR;
+	const dlg_session *want = NULL;
+	if (o->session && !(want = dlg_sessions_find(&ss, o->session))) {
+		dlg_warn(_("--session: no session \"%s\" in %s"), o->session, ss.path);
+		dlg_sessions_free(&ss);
+		return DLG_EXIT_ERROR;
+	}
+	dlg_record r;
+	if (!dlg_record_open(&r, o->into, "--into")) {
+		dlg_sessions_free(&ss);
+		return DLG_EXIT_ERROR;
+	}
+	int c_id = dlg_record_col(&r, "reg_id"), c_ses = dlg_record_col(&r, "session");
+	int c_st = dlg_record_col(&r, "status"), c_rec = dlg_record_col(&r, "received");
+	size_t c_note = dlg_record_need_col(&r, "note");
+	bool ok = c_id >= 0 && c_ses >= 0 && c_st >= 0;
+	if (!ok)
+		dlg_warn_at(o->into, 1, "%s",
+		            _("not a register (reg_id, session and status columns)"));
+	size_t moved = 0;
+	long register_days = dlg_conf_get_long(c->conf, "rules", "register_days_before");
+	for (size_t k = 0; ok && k < o->ncarry; k++) {
+		const char *id = o->carry[k];
+		size_t row = 0;
+		while (row < r.nrows && strcmp(dlg_record_get(&r, row, c_id), id))
+			row++;
+		if (row == r.nrows) {
+			dlg_warn(_("%s: no registration %s"), o->into, id);
+			ok = false;
+			break;
+		}
+		long line = r.line[row];
+		const char *status = dlg_record_get(&r, row, c_st);
+		const dlg_session *from = dlg_sessions_find(&ss, dlg_record_get(&r, row, c_ses));
+		const dlg_session *to = want;
+		if (!to && from)
+			for (size_t i = 0; i < ss.n; i++)
+				if (ss.s[i].date > from->date && (!to || ss.s[i].date < to->date))
+					to = &ss.s[i];
+		if (!strcmp(status, "accepted")) {
+			/* carried over already (its note says so): nothing to do */
+			char *mark = dlg_xasprintf("Văn phòng chuyển sang hội nghị %s ",
+			                           dlg_record_get(&r, row, c_ses));
+			bool done = strstr(dlg_record_get(&r, row, (int)c_note), mark) &&
+			            (!want || !strcmp(want->id, dlg_record_get(&r, row, c_ses)));
+			free(mark);
+			if (done)
+				continue;
+		}
+		if (strcmp(status, "late")) {
+			dlg_warn_at(o->into, line, _("%s is %s, not late: nothing to carry over"),
+			            id, *status ? status : "-");
+			ok = false;
+		} else if (!from) {
+			dlg_warn_at(o->into, line, _("%s: no session \"%s\" in %s"), id,
+			            dlg_record_get(&r, row, c_ses), ss.path);
+			ok = false;
+		} else if (!to || to->date <= from->date) {
+			dlg_warn_at(o->into, line,
+			            _("%s: no conference after %s to carry it over to (add it to "
+			              "%s or give --session)"),
+			            id, from->id, ss.path);
+			ok = false;
+		}
+		if (!ok)
+			break;
+		char got[11] = "", cutoff[11], on[11], today[11];
+		dlg_day rd;
+		if (dlg_date_parse_iso(dlg_record_get(&r, row, c_rec), &rd))
+			dlg_date_format_dmy(rd, got);
+		dlg_date_format_dmy(from->date - register_days, cutoff);
+		dlg_date_format_dmy(to->date, on);
+		dlg_date_format_dmy(o->today, today);
+		char *note = dlg_xasprintf(
+		    "Phiếu nhận%s%s, sau hạn đăng ký %s của hội nghị %s; Văn phòng chuyển sang hội "
+		    "nghị %s (ngày %s) ngày %s.",
+		    *got ? " ngày " : "", got, cutoff, from->id, to->id, on, today);
+		dlg_record_set(&r, row, (size_t)c_ses, to->id);
+		dlg_record_set(&r, row, (size_t)c_st, "accepted");
+		dlg_record_set(&r, row, c_note, note);
+		free(note);
+		moved++;
+		if (!o->quiet)
+			fprintf(stderr, _("%s: %s carried over to conference %s\n"), dlg_progname(),
+			        id, to->id);
+	}
+	if (!ok) {
+		dlg_record_close(&r);
+		dlg_warn(_("%s: not changed, correct the errors above and run again"), o->into);
+	} else if (!moved) {
+		dlg_record_close(&r);
+	} else {
+		ok = dlg_record_commit(&r);
+	}
+	dlg_sessions_free(&ss);
+	return ok ? DLG_EXIT_OK : DLG_EXIT_ERROR;
+}
+
 int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 {
+	if (o->ncarry)
+		return dlg_register_carry_over(c, o);
 	dlg_intake_opts io = {o->channel ? dlg_intake_channel(o->channel) : NULL, o->session,
 	                      o->today, o->into != NULL};
 	dlg_intake *in = dlg_intake_new(c, &io);
@@ -193,18 +363,21 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 		columns_add(&cols, dlg_reg_columns[k]);
 	row_list old = {0}, added = {0};
 	int lock = -1;
+	char *target = NULL; /* the file --into names, a link followed */
 	int status = DLG_EXIT_OK;
 	size_t old_ncols = 0;
 	tally t = {0};
 	dlg_csv_writer *out = NULL;
 
 	if (o->into) {
-		if ((lock = dlg_lock_folder_of(o->into)) < 0) {
+		/* a symbolic link is updated at its target, locked there */
+		if (!(target = dlg_record_resolve(o->into, "--into")) ||
+		    (lock = dlg_lock_folder_of(target)) < 0) {
 			status = DLG_EXIT_ERROR;
 			goto done;
 		}
 		columns record_cols = {0};
-		if (!load_record(o->into, &record_cols, &old, in)) {
+		if (!load_record(target, &record_cols, &old, in)) {
 			columns_free(&record_cols);
 			status = DLG_EXIT_ERROR;
 			goto done;
@@ -233,6 +406,8 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 	}
 
 	const char **line = dlg_xmalloc(cols.n * sizeof *line);
+	const char **other = dlg_xmalloc(cols.n * sizeof *other);
+	bool *is_reg = reg_flags(&cols);
 	long reg_at[REG_NCOLS];
 	for (size_t k = 0; k < REG_NCOLS; k++)
 		reg_at[k] = columns_find(&cols, dlg_reg_columns[k]);
@@ -247,6 +422,10 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 			for (size_t k = 0; k < REG_NCOLS; k++)
 				raw[k] = src[i].own[k] >= 0 ? row->field[src[i].own[k]] : "";
 			char *v[REG_NCOLS] = {0};
+			for (size_t j = 0; j < row->n; j++)
+				other[j] = row->field[src[i].order[j]];
+			dlg_intake_other_columns(
+			    in, other_hash(&cols, is_reg, src[i].order_at, other, row->n));
 			dlg_intake_result res = dlg_intake_row(
 			    in, raw, src[i].online, dlg_csv_name(src[i].r), row->line, v);
 			if (res == INTAKE_ERROR) {
@@ -287,6 +466,8 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 		}
 	}
 	free(line);
+	free(other);
+	free(is_reg);
 
 	if (out && !dlg_csv_writer_finish(out, NULL))
 		t.errors++;
@@ -299,7 +480,7 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 	}
 	if (o->into && added.n) {
 		dlg_atomic a;
-		if (!dlg_atomic_begin(&a, o->into, S_IRUSR | S_IWUSR)) {
+		if (!dlg_atomic_begin(&a, target, S_IRUSR | S_IWUSR)) {
 			status = DLG_EXIT_ERROR;
 			goto done;
 		}
@@ -343,12 +524,15 @@ done:
 	for (size_t i = 0; i < nsrc; i++) {
 		dlg_csv_close(src[i].r);
 		free(src[i].out_of);
+		free(src[i].order);
+		free(src[i].order_at);
 	}
 	free(src);
 	list_free(&old, old_ncols);
 	list_free(&added, cols.n);
 	columns_free(&cols);
 	dlg_unlock(lock);
+	free(target);
 	dlg_intake_free(in);
 	return status;
 }

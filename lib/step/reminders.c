@@ -1,16 +1,15 @@
 /* Overdue and due-soon questions by department: text, CSV and e-mail. */
 #include "step/reminders.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
-#include "base/atomic.h"
 #include "case/folder.h"
 #include "fmt/csv.h"
 #include "base/diag.h"
+#include "base/safename.h"
+#include "step/outbox.h"
 
 void dlg_reminders_init(dlg_reminders *rs, const dlg_table *depts, const dlg_conf *conf,
                         dlg_day today)
@@ -250,16 +249,15 @@ char *dlg_reminders_csv(const dlg_reminders *rs, size_t a, size_t b, size_t *len
 	return buf;
 }
 
-/* A file name from a department code: letters, digits, '-' and '_' kept. */
+/* A file name from a department code (dlg_safe_filename), or
+ * "chua-phan-cong" for questions not yet given to a department. */
 static char *safe_name(const char *dept)
 {
-	if (!*dept)
-		return dlg_xstrdup("chua-phan-cong");
-	char *s = dlg_xstrdup(dept);
-	for (char *p = s; *p; p++)
-		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
-			*p = '_';
+	char *s = dlg_safe_filename(dept, 100);
+	if (!*s) {
+		free(s);
+		s = dlg_xstrdup("chua-phan-cong");
+	}
 	return s;
 }
 
@@ -360,52 +358,11 @@ static void warn_no_address(const dlg_reminders *rs, size_t a, size_t b)
 		         n);
 }
 
-/* Write m to dir/CODE.eml (replacing it atomically); false after a
- * diagnostic. */
-static bool write_eml(const dlg_mail *m, const char *dir, const char *dept)
-{
-	bool ok = true;
-	char *code = safe_name(dept);
-	char *base = dlg_xasprintf("%s.eml", code);
-	char *path = dlg_path_join(dir, base);
-	dlg_atomic at;
-	if (dlg_atomic_begin(&at, path, 0644)) {
-		if (!dlg_mail_write(m, at.f)) {
-			dlg_warn("%s: %s", path, strerror(errno));
-			dlg_atomic_abort(&at);
-			ok = false;
-		} else if (!dlg_atomic_commit(&at)) {
-			ok = false;
-		}
-	} else {
-		ok = false;
-	}
-	free(path);
-	free(base);
-	free(code);
-	return ok;
-}
-
 bool dlg_reminders_send(const dlg_reminders *rs, const char *mail_dir, bool sendmail)
 {
-	const dlg_conf *cf = rs->conf;
-	const char *from_conf = dlg_conf_get(cf, "mail", "from");
-	if (!*from_conf)
-		from_conf = dlg_conf_get(cf, "office", "email");
-	/* [mail] from may be "Name <address>" */
-	char *from_name = NULL, *from_addr = NULL;
-	const char *from = NULL;
-	if (dlg_mail_split_addr(from_conf, &from_name, &from_addr))
-		from = from_addr;
-	else
-		dlg_warn(_("no usable sender address: set [mail] from in dlg.conf"));
-	free(from_name);
-	const char *prog = getenv("DLG_SENDMAIL");
-	if (!prog || !*prog)
-		prog = dlg_conf_get(cf, "mail", "sendmail");
-	if (mail_dir && mkdir(mail_dir, 0777) < 0 && errno != EEXIST) {
-		dlg_warn("%s: %s", mail_dir, strerror(errno));
-		free(from_addr);
+	dlg_outbox ob;
+	if (!dlg_outbox_open(&ob, rs->conf, mail_dir, sendmail)) {
+		dlg_outbox_close(&ob);
 		return false;
 	}
 	bool ok = true;
@@ -415,20 +372,22 @@ bool dlg_reminders_send(const dlg_reminders *rs, const char *mail_dir, bool send
 		const char *to = dept_val(rs, dept, "email");
 		if (!dlg_mail_addr_ok(to)) {
 			warn_no_address(rs, a, b);
-			to = from;
+			to = ob.from;
 		}
-		dlg_mail *m = dlg_reminders_mail(rs, a, b, from, to);
-		if (mail_dir && !write_eml(m, mail_dir, dept))
+		dlg_mail *m = dlg_reminders_mail(rs, a, b, ob.from, to);
+		char *code = safe_name(dept);
+		if (!dlg_outbox_write(&ob, m, code))
 			ok = false;
+		free(code);
 		if (sendmail) {
 			if (!to)
 				dlg_warn(_("%s: no recipient; not sent"), *dept ? dept : "-");
-			else if (!dlg_mail_sendmail(m, prog))
+			else if (!dlg_outbox_send(&ob, m))
 				ok = false;
 		}
 		dlg_mail_free(m);
 		a = b;
 	}
-	free(from_addr);
+	dlg_outbox_close(&ob);
 	return ok;
 }

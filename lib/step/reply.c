@@ -12,6 +12,7 @@
 #include "base/sbuf.h"
 #include "base/safename.h"
 #include "base/text.h"
+#include "step/issue.h"
 #include "doc/batch.h"
 #include "step/outbox.h"
 
@@ -518,6 +519,52 @@ static char **letter_names(dlg_replies *r, const dlg_sessdata *sd)
 	return names;
 }
 
+/* Every letter's number from the outgoing register, in one go: a letter to
+ * a registrant about a conference keeps its number when made again. number
+ * is --number (the first new letter's) or NULL. */
+static bool reserve_numbers(dlg_replies *r, const char *number)
+{
+	if (!r->n)
+		return true;
+	dlg_outgoing_doc *docs = dlg_xmalloc(r->n * sizeof *docs);
+	char **own = dlg_xmalloc(2 * r->n * sizeof *own);
+	bool ok = true;
+	size_t i;
+	for (i = 0; i < r->n && ok; i++) {
+		r->cur = i;
+		letter_fields(r, i);
+		own[2 * i] = dlg_issue_summary(r->t, &r->d);
+		own[2 * i + 1] = dlg_issue_recipients(r->t, &r->d);
+		ok = own[2 * i] && own[2 * i + 1];
+		docs[i] = (dlg_outgoing_doc){
+		    .doc = "reply",
+		    .type = "",
+		    .type_name = "Công văn",
+		    .session = r->s->id,
+		    .recipient = r->sd->p[r->L[i].person].reg_id,
+		    .date = r->d.today,
+		    .summary = own[2 * i],
+		    .recipients = own[2 * i + 1],
+		    .copies = 2 + (long)r->L[i].ncopies, /* the registrant, the copies, the file */
+		};
+	}
+	dlg_outgoing_no *no = dlg_xmalloc(r->n * sizeof *no);
+	if (ok)
+		ok = dlg_outgoing_reserve(r->c, docs, r->n, number, no);
+	for (size_t k = 0; ok && k < r->n; k++) {
+		free(r->L[k].number);
+		r->L[k].number = dlg_xstrdup(no[k].num);
+	}
+	if (ok)
+		dlg_outgoing_no_free(no, r->n);
+	for (size_t k = 0; k < 2 * i; k++)
+		free(own[k]);
+	free(own);
+	free(no);
+	free(docs);
+	return ok;
+}
+
 int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 {
 	static const char title[] = "Trả lời ý kiến, kiến nghị";
@@ -530,15 +577,20 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 	dlg_replies r = {0};
 	bool have_r = false;
 	char **names = NULL;
+	dlg_nd30_stamp stamp = {0};
 	if (!dlg_confdocs_find(&cd, cs, &oo) || !dlg_confdocs_load(&cd, &oo))
 		goto done;
-	const char *number = o->number;
-	if (!number)
-		number = dlg_conf_get(cs->conf, "numbering", "reply");
 	have_r = true;
-	if (!dlg_replies_init(&r, cs, &cd.ss, cd.s, &cd.sd, number, o->pending, cd.today))
+	if (!dlg_replies_init(&r, cs, &cd.ss, cd.s, &cd.sd, "", o->pending, cd.today))
 		goto done;
 	r.t = cd.t;
+	if (!reserve_numbers(&r, o->number))
+		goto done;
+	if (o->digital) {
+		if (!dlg_nd30_stamp_load(&stamp, cs->conf, cs->dir))
+			goto done;
+		r.d.stamp = &stamp;
+	}
 	names = letter_names(&r, &cd.sd);
 	status = DLG_EXIT_OK;
 	if (o->one_file) {
@@ -568,6 +620,7 @@ done:
 	free(names);
 	if (have_r)
 		dlg_replies_free(&r);
+	dlg_nd30_stamp_free(&stamp);
 	dlg_confdocs_close(&cd);
 	return status;
 }

@@ -83,6 +83,7 @@ typedef struct {
 	bool sendmail;          /* hand those messages to sendmail */
 	const char *number;     /* the first letter's number, or NULL: [numbering] reply */
 	bool pending;           /* an unanswered question is "being considered" */
+	bool digital;           /* to be signed digitally: signature and seal images */
 } dlg_reply_opts;
 
 /* dlg-reply: open the conference (held or cancelled), write the letters,

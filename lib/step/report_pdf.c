@@ -12,8 +12,13 @@
 #include "fmt/table.h"
 #include "doc/layout.h"
 #include "doc/template.h"
-#include "case/report.h"
+#include "step/report.h"
 #include "case/sessions.h"
+#include "case/conference.h"
+#include "case/figures.h"
+#include "step/confdoc.h"
+#include "step/issue.h"
+#include <unistd.h>
 
 /* A table's rows as strings; row 0 is the header. */
 typedef struct {
@@ -150,6 +155,12 @@ static char *row_label(const pctx *x, int k, size_t row)
 
 static void put(pctx *x, const char *key, char *val)
 {
+	for (size_t i = 0; i < x->nf; i++)
+		if (!strcmp(x->key[i], key)) {
+			free(x->val[i]);
+			x->val[i] = val;
+			return;
+		}
 	x->key = dlg_xrealloc(x->key, (x->nf + 1) * sizeof *x->key);
 	x->val = dlg_xrealloc(x->val, (x->nf + 1) * sizeof *x->val);
 	x->key[x->nf] = dlg_xstrdup(key);
@@ -392,6 +403,45 @@ static void gap_list(void *ctx, const char *commune, const char *session, const 
 	fprintf(g->f, "%s%s", g->n++ ? ", " : "", village);
 }
 
+/* The figures of the conference s, from the one count the minutes and the
+ * notice print too (case/figures.h): conference_text, a sentence with them,
+ * "" when s was not held or its attendance is not recorded. */
+static void conference_figures(pctx *x, const dlg_session *s)
+{
+	static const char *const names[] = {"people_present", "answered_live", "in_writing",
+	                                    "escalated",      "redirected",    "depts_present"};
+	dlg_sessdata sd = {0};
+	dlg_sd_files files = {0};
+	char *att = dlg_case_file(x->c, "attendance");
+	bool held = !strcmp(s->status, "held") && access(att, F_OK) == 0;
+	free(att);
+	dlg_figures f = {0};
+	if (held && !dlg_sessdata_load(&sd, x->c, s, &files, true)) {
+		dlg_warn(_("the conference's figures are left out of the report"));
+		held = false;
+	}
+	if (held)
+		dlg_figures_count(&f, &sd);
+	dlg_sessdata_free(&sd);
+	size_t v[] = {f.people_present, f.answered_live, f.in_writing,
+	              f.escalated,      f.redirected,    f.depts_present};
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		putn(x, names[k], (long)v[k]);
+	if (!held) {
+		put(x, "conference_text", dlg_xstrdup(""));
+		return;
+	}
+	put(x, "conference_text",
+	    dlg_xasprintf("Tham dự Hội nghị có đại diện lãnh đạo %zu phòng, ban, ngành, cơ quan, "
+	                  "đơn vị và %zu người dân, đại diện tổ chức, doanh nghiệp. Các cơ quan, "
+	                  "đơn vị đã trả lời trực tiếp tại Hội nghị %zu nội dung; %zu nội dung "
+	                  "được trả lời bằng văn bản, gồm %zu nội dung các cơ quan, đơn vị trả "
+	                  "lời, %zu nội dung vượt thẩm quyền được báo cáo cấp trên và %02zu nội "
+	                  "dung khiếu nại, tố cáo, tranh chấp đã được hướng dẫn theo quy định.",
+	                  f.depts_present, f.people_present, f.answered_live, f.in_writing,
+	                  f.in_writing_answers, f.escalated, f.redirected));
+}
+
 static void fill_fields(pctx *x, const char *number)
 {
 	const dlg_report_opts *o = dlg_report_options(x->r);
@@ -410,14 +460,28 @@ static void fill_fields(pctx *x, const char *number)
 	if (have)
 		s = dlg_sessions_find(&ss, o->session);
 	if (s) {
+		/* the conference as the plan names it: "lần 1", never its id */
+		dlg_fields sf = {0};
+		dlg_fields_session(&sf, &ss, s, NULL, "");
+		const char *round = dlg_fields_get(&sf, "session_round");
 		char when[16];
 		dlg_date_format_dmy(s->date, when);
 		dlg_date_to_ymd(s->date, &y, &m, &d);
-		line = dlg_xasprintf("Hội nghị đối thoại (%s) được tổ chức ngày %s%s%s.", s->id,
-		                     when, *s->venue ? " tại " : "", s->venue);
-		put(x, "session_title", dlg_xasprintf("năm %d (Hội nghị %s)", y, s->id));
+		if (!strcmp(s->status, "cancelled"))
+			line =
+			    dlg_xasprintf("Hội nghị đối thoại năm %d (%s) dự kiến tổ chức ngày %s "
+			                  "không tổ chức được.",
+			                  y, round, when);
+		else
+			line = dlg_xasprintf(
+			    "Hội nghị đối thoại năm %d (%s) được tổ chức ngày %s%s%s.", y, round,
+			    when, *s->venue ? " tại " : "", s->venue);
+		put(x, "session_title", dlg_xasprintf("năm %d (%s)", y, round));
 		put(x, "session_chair", dlg_xstrdup(s->chair));
+		conference_figures(x, s);
+		dlg_fields_free(&sf);
 	} else {
+		put(x, "conference_text", dlg_xstrdup(""));
 		line = dlg_xasprintf("Số liệu tổng hợp các Hội nghị đối thoại trong năm %d.", y);
 		put(x, "session_title", dlg_xasprintf("năm %d", y));
 		put(x, "session_chair", dlg_xstrdup(""));
@@ -539,10 +603,7 @@ int dlg_report_write_pdf(dlg_report *r, const dlg_case *c, const char *path, con
 	pctx x = {.r = r, .c = c, .t = t};
 	for (int k = 0; k < 5; k++)
 		dlg_report_rows(r, grid_name[k], grid_row, &x.g[k]);
-	if (!number || !*number)
-		number = dlg_conf_get(c->conf, "numbering", "report");
-	/* no number yet: room to write it by hand (no-break spaces) */
-	fill_fields(&x, *number ? number : "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0");
+	fill_fields(&x, "");
 	x.d.get = get_field;
 	x.d.ctx = &x;
 	x.d.table = get_table;
@@ -551,6 +612,36 @@ int dlg_report_write_pdf(dlg_report *r, const dlg_case *c, const char *path, con
 	x.d.today = dlg_report_options(r)->today;
 	x.d.block = block;
 	x.d.block_ctx = &x;
+	/* the number from the outgoing register: one report per conference (or
+	 * per year when it covers them all) */
+	const dlg_report_opts *ro = dlg_report_options(r);
+	char yearkey[16];
+	int yy, mm, dd;
+	dlg_date_to_ymd(ro->today, &yy, &mm, &dd);
+	snprintf(yearkey, sizeof yearkey, "%d", yy);
+	dlg_outgoing_doc doc = {
+	    .doc = "report",
+	    .type = "BC",
+	    .type_name = "Báo cáo",
+	    .session = ro->session ? ro->session : yearkey,
+	    .date = ro->today,
+	    .copies = 1,
+	};
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(c, t, &x.d, &doc, (number && *number) ? number : NULL, &no)) {
+		for (int k = 0; k < 5; k++)
+			grid_free(&x.g[k]);
+		for (size_t i = 0; i < x.nf; i++) {
+			free(x.key[i]);
+			free(x.val[i]);
+		}
+		free(x.key);
+		free(x.val);
+		dlg_tmpl_free(t);
+		return DLG_EXIT_ERROR;
+	}
+	put(&x, "number", dlg_xstrdup(no.num));
+	dlg_outgoing_no_free(&no, 1);
 	dlg_fonts *fonts = dlg_fonts_new(NULL);
 	char *title = dlg_tmpl_title(t, &x.d);
 	dlg_batch b = {.one_file = path,

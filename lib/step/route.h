@@ -21,10 +21,16 @@ typedef struct {
 	const char *session;   /* only this conference's questions on the slips, or NULL */
 	const char *number;    /* the first slip's number, or NULL */
 	const char *tmpl;      /* the slips' template, or NULL */
+	const char *into;      /* the items record to add to (--into), or NULL */
 } dlg_route_opts;
 
 /* dlg-route: load departments.csv and the rules, route every row of the
  * input to standard output, write the slips, then say what was not routed.
+ * With o->into, the items are added to that record instead (dlg_record:
+ * under its folder's lock, atomically): only for registrations that have
+ * no item there yet (items read as input: only item_ids not there yet);
+ * every row already in the record stays as staff left it, and the slips
+ * list only the items added. Running it again adds nothing.
  * Returns the exit status (DLG_EXIT_OK, or DLG_EXIT_ERROR after diagnostics). */
 int dlg_route_run(const dlg_case *cs, const dlg_route_opts *o);
 

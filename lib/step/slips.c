@@ -17,10 +17,12 @@
 #include "fmt/table.h"
 #include "doc/font.h"
 #include "doc/layout.h"
+#include "doc/nd30.h"
 #include "doc/template.h"
 #include "doc/pdf.h"
 #include "fmt/table.h"
 #include "base/text.h"
+#include "step/issue.h"
 #include "case/answers.h"
 
 /* Make dir when it is missing; false after a diagnostic. */
@@ -253,7 +255,7 @@ dlg_slips *dlg_slips_new(const dlg_case *cs, const char *dir, const char *tmpl, 
 	if (!s->hol)
 		goto fail;
 	dlg_duecalc_init(&s->due, cs, s->hol, 0, -1);
-	s->number = dlg_xstrdup(number ? number : dlg_conf_get(cs->conf, "numbering", "slip"));
+	s->number = number ? dlg_xstrdup(number) : NULL; /* --number, else the register's */
 	free(dpath);
 	return s;
 fail:
@@ -441,21 +443,6 @@ static bool get_table(void *ctx, const char *name, dlg_tmpl_rows *out)
 	return true;
 }
 
-/* The letter number of the k-th slip: a number is counted up, anything
- * else printed as given, nothing leaves room to write it by hand. */
-static void slip_number(dlg_slips *s, size_t k)
-{
-	const char *n = s->number;
-	size_t len = strlen(n);
-	if (len && len < 10 && strspn(n, "0123456789") == len)
-		snprintf(s->numbuf, sizeof s->numbuf, "%ld", strtol(n, NULL, 10) + (long)k);
-	else if (len)
-		snprintf(s->numbuf, sizeof s->numbuf, "%s", n);
-	else /* no-break spaces */
-		snprintf(s->numbuf, sizeof s->numbuf, "%s",
-		         "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0");
-}
-
 /* Only the indexes in v[0..n) of items forwarded on day, into *out. */
 static void on_day(const dlg_slips *s, const size_t *v, size_t n, dlg_day day, size_t **out,
                    size_t *nout)
@@ -469,7 +456,7 @@ static void on_day(const dlg_slips *s, const size_t *v, size_t n, dlg_day day, s
 
 /* Draw the slip of departments.csv row r for the questions forwarded on
  * day `date` into path: a slip is dated the day its questions are sent. */
-static bool write_one(dlg_slips *s, size_t r, dlg_day date, size_t k, dlg_fonts *fonts,
+static bool write_one(dlg_slips *s, size_t r, dlg_day date, const char *number, dlg_fonts *fonts,
                       const char *path)
 {
 	struct sdept *d = &s->d[r];
@@ -485,7 +472,7 @@ static bool write_one(dlg_slips *s, size_t r, dlg_day date, size_t k, dlg_fonts 
 	snprintf(s->ncopies, sizeof s->ncopies, "%02zu", d->ncopy);
 	snprintf(s->period, sizeof s->period, "%02ld ngày%s", s->due.answer_days,
 	         s->due.kind == DLG_DAYS_WORKING ? " làm việc" : "");
-	slip_number(s, k);
+	snprintf(s->numbuf, sizeof s->numbuf, "%s", number);
 
 	dlg_tmpl_data data = {.get = get_field,
 	                      .ctx = s,
@@ -548,6 +535,52 @@ static size_t days_of(const dlg_slips *s, const struct sdept *d, dlg_day *days)
 	return u;
 }
 
+/* The slips' numbers from the outgoing register, all in one go: a slip is
+ * a letter (công văn) to a department for a day's questions, and keeps its
+ * number when made again. */
+static bool reserve_numbers(dlg_slips *s, const struct job *jobs, size_t n, dlg_outgoing_no *no)
+{
+	dlg_outgoing_doc *docs = dlg_xmalloc(n * sizeof *docs);
+	char **own = dlg_xmalloc(3 * n * sizeof *own);
+	size_t k;
+	bool ok = true;
+	for (k = 0; k < n && ok; k++) {
+		int y, m, d;
+		dlg_date_to_ymd(jobs[k].day, &y, &m, &d);
+		snprintf(s->year, sizeof s->year, "%d", y);
+		s->cur = jobs[k].row;
+		dlg_tmpl_data data = {.get = get_field,
+		                      .ctx = s,
+		                      .table = get_table,
+		                      .table_ctx = s,
+		                      .conf = s->cs->conf,
+		                      .today = jobs[k].day};
+		char iso[11];
+		dlg_date_format_iso(jobs[k].day, iso);
+		const char *code = dlg_table_get(&s->depts, jobs[k].row, s->dcode);
+		own[3 * k] = dlg_xasprintf("%s@%s", code, iso);
+		own[3 * k + 1] = dlg_issue_summary(s->t, &data);
+		own[3 * k + 2] = dlg_issue_recipients(s->t, &data);
+		ok = own[3 * k + 1] && own[3 * k + 2];
+		docs[k] = (dlg_outgoing_doc){.doc = "slip",
+		                             .type = "",
+		                             .type_name = "Công văn (phiếu chuyển)",
+		                             .recipient = own[3 * k],
+		                             .date = jobs[k].day,
+		                             .summary = own[3 * k + 1],
+		                             .recipients = own[3 * k + 2],
+		                             .copies = 2};
+	}
+	no[0].symbol = NULL;
+	if (ok)
+		ok = dlg_outgoing_reserve(s->cs, docs, n, s->number, no);
+	for (size_t i = 0; i < 3 * k; i++)
+		free(own[i]);
+	free(own);
+	free(docs);
+	return ok;
+}
+
 bool dlg_slips_write(dlg_slips *s)
 {
 	struct job *jobs = NULL;
@@ -581,13 +614,17 @@ bool dlg_slips_write(dlg_slips *s)
 	if (!n)
 		return true;
 	dlg_unique_names(names, n, ".pdf");
+	dlg_outgoing_no *no = dlg_xmalloc(n * sizeof *no);
+	bool ok = reserve_numbers(s, jobs, n, no);
 	dlg_fonts *fonts = dlg_fonts_new(NULL);
-	bool ok = true;
 	for (size_t k = 0; k < n && ok; k++) {
 		char *path = dlg_path_join(s->dir, names[k]);
-		ok = write_one(s, jobs[k].row, jobs[k].day, k, fonts, path);
+		ok = write_one(s, jobs[k].row, jobs[k].day, no[k].num, fonts, path);
 		free(path);
 	}
+	if (no[0].symbol || ok)
+		dlg_outgoing_no_free(no, n);
+	free(no);
 	dlg_fonts_free(fonts);
 	for (size_t k = 0; k < n; k++)
 		free(names[k]);

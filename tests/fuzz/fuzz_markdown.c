@@ -10,6 +10,7 @@
 #include "base/diag.h"
 #include "doc/font.h"
 #include "doc/layout.h"
+#include "doc/nd30.h"
 #include "doc/template.h"
 #include "doc/pdf.h"
 

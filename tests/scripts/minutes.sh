@@ -48,13 +48,16 @@ hasnt() {
 dlg-minutes --session 2026-1 -o bb.pdf || fail "dlg-minutes failed"
 check_pdf bb.pdf
 flat bb.pdf >bb.txt
-has bb.txt "BIÊN BẢN" "Số: 8/BB-UBND" "THƯ KÝ" "CHỦ TỌA" "Bùi Tuấn Anh" "Nguyễn Hữu Minh" \
+has bb.txt "BIÊN BẢN" "Số: 08/BB-UBND" "THƯ KÝ" "CHỦ TỌA" "Bùi Tuấn Anh" "Nguyễn Hữu Minh" \
 	"08 giờ 00 phút, thứ Năm, ngày 16 tháng 7 năm 2026" "kết thúc vào 11 giờ 15 phút" \
 	"Bảo hiểm xã hội cơ sở Đan Phượng" "Vắng mặt: Chi nhánh số 9" "(Dự họp tại Thành phố)" \
 	"Trần Thị Bình, Thôn 2 (không báo lý do)" "(Ốm)" "Cụm dân cư Bãi Tháp" "Tổng cộng" \
 	"Ý kiến phát biểu trực tiếp tại Hội nghị" "Kết luận của chủ trì" "Nhiệm vụ giao" \
-	"báo cáo Ủy ban nhân dân thành phố Hà Nội" "nhà kho * 2 tầng <kho> # A?"
-hasnt bb.txt "Liên Minh, ngày" "Câu hỏi trùng"
+	"báo cáo Ủy ban nhân dân thành phố Hà Nội" "nhà kho * 2 tầng <kho> # A?" \
+	"01 nội dung khiếu nại, tố cáo, tranh chấp không thuộc phạm vi Hội nghị đối thoại đã được hướng dẫn" \
+	"Nơi nhận:" "Lưu: VT, Hồ sơ."
+# the complaint (redirected) is counted, never shown with its name or content
+hasnt bb.txt "Liên Minh, ngày" "Câu hỏi trùng" "Lê Văn Cường" "khiếu nại Quyết định"
 python3 - bb.txt items.csv answers.csv <<'PY' || fail "a question or answer is missing from the minutes"
 import csv, re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -65,6 +68,8 @@ def norm(s):
 flat = " ".join(text.replace("- ", " ").split())
 ok = True
 for r in csv.DictReader(open(sys.argv[2], encoding="utf-8")):
+    if r["action"] == "redirect":
+        continue  # counted, never shown (Luật Tố cáo 2018 art. 47)
     if r["session"] == "2026-1" and r["status"] == "accepted" and " ".join(r["text"].split()) not in flat:
         print("question %s not in the minutes" % r["item_id"]); ok = False
 for r in csv.DictReader(open(sys.argv[3], encoding="utf-8")):
@@ -85,8 +90,8 @@ has tb.txt "THÔNG BÁO" "Số: 187/TB-UBND" "Liên Minh, ngày 28 tháng 7 năm
 	"Kết luận của đồng chí Nguyễn Hữu Minh, Phó Chủ tịch UBND xã" "Ghi nhận ý kiến thẳng thắn" \
 	"bổ sung ghế chờ" "Nơi nhận:" "Phòng Kinh tế;" "Công an xã;" "Trưởng thôn 1 (Nguyễn Văn Hùng);" \
 	"Tổ trưởng tổ dân phố Phương Nội" "R0007-1" "Đã trả lời ngày 20/07/2026" "TM. ỦY BAN NHÂN DÂN" \
-	"chậm nhất ngày 27 tháng 7 năm 2026"
-hasnt tb.txt "R0006-1"
+	"chậm nhất ngày 27 tháng 7 năm 2026" "01 nội dung khiếu nại, tố cáo, tranh chấp đã được hướng dẫn"
+hasnt tb.txt "R0006-1" "Lê Văn Cường" "R0003-1" "Ngày ngày"
 
 # --- a cancelled conference has no minutes
 dlg-minutes --session 2026-2 -o x.pdf 2>err && fail "minutes of a cancelled conference"

@@ -2,7 +2,8 @@
 # Transfer slips: dlg-route --slips writes one valid PDF per department with
 # its name, every question it must answer with its due date (Civil Code
 # count, calendar and working days), the questions it is copied on, NFC text
-# (from decomposed input), numbers counted up from [numbering] slip, safe
+# (from decomposed input), numbers from the outgoing register counted up from
+# [numbering] slip (printed "07"), safe
 # file names, no temporary files left, and the same bytes on a second run.
 set -u
 w=$(mktemp -d)
@@ -17,7 +18,7 @@ dlg init --commune "xã Liên Minh" case >/dev/null || fail "dlg init failed"
 cd case || exit 1
 # the example commune's settings and departments
 cp "$TOP/tests/data/case/dlg.conf" "$TOP/tests/data/case/"*.csv . || exit 1
-sed -i 's/^slip *=.*/slip = 7/' dlg.conf
+sed -i 's/^slip *=.*/slip = 7\nyear = 2026/' dlg.conf
 # a department whose code is not a safe file name
 printf '%s\n' '../ĐB,Ban Đặc biệt xã,commune,Trưởng ban,,' >>departments.csv
 
@@ -67,27 +68,33 @@ for s in "Kính gửi: Chi nhánh Văn phòng Đăng ký đất đai Đan Phư�
 	case $t in *"$s"*) ;; *) fail "VPDKDD.pdf: \"$s\" not found in: $t" ;; esac
 done
 t=$(text pc/VHXH.pdf)
-for s in "Kính gửi: Phòng Văn hóa - Xã hội" "Số: 8/UBND-VP" \
+for s in "Kính gửi: Phòng Văn hóa - Xã hội" "Số: 08/UBND-VP" \
 	"1 R0001-2 Nguyễn Văn An, Thôn 5 Cán bộ một cửa thái độ hách dịch 13/07/2026"; do
 	case $t in *"$s"*) ;; *) fail "VHXH.pdf: \"$s\" not found in: $t" ;; esac
 done
 case $t in *"phối hợp với đơn vị chủ trì"*) fail "VHXH.pdf: a copies section without copies" ;; esac
 t=$(text pc/VP.pdf)
-for s in "Kính gửi: Văn phòng HĐND - UBND xã" "Số: 7/UBND-VP" \
+for s in "Kính gửi: Văn phòng HĐND - UBND xã" "Số: 07/UBND-VP" \
 	"1 R0002-1 Trần Thị Bình, Thôn 1 Thủ tục đăng ký khai sinh cho con cần giấy tờ gì? 13/07/2026"; do
 	case $t in *"$s"*) ;; *) fail "VP.pdf: \"$s\" not found in: $t" ;; esac
 done
 case $t in *"khiếu nại"*) fail "VP.pdf: the complaint was forwarded" ;; esac
 # the desk's owner is copied on the conduct question
 t=$(text pc/TTPV.pdf)
-for s in "Kính gửi: Chi nhánh số 9 Trung tâm Phục vụ hành chính công Thành phố" "Số: 9/UBND-VP" \
+for s in "Kính gửi: Chi nhánh số 9 Trung tâm Phục vụ hành chính công Thành phố" "Số: 09/UBND-VP" \
 	"phối hợp với đơn vị chủ trì trả lời 01 nội dung sau:" \
 	"1 R0001-2 Nguyễn Văn An, Thôn 5 Cán bộ một cửa thái độ hách dịch Phòng Văn hóa - Xã hội (hạn 13/07/2026)"; do
 	case $t in *"$s"*) ;; *) fail "TTPV.pdf: \"$s\" not found in: $t" ;; esac
 done
 
-# a second run gives the same bytes
+# the slips are in the outgoing register, one row each
+rows=$(python3 -c 'import csv; print(" ".join(r["symbol"] + ":" + r["recipient"] for r in csv.DictReader(open("outgoing.csv"))))')
+[ "$rows" = "07/UBND-VP:VP@2026-07-07 08/UBND-VP:VHXH@2026-07-07 09/UBND-VP:TTPV@2026-07-07 10/UBND-VP:VPDKDD@2026-07-07" ] ||
+	fail "outgoing.csv: $rows"
+cp outgoing.csv outgoing.before
+# a second run gives the same bytes, and the same numbers: nothing new registered
 dlg-route --sent 2026-07-07 --slips pc2 reg.csv >/dev/null 2>&1 || fail "second run failed"
+cmp -s outgoing.csv outgoing.before || fail "a second run changed the register"
 for f in pc/*.pdf; do
 	cmp -s "$f" "pc2/$(basename "$f")" || fail "$f differs between two runs"
 done

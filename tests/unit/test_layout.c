@@ -9,6 +9,7 @@
 
 #include "doc/font.h"
 #include "doc/layout.h"
+#include "doc/nd30.h"
 #include "doc/pdf.h"
 #include "base/sbuf.h"
 

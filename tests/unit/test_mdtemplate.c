@@ -10,6 +10,7 @@
 
 #include "fmt/conf.h"
 #include "base/diag.h"
+#include "doc/nd30.h"
 #include "doc/template.h"
 
 static const char *get(void *ctx, const char *name)

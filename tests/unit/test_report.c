@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "base/privacy.h"
-#include "case/report.h"
+#include "step/report.h"
 #include "base/tally.h"
 #include "case/answers.h"
 

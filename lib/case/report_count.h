@@ -5,8 +5,8 @@
  * grows with the number of fields, departments and villages (and answers),
  * not with the number of rows. Several case folders or files with a
  * `commune` column add up. */
-#ifndef DLG_CASE_REPORT_H
-#define DLG_CASE_REPORT_H
+#ifndef DLG_CASE_REPORT_COUNT_H
+#define DLG_CASE_REPORT_COUNT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,6 +14,7 @@
 
 #include "case/folder.h"
 #include "base/date.h"
+#include "base/tally.h"
 #include "case/answers.h"
 
 typedef struct {
@@ -90,33 +91,97 @@ bool dlg_report_add_case(dlg_report *r, const dlg_case *c, const char *const *fi
 /* True when the session id was added with dlg_report_add_session. */
 bool dlg_report_knows_session(const dlg_report *r, const char *session);
 
-/* ---- results ---- */
+/* ---- reading the figures back (the tables, the Markdown and the PDF) ---- */
 
-/* The tables --table knows, NULL-terminated: fields, departments, villages,
- * channels, timeliness, coverage, participants. */
-extern const char *const dlg_report_tables[];
+/* Counters of a registration tally (channels; villages begin with them). */
+enum {
+	DLG_REG_TOTAL,
+	DLG_REG_ACCEPTED,
+	DLG_REG_LATE,
+	DLG_REG_INCOMPLETE,
+	DLG_REG_DUPLICATE,
+	DLG_REG_INDIV,
+	DLG_REG_ORG,
+	DLG_REG_N
+};
+/* Per village: the registration counters, then its questions and its
+ * official rank (1-based; 0 for a village not in villages.csv). */
+enum { DLG_VIL_QUESTIONS = DLG_REG_N, DLG_VIL_RANK, DLG_VIL_N };
+/* Counters of questions (per field, per department). */
+enum {
+	DLG_Q_TOTAL,
+	DLG_Q_PROCEDURE,
+	DLG_Q_HANDLING,
+	DLG_Q_ANSWER,
+	DLG_Q_ESCALATE,
+	DLG_Q_REDIRECT,
+	DLG_Q_REVIEW,
+	DLG_Q_ON_TIME,
+	DLG_Q_LATE,
+	DLG_Q_OVERDUE,
+	DLG_Q_NOT_DUE,
+	DLG_Q_DAYS_SUM,
+	DLG_Q_N
+};
+/* Per commune + session: coverage mode (dlg_cover), registrations, date + 1
+ * (0: none). */
+enum { DLG_SES_COVER, DLG_SES_REGS, DLG_SES_DATE, DLG_SES_N };
+/* Per commune + session + village: registrations, accepted. */
+enum { DLG_COV_REGS, DLG_COV_ACCEPTED, DLG_COV_N };
 
-/* Write table `name` as CSV to f (excel: BOM, CRLF, formulas guarded).
- * false when there is no such table, or on a write error (reported). */
-bool dlg_report_write_table(dlg_report *r, const char *name, FILE *f, bool excel);
+/* The report's tallies. Keys of several parts are joined by '\x1f'
+ * (dlg_report_key_part splits them): sessions "commune, session", villages
+ * "commune, village"; the others are one code. */
+typedef enum {
+	DLG_REPORT_COMMUNES, /* no counters */
+	DLG_REPORT_SESSIONS, /* DLG_SES_* */
+	DLG_REPORT_VILLAGES, /* DLG_VIL_* */
+	DLG_REPORT_CHANNELS, /* DLG_REG_* */
+	DLG_REPORT_FIELDS,   /* DLG_Q_* */
+	DLG_REPORT_DEPTS,    /* DLG_Q_* */
+} dlg_report_list;
 
-/* The rows of table `name`, header first, as --table writes them: fn(ctx,
- * cells, n) for each (cells are valid during the call only). false when
- * there is no such table. */
-typedef void (*dlg_report_row_fn)(void *ctx, const char *const *cells, size_t n);
-bool dlg_report_rows(dlg_report *r, const char *name, dlg_report_row_fn fn, void *ctx);
+/* The tally (owned by r). */
+const dlg_tally *dlg_report_tally(const dlg_report *r, dlg_report_list which);
 
-/* The summary in Vietnamese Markdown: headings, sentences and tables; the
- * list of participants with opts.names. Citizens' text is escaped. */
-void dlg_report_write_markdown(dlg_report *r, FILE *f);
+/* The tally's indexes in the report's order (communes as first seen;
+ * sessions by commune, date, id; villages by commune, official rank, name,
+ * the unknown last; channels paper, online, email, post, conference, others;
+ * fields by questions, then code; departments in departments.csv order), with
+ * the keys whose first counter is 0 left out when skip_empty. malloc'd; the
+ * caller frees it; *n set. */
+size_t *dlg_report_sorted(const dlg_report *r, dlg_report_list which, bool skip_empty, size_t *n);
 
-/* The formal report as a PDF at path ("-": standard output): the template
- * bao-cao.md (case folder's templates/, else share/templates/) filled with
- * the figures, tables and two bar charts (questions per field; on-time
- * rate per department). number: "Số" (NULL or "": [numbering] report, else
- * left blank to write by hand). c gives dlg.conf and sessions.csv. Returns
- * the exit status (0, or 2 after diagnostics). */
-int dlg_report_write_pdf(dlg_report *r, const dlg_case *c, const char *path, const char *number);
+/* The counters of every key of the tally added up (DLG_REG_N of them for
+ * channels, DLG_Q_N for fields and departments) into sum. */
+void dlg_report_sum(const dlg_report *r, dlg_report_list which, long *sum);
+
+/* Part n (0-based) of a joined key, into buf (cut to size); "" when the key
+ * has fewer parts. Returns buf (or "" ). */
+const char *dlg_report_key_part(const char *k, int n, char *buf, size_t size);
+
+/* The name of a department or field code (dlg_report_name_dept/field), or NULL. */
+const char *dlg_report_dept_name(const dlg_report *r, const char *code);
+const char *dlg_report_field_name(const dlg_report *r, const char *code);
+
+/* Whether a session's village coverage is checked (its DLG_SES_* counters). */
+bool dlg_report_session_checked(const long *ses);
+
+/* For each checked session and each official village of its commune:
+ * fn(ctx, commune, session, village, regs, accepted). Returns the number of
+ * villages with no accepted participant. */
+typedef void (*dlg_report_cover_fn)(void *ctx, const char *commune, const char *session,
+                                    const char *village, long regs, long accepted);
+size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, void *ctx);
+
+/* A participant kept with opts.names (name and organisation with contacts
+ * masked; phone masked, or "" without opts.phones). */
+typedef struct {
+	char *commune, *session, *reg_id, *village, *name, *org, *channel, *status, *phone;
+} dlg_report_participant;
+
+size_t dlg_report_nparticipants(const dlg_report *r);
+const dlg_report_participant *dlg_report_participant_at(const dlg_report *r, size_t i);
 
 /* Call fn for each village with no accepted participant in a session whose
  * coverage is checked; returns how many there are. fn may be NULL. */

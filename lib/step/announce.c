@@ -1,0 +1,207 @@
+/* The announcement of a conference and its radio script. */
+#include "step/announce.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/atomic.h"
+#include "base/sbuf.h"
+#include "base/diag.h"
+#include "doc/batch.h"
+#include "doc/font.h"
+#include "doc/template.h"
+#include "case/sessions.h"
+#include "fmt/table.h"
+#include "step/confdoc.h"
+
+struct ctx {
+	const dlg_tmpl *t;
+	dlg_fields f;
+	dlg_tmpl_data d;
+	dlg_table villages;
+	char *scratch;
+};
+
+static const char *village_get(void *p, size_t i, const char *col)
+{
+	struct ctx *x = p;
+	if (!strcmp(col, "village") || !strcmp(col, "head"))
+		return dlg_table_val(&x->villages, i, col);
+	if (!strcmp(col, "title")) {
+		free(x->scratch);
+		x->scratch = dlg_village_head_title(dlg_table_val(&x->villages, i, "village"));
+		return x->scratch;
+	}
+	return NULL;
+}
+
+static bool tables(void *p, const char *name, dlg_tmpl_rows *out)
+{
+	struct ctx *x = p;
+	if (strcmp(name, "villages"))
+		return false;
+	out->nrows = x->villages.nrows;
+	out->get = village_get;
+	out->ctx = x;
+	return true;
+}
+
+static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
+{
+	(void)i;
+	(void)pdf;
+	struct ctx *x = p;
+	return dlg_tmpl_render(x->t, l, &x->d);
+}
+
+/* The conference must be planned and far enough ahead. */
+static bool check_timing(const dlg_case *cs, const dlg_sessions *ss, const dlg_session *s,
+                         const dlg_announce_opts *o)
+{
+	if (!strcmp(s->status, "cancelled")) {
+		dlg_warn_at(ss->path, s->line, _("conference %s is cancelled: it is not announced"),
+		            s->id);
+		return false;
+	}
+	long ahead = dlg_conf_get_long(cs->conf, "rules", "announce_days_before");
+	long days = s->date - o->today;
+	char when[16], now[16], last[16];
+	dlg_date_format_iso(s->date, when);
+	dlg_date_format_iso(o->today, now);
+	dlg_date_format_iso(s->date - ahead, last);
+	if (days < 0) {
+		dlg_warn(_("the conference of %s is already past (today is %s)"), when, now);
+		return false;
+	}
+	if (days < ahead && !o->late) {
+		dlg_warn(_("not issued: an announcement dated %s comes %ld days before the "
+		           "conference of %s; the law wants at least %ld (announce_days_before), "
+		           "so it was due by %s. Give --late to issue it anyway"),
+		         now, days, when, ahead, last);
+		return false;
+	}
+	if (days < ahead)
+		dlg_warn(_("issued late: an announcement dated %s comes %ld days before the "
+		           "conference of %s; the law wants at least %ld (announce_days_before)"),
+		         now, days, when, ahead);
+	dlg_day cutoff = dlg_session_cutoff(s, cs);
+	if (cutoff < o->today) {
+		char cut[16];
+		dlg_date_format_iso(cutoff, cut);
+		dlg_warn(_("registration for the conference of %s closed on %s: the announcement "
+		           "gives a day already past"),
+		         when, cut);
+	}
+	return true;
+}
+
+/* The radio script: the template's "radio" paragraphs, one blank line
+ * between them. */
+static bool write_radio(struct ctx *x, const char *path)
+{
+	size_t n;
+	char **para = dlg_tmpl_meta_list(x->t, "radio", &x->d, &n);
+	if (!para) {
+		dlg_warn(_("the template has no \"radio\" list for the radio script"));
+		return false;
+	}
+	dlg_sbuf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			dlg_sbuf_adds(&b, "\n");
+		dlg_sbuf_adds(&b, para[i]);
+		dlg_sbuf_adds(&b, "\n");
+		free(para[i]);
+	}
+	free(para);
+	char *text = dlg_sbuf_take(&b);
+	bool ok;
+	if (!strcmp(path, "-")) {
+		ok = fputs(text, stdout) >= 0 && fflush(stdout) == 0;
+		if (!ok)
+			dlg_warn(_("standard output: write error"));
+	} else {
+		dlg_atomic a;
+		ok = dlg_atomic_begin(&a, path, 0644);
+		if (ok) {
+			fputs(text, a.f);
+			ok = dlg_atomic_commit(&a);
+		}
+	}
+	free(text);
+	return ok;
+}
+
+int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
+{
+	struct ctx x = {0};
+	int status = DLG_EXIT_ERROR;
+	dlg_sessions ss = {0};
+	dlg_tmpl *t = NULL;
+	char *vpath = NULL, *title = NULL;
+	if (!dlg_sessions_load(&ss, cs))
+		goto done;
+	const dlg_session *s = dlg_sessions_find(&ss, o->session);
+	if (!s) {
+		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
+		goto done;
+	}
+	if (!check_timing(cs, &ss, s, o))
+		goto done;
+	vpath = dlg_case_data(cs, "villages");
+	static const char *const req[] = {"village", NULL};
+	if (vpath && !dlg_table_load(&x.villages, vpath, req))
+		goto done;
+	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "thong-bao-hoi-nghi");
+	if (!t)
+		goto done;
+	x.t = t;
+	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
+	char iso[16];
+	dlg_date_format_iso(dlg_session_cutoff(s, cs), iso);
+	dlg_fields_set(&x.f, "register_by", "%s", iso);
+	dlg_fields_set(&x.f, "register_days", "%ld",
+	               dlg_conf_get_long(cs->conf, "rules", "register_days_before"));
+	x.d.get = dlg_fields_get;
+	x.d.ctx = &x.f;
+	x.d.table = tables;
+	x.d.table_ctx = &x;
+	x.d.conf = cs->conf;
+	x.d.today = o->today;
+	if (o->out) {
+		/* the register keeps the document's summary as printed */
+		char *summary = dlg_tmpl_meta_fill(t, "summary", &x.d);
+		char number[24];
+		bool ok =
+		    summary &&
+		    dlg_take_number(cs, "announce", "TB", "Thông báo", s->id, o->today, summary,
+		                    "Trưởng các thôn, cụm dân cư, tổ dân phố; Trang "
+		                    "thông tin điện tử xã; đài truyền thanh xã",
+		                    o->number, number);
+		free(summary);
+		if (!ok)
+			goto done;
+		dlg_fields_set(&x.f, "number", "%s", number);
+	}
+	status = DLG_EXIT_OK;
+	if (o->out) {
+		title = dlg_tmpl_title(t, &x.d);
+		dlg_fonts *fonts = dlg_fonts_new(NULL);
+		dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};
+		status = dlg_batch_run(&b, 1, draw, &x);
+		dlg_fonts_free(fonts);
+	}
+	if (status == DLG_EXIT_OK && o->radio && !write_radio(&x, o->radio))
+		status = DLG_EXIT_ERROR;
+done:
+	free(x.scratch);
+	dlg_fields_free(&x.f);
+	if (x.villages.path)
+		dlg_table_free(&x.villages);
+	dlg_tmpl_free(t);
+	free(vpath);
+	free(title);
+	dlg_sessions_free(&ss);
+	return status;
+}

@@ -1,0 +1,257 @@
+/* The chair's briefing: the questions and the departments' written answers. */
+#include "step/brief.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "doc/batch.h"
+#include "doc/font.h"
+#include "doc/template.h"
+#include "step/confdoc.h"
+
+struct ctx {
+	const dlg_sessdata *sd;
+	const dlg_tmpl *t;
+	dlg_day today;
+	dlg_fields f;
+	dlg_tmpl_data d;
+	bool ok;
+};
+
+/* Listed: registered questions that the conference discusses. Redirected
+ * ones (complaints, denunciations) are only counted (Luật Tố cáo art. 47). */
+static bool listed(const dlg_sd_item *it)
+{
+	return !it->floor && strcmp(it->action, "redirect");
+}
+
+/* A written answer dated no later than the briefing. */
+static bool written_by(const dlg_sd_answer *a, dlg_day today)
+{
+	return !a->conference && (a->day < 0 || a->day <= today);
+}
+
+static size_t answered(const struct ctx *x, const dlg_sd_item *it)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < it->nans; k++)
+		n += written_by(&x->sd->ans[it->ans[k]], x->today);
+	return n;
+}
+
+static char *phrase(struct ctx *x, const char *key, const char *def, const dlg_fields *item)
+{
+	dlg_tmpl_data d = x->d;
+	if (item)
+		d.ctx = (void *)item;
+	char *s = dlg_phrase(x->t, key, def, &d);
+	if (!s) {
+		x->ok = false;
+		s = dlg_xstrdup("");
+	}
+	return s;
+}
+
+static void one_item(struct ctx *x, dlg_lay *l, const dlg_sd_item *it, size_t stt,
+                     const dlg_fields *dept)
+{
+	const dlg_sessdata *sd = x->sd;
+	dlg_fields fi = {.next = dept};
+	dlg_fields_item(&fi, sd, it, stt);
+	char *lab = phrase(x, "question_label",
+	                   "{{n}}.{{stt}}. {{asker}} ({{kind}}, mã số {{item_id}}):", &fi);
+	dlg_doc_para(l, DLG_BOLD, lab, true, 0);
+	free(lab);
+	dlg_doc_para(l, DLG_ITALIC, it->text, true, 0);
+	bool any = false;
+	for (size_t k = 0; k < it->nans; k++) {
+		const dlg_sd_answer *a = &sd->ans[it->ans[k]];
+		if (!written_by(a, x->today))
+			continue;
+		dlg_fields_set(&fi, "by_name", "%s",
+		               dlg_sessdata_dept_name(sd, *a->by ? a->by : it->dept));
+		char dmy[16] = "";
+		if (a->day >= 0)
+			dlg_date_format_dmy(a->day, dmy);
+		dlg_fields_set(&fi, "answer_date", "%s", dmy);
+		char *al =
+		    phrase(x, "answer_label",
+		           "Ý kiến trả lời của {{by_name}} (văn bản ngày {{answer_date}}):", &fi);
+		dlg_doc_para(l, DLG_BOLD_ITALIC, al, true, 0);
+		free(al);
+		dlg_md_draw(l, a->text, 0);
+		any = true;
+	}
+	if (!any) {
+		char *s = phrase(x, "no_answer", "Chưa có văn bản trả lời.", &fi);
+		dlg_doc_para(l, DLG_BOLD_ITALIC, s, false, 0);
+		free(s);
+	}
+	if (!strcmp(it->action, "escalate")) {
+		char *s =
+		    phrase(x, "escalate",
+		           "Nội dung vượt thẩm quyền của Ủy ban nhân dân xã: đề xuất tổng hợp, "
+		           "báo cáo {{higher_name}} xem xét, giải quyết.",
+		           &fi);
+		dlg_doc_para(l, DLG_ITALIC, s, false, 0);
+		free(s);
+	} else if (!strcmp(it->action, "review")) {
+		char *s =
+		    phrase(x, "review",
+		           "Chưa xác định được đơn vị trả lời: đề nghị lãnh đạo phân công.", &fi);
+		dlg_doc_para(l, DLG_ITALIC, s, false, 0);
+		free(s);
+	}
+	dlg_fields_free(&fi);
+}
+
+/* Questions of department code (NULL: those of no listed department). */
+static void one_dept(struct ctx *x, dlg_lay *l, const char *code, int *n)
+{
+	const dlg_sessdata *sd = x->sd;
+	size_t count = 0, done = 0;
+	for (size_t i = 0; i < sd->nit; i++) {
+		const dlg_sd_item *it = &sd->it[i];
+		bool mine = code ? !strcmp(it->dept, code) : !dlg_sessdata_dept(sd, it->dept);
+		if (mine && listed(it)) {
+			count++;
+			done += answered(x, it) > 0;
+		}
+	}
+	if (!count)
+		return;
+	dlg_fields fd = {.next = &x->f};
+	dlg_fields_set(&fd, "n", "%d", ++*n);
+	dlg_fields_set(&fd, "dept_name", "%s",
+	               code ? dlg_sessdata_dept_name(sd, code) : "Chưa phân công đơn vị trả lời");
+	dlg_fields_set(&fd, "count", "%02zu", count);
+	dlg_fields_set(&fd, "count_answered", "%02zu", done);
+	char *h = phrase(x, "dept_heading",
+	                 "{{n}}. {{dept_name}}: {{count}} nội dung, đã có văn bản trả lời "
+	                 "{{count_answered}}",
+	                 &fd);
+	dlg_doc_para(l, DLG_BOLD, h, true, 0);
+	free(h);
+	size_t stt = 0;
+	for (size_t i = 0; i < sd->nit; i++) {
+		const dlg_sd_item *it = &sd->it[i];
+		bool mine = code ? !strcmp(it->dept, code) : !dlg_sessdata_dept(sd, it->dept);
+		if (mine && listed(it))
+			one_item(x, l, it, ++stt, &fd);
+	}
+	dlg_fields_free(&fd);
+}
+
+static bool block(void *p, dlg_lay *l, const char *name, const char *arg)
+{
+	struct ctx *x = p;
+	if (strcmp(name, "part"))
+		return false;
+	if (strcmp(arg, "answers")) {
+		dlg_warn(_("the template asks for a part \"%s\" that this document does not have"),
+		         arg);
+		x->ok = false;
+		return true;
+	}
+	int n = 0;
+	for (size_t d = 0; d < x->sd->nd; d++)
+		one_dept(x, l, x->sd->d[d].code, &n);
+	one_dept(x, l, NULL, &n);
+	return true;
+}
+
+static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
+{
+	(void)i;
+	(void)pdf;
+	struct ctx *x = p;
+	return dlg_tmpl_render(x->t, l, &x->d) && x->ok;
+}
+
+/* The briefing's figures. */
+static void counts(struct ctx *x)
+{
+	const dlg_sessdata *sd = x->sd;
+	size_t q = 0, done = 0, red = 0, esc = 0, review = 0, askers = 0;
+	for (size_t i = 0; i < sd->nit; i++) {
+		const dlg_sd_item *it = &sd->it[i];
+		if (it->floor)
+			continue;
+		if (!listed(it)) {
+			red++;
+			continue;
+		}
+		q++;
+		done += answered(x, it) > 0;
+		esc += !strcmp(it->action, "escalate");
+		review += !strcmp(it->action, "review");
+	}
+	for (size_t i = 0; i < sd->np; i++) {
+		bool any = false;
+		for (size_t k = 0; k < sd->p[i].nitems; k++)
+			any |= listed(&sd->it[sd->p[i].items[k]]);
+		askers += any;
+	}
+	dlg_fields_set(&x->f, "questions", "%02zu", q);
+	dlg_fields_set(&x->f, "askers", "%02zu", askers);
+	dlg_fields_set(&x->f, "answered", "%02zu", done);
+	dlg_fields_set(&x->f, "unanswered", "%02zu", q - done);
+	dlg_fields_set(&x->f, "escalated", "%02zu", esc);
+	dlg_fields_set(&x->f, "review", "%02zu", review);
+	dlg_fields_set(&x->f, "redirected", "%02zu", red);
+}
+
+int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
+{
+	struct ctx x = {.today = o->today, .ok = true};
+	int status = DLG_EXIT_ERROR;
+	dlg_sessions ss = {0};
+	dlg_sessdata sd = {0};
+	dlg_tmpl *t = NULL;
+	char *title = NULL;
+	if (!dlg_sessions_load(&ss, cs))
+		goto done;
+	const dlg_session *s = dlg_sessions_find(&ss, o->session);
+	if (!s) {
+		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
+		goto done;
+	}
+	if (!strcmp(s->status, "cancelled")) {
+		dlg_warn_at(
+		    ss.path, s->line,
+		    _("conference %s was cancelled: there is no conference to brief the chair "
+		      "for; answer its registrants in writing with dlg-reply --session %s"),
+		    s->id, s->id);
+		goto done;
+	}
+	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false))
+		goto done;
+	x.sd = &sd;
+	/* an internal paper of the office: its own number, or written in by hand */
+	dlg_fields_session(&x.f, &ss, s, NULL, o->number);
+	counts(&x);
+	x.d.get = dlg_fields_get;
+	x.d.ctx = &x.f;
+	x.d.conf = cs->conf;
+	x.d.today = o->today;
+	x.d.block = block;
+	x.d.block_ctx = &x;
+	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "bao-cao-lanh-dao");
+	if (!t)
+		goto done;
+	x.t = t;
+	title = dlg_tmpl_title(t, &x.d);
+	dlg_fonts *fonts = dlg_fonts_new(NULL);
+	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};
+	status = dlg_batch_run(&b, 1, draw, &x);
+	dlg_fonts_free(fonts);
+done:
+	dlg_fields_free(&x.f);
+	dlg_tmpl_free(t);
+	free(title);
+	dlg_sessdata_free(&sd);
+	dlg_sessions_free(&ss);
+	return status;
+}

@@ -1,0 +1,189 @@
+/* The report to the higher level on the questions beyond the commune. */
+#include "step/escalate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/diag.h"
+#include "base/sbuf.h"
+#include "doc/batch.h"
+#include "doc/font.h"
+#include "doc/template.h"
+#include "step/confdoc.h"
+
+struct ctx {
+	const dlg_sessdata *sd;
+	const dlg_tmpl *t;
+	size_t *items; /* escalated items, grouped by the body they go to */
+	size_t nitems;
+	const dlg_sd_dept **body; /* the body each goes to (NULL: none in departments.csv) */
+	dlg_fields f;
+	dlg_tmpl_data d;
+	bool ok;
+};
+
+static char *phrase(struct ctx *x, const char *key, const char *def, const dlg_fields *item)
+{
+	dlg_tmpl_data d = x->d;
+	if (item)
+		d.ctx = (void *)item;
+	char *s = dlg_phrase(x->t, key, def, &d);
+	if (!s) {
+		x->ok = false;
+		s = dlg_xstrdup("");
+	}
+	return s;
+}
+
+static void one_item(struct ctx *x, dlg_lay *l, const dlg_sd_item *it, size_t stt)
+{
+	const dlg_sessdata *sd = x->sd;
+	dlg_fields fi = {.next = &x->f};
+	dlg_fields_item(&fi, sd, it, stt);
+	char *lab =
+	    phrase(x, "question_label", "{{stt}}. Kiến nghị của {{asker}} ({{kind}}):", &fi);
+	dlg_doc_para(l, DLG_BOLD, lab, true, 0);
+	free(lab);
+	dlg_doc_para(l, DLG_ITALIC, it->text, true, 0);
+	/* the commune's view: the written answers of its departments */
+	for (size_t k = 0; k < it->nans; k++) {
+		const dlg_sd_answer *a = &sd->ans[it->ans[k]];
+		bool again = !*a->text;
+		for (size_t j = 0; j < k && !again; j++)
+			again = !strcmp(sd->ans[it->ans[j]].text, a->text);
+		if (again) /* the same view given in writing and at the conference */
+			continue;
+		dlg_fields_set(&fi, "by_name", "%s",
+		               dlg_sessdata_dept_name(sd, *a->by ? a->by : it->dept));
+		char *al = phrase(x, "view_label", "Ý kiến của {{by_name}}:", &fi);
+		dlg_doc_para(l, DLG_BOLD_ITALIC, al, true, 0);
+		free(al);
+		dlg_md_draw(l, a->text, 0);
+	}
+	char *p = phrase(x, "proposal",
+	                 "Đề xuất: Ủy ban nhân dân xã kính đề nghị {{higher_name}} xem xét, giải "
+	                 "quyết theo thẩm quyền và có ý kiến để Ủy ban nhân dân xã trả lời người "
+	                 "kiến nghị.",
+	                 &fi);
+	dlg_doc_para(l, DLG_REGULAR, p, false, 0);
+	free(p);
+	dlg_fields_free(&fi);
+}
+
+static bool block(void *p, dlg_lay *l, const char *name, const char *arg)
+{
+	struct ctx *x = p;
+	if (strcmp(name, "part"))
+		return false;
+	if (strcmp(arg, "items")) {
+		dlg_warn(_("the template asks for a part \"%s\" that this document does not have"),
+		         arg);
+		x->ok = false;
+		return true;
+	}
+	for (size_t k = 0; k < x->nitems; k++)
+		one_item(x, l, &x->sd->it[x->items[k]], k + 1);
+	return true;
+}
+
+static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
+{
+	(void)i;
+	(void)pdf;
+	struct ctx *x = p;
+	return dlg_tmpl_render(x->t, l, &x->d) && x->ok;
+}
+
+/* The escalated items, grouped by the body they go to (in departments.csv
+ * order), and "higher_names": those bodies' names. */
+static void collect(struct ctx *x)
+{
+	const dlg_sessdata *sd = x->sd;
+	x->items = dlg_xmalloc((sd->nit ? sd->nit : 1) * sizeof *x->items);
+	x->body = dlg_xmalloc((sd->nit ? sd->nit : 1) * sizeof *x->body);
+	dlg_sbuf names = {0};
+	for (size_t d = 0; d <= sd->nd; d++) {
+		const dlg_sd_dept *want = d < sd->nd ? &sd->d[d] : NULL;
+		bool named = false;
+		for (size_t i = 0; i < sd->nit; i++) {
+			const dlg_sd_item *it = &sd->it[i];
+			if (strcmp(it->action, "escalate") || dlg_sessdata_higher(sd, it) != want)
+				continue;
+			x->body[x->nitems] = want;
+			x->items[x->nitems++] = i;
+			if (!named) {
+				if (names.len)
+					dlg_sbuf_adds(&names, "; ");
+				dlg_fields fi = {0};
+				dlg_fields_item(&fi, sd, it, 0);
+				dlg_sbuf_adds(&names, dlg_fields_get(&fi, "higher_name"));
+				dlg_fields_free(&fi);
+				named = true;
+			}
+		}
+	}
+	char *s = dlg_sbuf_take(&names);
+	dlg_fields_set(&x->f, "higher_names", "%s", s);
+	free(s);
+	dlg_fields_set(&x->f, "count", "%02zu", x->nitems);
+}
+
+int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
+{
+	struct ctx x = {.ok = true};
+	int status = DLG_EXIT_ERROR;
+	dlg_sessions ss = {0};
+	dlg_sessdata sd = {0};
+	dlg_tmpl *t = NULL;
+	char *title = NULL, *summary = NULL;
+	if (!dlg_sessions_load(&ss, cs))
+		goto done;
+	const dlg_session *s = dlg_sessions_find(&ss, o->session);
+	if (!s) {
+		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
+		goto done;
+	}
+	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false))
+		goto done;
+	x.sd = &sd;
+	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
+	collect(&x);
+	if (!x.nitems) {
+		dlg_warn(_("%s: no question of conference %s is beyond the commune (action "
+		           "escalate): there is nothing to report to the higher level"),
+		         sd.items.path, s->id);
+		goto done;
+	}
+	x.d.get = dlg_fields_get;
+	x.d.ctx = &x.f;
+	x.d.conf = cs->conf;
+	x.d.today = o->today;
+	x.d.block = block;
+	x.d.block_ctx = &x;
+	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "bao-cao-cap-tren");
+	if (!t)
+		goto done;
+	x.t = t;
+	summary = dlg_tmpl_meta_fill(t, "summary", &x.d);
+	char number[24];
+	if (!summary || !dlg_take_number(cs, "escalate", "BC", "Báo cáo", s->id, o->today, summary,
+	                                 dlg_fields_get(&x.f, "higher_names"), o->number, number))
+		goto done;
+	dlg_fields_set(&x.f, "number", "%s", number);
+	title = dlg_tmpl_title(t, &x.d);
+	dlg_fonts *fonts = dlg_fonts_new(NULL);
+	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};
+	status = dlg_batch_run(&b, 1, draw, &x);
+	dlg_fonts_free(fonts);
+done:
+	free(x.items);
+	free(x.body);
+	dlg_fields_free(&x.f);
+	dlg_tmpl_free(t);
+	free(title);
+	free(summary);
+	dlg_sessdata_free(&sd);
+	dlg_sessions_free(&ss);
+	return status;
+}
