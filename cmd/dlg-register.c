@@ -17,8 +17,9 @@
 static void usage(void)
 {
 	printf(_("Usage: %s [OPTION]... [FILE]...\n"
-	         "Read registration forms (CSV with English or Vietnamese headers, e.g. the\n"
-	         "online form's export) and write them as registrations: normalised, with a\n"
+	         "Read registration forms (CSV or .xlsx with the form's own headings, e.g. the\n"
+	         "online form's export; .eml messages or a maildir folder of e-mails) and\n"
+	         "write them as registrations: normalised, with a\n"
 	         "session, a status (accepted, late, incomplete, duplicate) and a note.\n"
 	         "With no FILE, or when FILE is -, read standard input.\n"
 	         "\n"
@@ -32,7 +33,12 @@ static void usage(void)
 	         "                     to the next conference (or the one --session names):\n"
 	         "                     the office's decision, written in its note; repeat it\n"
 	         "                     for several forms; no FILE then\n"
-	         "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
+	         "      --from ENC     the input's encoding when not UTF-8: cp1258, tcvn3\n"
+	         "                     (TCVN5712-1) or vni\n"
+	         "      --map 'HEADER=FIELD'  read column HEADER as FIELD (name, phone,\n"
+	         "                     topic_procedure, ...; - for none); repeatable\n"
+	         "      --sheet NAME   the sheet of an .xlsx workbook to read (default: the\n"
+	         "                     first)\n"
 	         "      --check        exit 1 when a form is not accepted\n"
 	         "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"
 	         "      --today DATE   take DATE (YYYY-MM-DD) as today\n"
@@ -48,6 +54,8 @@ enum {
 	OPT_SESSION,
 	OPT_CHECK,
 	OPT_CARRY,
+	OPT_MAP,
+	OPT_SHEET,
 };
 
 /* The command line into o, the case folder and today; usage errors exit 2. */
@@ -61,6 +69,8 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    DLG_OPTION_FROM,
 	    {"check", no_argument, NULL, OPT_CHECK},
 	    {"carry-over", required_argument, NULL, OPT_CARRY},
+	    {"map", required_argument, NULL, OPT_MAP},
+	    {"sheet", required_argument, NULL, OPT_SHEET},
 	    DLG_OPTION_EXCEL,
 	    DLG_OPTION_TODAY,
 	    {"quiet", no_argument, NULL, 'q'},
@@ -91,6 +101,15 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 			o->carry = v;
 			break;
 		}
+		case OPT_MAP: {
+			const char **v = dlg_xrealloc((void *)o->maps, (o->nmaps + 1) * sizeof *v);
+			v[o->nmaps++] = optarg;
+			o->maps = v;
+			break;
+		}
+		case OPT_SHEET:
+			o->sheet = optarg;
+			break;
 		case 'q':
 			o->quiet = true;
 			break;
@@ -121,14 +140,13 @@ int main(int argc, char **argv)
 	const char *dir = NULL, *today = NULL;
 	parse_args(argc, argv, &dir, &today, &o);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, dir))
-		return DLG_EXIT_ERROR;
-	if (!dlg_date_today(today, &o.today)) {
+	int status = DLG_EXIT_ERROR;
+	if (dlg_case_open(&cs, dir)) {
+		if (dlg_date_today(today, &o.today))
+			status = dlg_register_run(&cs, &o);
 		dlg_case_close(&cs);
-		return DLG_EXIT_ERROR;
 	}
-	int status = dlg_register_run(&cs, &o);
-	dlg_case_close(&cs);
 	free((void *)o.carry);
+	free((void *)o.maps);
 	return status;
 }

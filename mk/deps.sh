@@ -17,6 +17,10 @@ need libfontconfig-dev pkg-config --exists fontconfig
 need libharfbuzz-dev pkg-config --exists harfbuzz harfbuzz-subset
 need libcmocka-dev pkg-config --exists cmocka
 need zlib1g-dev pkg-config --exists zlib
+need libzip-dev pkg-config --exists libzip
+need libexpat1-dev pkg-config --exists expat
+need libgmime-3.0-dev pkg-config --exists gmime-3.0
+need libxlsxwriter-dev pkg-config --exists xlsxwriter
 need libpng-dev pkg-config --exists libpng
 need poppler-utils command -v pdftotext
 need qpdf command -v qpdf

@@ -130,6 +130,27 @@ if have dlg-brief && need items.csv dlg-brief; then
 		fail dlg-brief $?
 fi
 
+# 4c. The attendance list to sign at the door (danh-sach-dai-bieu.pdf), with
+# the same list as CSV to mark afterwards.  The example's attendance.csv
+# holds what the clerk recorded on 16 July; marking the list again with the
+# same marks records what it lacks (participants, village heads) and changes
+# nothing else, the way a clerk would run it after the conference.
+if have dlg-attend && need items.csv dlg-attend; then
+	say "dlg-attend: danh-sach-dai-bieu-2026-1.pdf, .csv; marks into attendance.csv"
+	DLG_TODAY=2026-07-14 dlg-attend --session 2026-1 -o danh-sach-dai-bieu-2026-1.pdf ||
+		fail dlg-attend $?
+	# the marks as the clerk typed them from the signed paper (session and who
+	# are the list's first two columns): absent as in attendance.csv, the
+	# Veterans' Association and the head of Thôn 11 absent
+	awk -F, 'BEGIN { OFS = "," }
+		NR == FNR { if ($3 == "no") away[$2] = 1; next }
+		FNR == 1 { print "session", "who", "present"; next }
+		{ print $1, $2, ($2 in away || $2 == "CCB" || $2 == "Thôn 11") ? "vắng" : "x" }' \
+		attendance.csv danh-sach-dai-bieu-2026-1.csv >danh-sach-dai-bieu-2026-1-da-danh-dau.csv
+	dlg-attend --into attendance.csv danh-sach-dai-bieu-2026-1-da-danh-dau.csv ||
+		fail "dlg-attend --into" $?
+fi
+
 # 5. Minutes and the conclusion notice of the held conference.
 if have dlg-minutes && need items.csv dlg-minutes; then
 	say "dlg-minutes: bien-ban-2026-1.pdf, thong-bao-2026-1.pdf"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/digits.h"
 
 static bool is_digit(char c)
 {
@@ -15,17 +16,27 @@ static bool is_digit(char c)
 char *dlg_mask_phone(const char *phone, char *buf, size_t size)
 {
 	char d[64];
-	size_t n = 0;
-	for (const char *p = phone; *p; p++)
-		if (is_digit(*p) && n < sizeof d - 1)
-			d[n++] = *p;
+	size_t n = 0, len;
+	bool plus = false;
+	for (const char *p = phone; *p; p += len) {
+		int digit = dlg_digit_at(p, &len);
+		if (digit >= 0 && n < sizeof d - 1)
+			d[n++] = (char)('0' + digit);
+		else if (digit < 0 && dlg_plus_at(p, &len))
+			plus = true;
+		else if (digit < 0)
+			len = 1;
+	}
 	d[n] = '\0';
 	/* +84 912 345 678 is 0912 345 678 */
-	const char *plus = strchr(phone, '+');
 	if (n >= 11 && d[0] == '8' && d[1] == '4' && (plus || n == 11)) {
 		memmove(d + 1, d + 2, n - 1);
 		d[0] = '0';
 		n--;
+		if (d[1] == '0') { /* "+84 0912 ..." */
+			memmove(d + 1, d + 2, n - 1);
+			n--;
+		}
 	}
 	if (n == 0)
 		snprintf(buf, size, "%s", "");
@@ -36,25 +47,41 @@ char *dlg_mask_phone(const char *phone, char *buf, size_t size)
 	return buf;
 }
 
-/* Length of a phone number starting at p (digits with single separators
- * between them), or 0 when fewer than 9 digits. */
+/* Length of a phone number starting at p, or 0 when fewer than 9 digits:
+ * digits (ASCII or full-width) after an optional bracket and plus, with one
+ * separator between them, or a closing bracket and one more ("(0912) 345-678",
+ * "(+84) 912 668 224"); an opening bracket only before the first. */
 static size_t phone_len(const char *p)
 {
-	const char *s = p;
-	size_t digits = 0;
-	if (*s == '+')
-		s++;
-	const char *end = s;
+	const char *s = p, *end = p;
+	size_t digits = 0, len, len2;
+	if (dlg_bracket_at(s) && dlg_phone_sep_at(s, &len))
+		s += len;
+	if (dlg_plus_at(s, &len))
+		s += len;
 	while (*s) {
-		if (is_digit(*s)) {
+		if (dlg_digit_at(s, &len) >= 0) {
 			digits++;
-			s++;
+			s += len;
 			end = s;
-		} else if ((*s == ' ' || *s == '.' || *s == '-') && is_digit(s[1]) && digits) {
-			s++;
-		} else {
-			break;
+			/* a closing bracket belongs to the number */
+			if (dlg_bracket_at(s) == ')' && dlg_phone_sep_at(s, &len))
+				end = s + len;
+			continue;
 		}
+		if (!digits || dlg_bracket_at(s) == '(' || !dlg_phone_sep_at(s, &len))
+			break;
+		const char *t = s + len;
+		if (dlg_digit_at(t, &len2) >= 0) {
+			s = t;
+			continue;
+		}
+		if (dlg_bracket_at(s) == ')' && dlg_bracket_at(t) != '(' &&
+		    dlg_phone_sep_at(t, &len2) && dlg_digit_at(t + len2, &len) >= 0) {
+			s = t + len2;
+			continue;
+		}
+		break;
 	}
 	return digits >= 9 ? (size_t)(end - p) : 0;
 }
@@ -81,10 +108,13 @@ char *dlg_mask_contacts(const char *text)
 			p++;
 			continue;
 		}
+		size_t at_len;
 		bool start = p == text || !(is_digit(p[-1]) || p[-1] == '+');
-		size_t n = start && (is_digit(*p) || *p == '+') ? phone_len(p) : 0;
+		bool may =
+		    dlg_digit_at(p, &at_len) >= 0 || dlg_plus_at(p, &at_len) || dlg_bracket_at(p);
+		size_t n = start && may ? phone_len(p) : 0;
 		if (n) {
-			char tmp[64], buf[32];
+			char tmp[128], buf[32];
 			size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
 			memcpy(tmp, p, k);
 			tmp[k] = '\0';

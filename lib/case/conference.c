@@ -1,5 +1,6 @@
 /* A conference's questions, answers and attendance, linked. */
 #include "case/conference.h"
+#include "case/attendance.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -216,25 +217,25 @@ static bool load_answers(dlg_sessdata *sd)
 	return ok;
 }
 
-/* yes/no as people write it in a spreadsheet; -1 when neither. */
-static int yes_no(const char *s)
+/* The standing participants (codes of participants.csv) and the village heads
+ * (names of villages.csv) sign the attendance list too. */
+static bool other_attendee(const dlg_case *c, const char *who)
 {
-	char *f = dlg_text_fold(s);
-	static const char *const yes[] = {"yes", "y", "x", "1", "true", "co", "co mat", NULL};
-	static const char *const no[] = {"no",    "n",    "0",        "false",
-	                                 "khong", "vang", "vang mat", NULL};
-	int r = -1;
-	for (size_t i = 0; yes[i] && r < 0; i++)
-		if (!strcmp(f, yes[i]))
-			r = 1;
-	for (size_t i = 0; no[i] && r < 0; i++)
-		if (!strcmp(f, no[i]))
-			r = 0;
-	free(f);
-	return r;
+	static const char *const what[][2] = {{"participants", "who"}, {"villages", "village"}};
+	bool found = false;
+	for (size_t k = 0; k < 2 && !found; k++) {
+		char *path = dlg_case_data(c, what[k][0]);
+		dlg_table t = {0};
+		if (path && dlg_rows_load(&t, path, NULL)) {
+			found = dlg_table_find(&t, dlg_table_col(&t, what[k][1]), who) >= 0;
+			dlg_table_free(&t);
+		}
+		free(path);
+	}
+	return found;
 }
 
-static bool load_attendance(dlg_sessdata *sd)
+static bool load_attendance(dlg_sessdata *sd, const dlg_case *c)
 {
 	const dlg_table *t = &sd->attendance;
 	static const char *const cols[] = {"session", "who", "present", NULL};
@@ -252,7 +253,7 @@ static bool load_attendance(dlg_sessdata *sd)
 		const char *who = dlg_table_val(t, r, "who");
 		const char *pres = dlg_table_val(t, r, "present");
 		long line = t->line[r];
-		int yn = yes_no(pres);
+		int yn = dlg_attendance_mark(pres);
 		if (yn < 0) {
 			dlg_warn_at(t->path, line, _("present must be yes or no, not \"%s\""),
 			            pres);
@@ -274,11 +275,12 @@ static bool load_attendance(dlg_sessdata *sd)
 				sd->d[d].reason = reason;
 				dept = true;
 			}
-		if (!dept) {
-			dlg_warn_at(t->path, line,
-			            _("\"%s\" is neither a registrant of conference %s in %s nor a "
-			              "department"),
-			            who, sd->s->id, sd->items.path);
+		if (!dept && !other_attendee(c, who)) {
+			dlg_warn_at(
+			    t->path, line,
+			    _("\"%s\" is neither a registrant of conference %s in %s, a "
+			      "department, a participant of participants.csv nor a village"),
+			    who, sd->s->id, sd->items.path);
 			ok = false;
 		}
 	}
@@ -342,7 +344,7 @@ bool dlg_sessdata_load(dlg_sessdata *sd, const dlg_case *c, const dlg_session *s
 		if (!dlg_rows_load(&sd->attendance, att, NULL))
 			goto done;
 		sd->has_attendance = true;
-		good = load_attendance(sd) && good;
+		good = load_attendance(sd, c) && good;
 	} else if (need_attendance) {
 		dlg_warn(_("%s: %s (who came to conference %s?)"), att, strerror(ENOENT), s->id);
 		good = false;

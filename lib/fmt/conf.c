@@ -85,9 +85,27 @@ static const struct known_key known[] = {
 };
 #define NKNOWN (sizeof known / sizeof known[0])
 
+/* Sections whose keys are free text: [intake] maps column headers
+ * ("Số ĐT người gửi = phone") to the register's fields. */
+static const char *const free_sections[] = {"intake"};
+
 struct dlg_conf {
 	char *value[NKNOWN]; /* NULL: not set in the file */
+	struct entry {
+		char *section, *key, *value;
+		long line;
+	} * entries; /* of the free sections, in file order */
+	size_t nentries;
+	char *path;
 };
+
+static bool free_section(const char *section)
+{
+	for (size_t i = 0; i < sizeof free_sections / sizeof free_sections[0]; i++)
+		if (!strcmp(free_sections[i], section))
+			return true;
+	return false;
+}
 
 static long find_key(const char *section, const char *key)
 {
@@ -99,6 +117,8 @@ static long find_key(const char *section, const char *key)
 
 static bool known_section(const char *section)
 {
+	if (free_section(section))
+		return true;
 	for (size_t i = 0; i < NKNOWN; i++)
 		if (!strcmp(known[i].section, section))
 			return true;
@@ -251,6 +271,7 @@ dlg_conf *dlg_conf_load(const char *path)
 		return NULL;
 	}
 	dlg_conf *c = dlg_conf_defaults();
+	c->path = dlg_xstrdup(path);
 	char section[64] = "";
 	char *line = NULL;
 	size_t cap = 0;
@@ -299,6 +320,14 @@ dlg_conf *dlg_conf_load(const char *path)
 		strip(val);
 		if (!known_section(section))
 			continue; /* already reported, or a key before any section */
+		if (free_section(section)) {
+			c->entries =
+			    dlg_xrealloc(c->entries, (c->nentries + 1) * sizeof *c->entries);
+			c->entries[c->nentries++] = (struct entry){
+			    dlg_xstrdup(section), dlg_text_nfc(key, strlen(key), NULL),
+			    dlg_text_nfc(val, strlen(val), NULL), lineno};
+			continue;
+		}
 		long k = find_key(section, key);
 		if (k < 0) {
 			dlg_warn_at(path, lineno, _("unknown key \"%s\" in [%s]"), key, section);
@@ -374,5 +403,30 @@ void dlg_conf_free(dlg_conf *c)
 		return;
 	for (size_t i = 0; i < NKNOWN; i++)
 		free(c->value[i]);
+	for (size_t i = 0; i < c->nentries; i++) {
+		free(c->entries[i].section);
+		free(c->entries[i].key);
+		free(c->entries[i].value);
+	}
+	free(c->entries);
+	free(c->path);
 	free(c);
+}
+
+bool dlg_conf_entry(const dlg_conf *c, const char *section, size_t i, const char **key,
+                    const char **value, char **where)
+{
+	if (!c)
+		return false;
+	for (size_t k = 0; k < c->nentries; k++) {
+		if (strcmp(c->entries[k].section, section) || i-- > 0)
+			continue;
+		*key = c->entries[k].key;
+		*value = c->entries[k].value;
+		if (where)
+			*where = dlg_xasprintf("%s:%ld", c->path ? c->path : "dlg.conf",
+			                       c->entries[k].line);
+		return true;
+	}
+	return false;
 }

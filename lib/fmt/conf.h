@@ -24,6 +24,13 @@ long dlg_conf_get_long(const dlg_conf *c, const char *section, const char *key);
 
 void dlg_conf_free(dlg_conf *c);
 
+/* The i-th entry (from 0, in file order) of a section whose keys are free
+ * text ([intake]: "Header = field"): true and *key, *value set (owned by c),
+ * and *where a malloc'd "dlg.conf:LINE" for messages when where is not NULL;
+ * false past the last. */
+bool dlg_conf_entry(const dlg_conf *c, const char *section, size_t i, const char **key,
+                    const char **value, char **where);
+
 /* Write a dlg.conf holding every known key with its default, commented in
  * Vietnamese. With commune ("xã Liên Minh"), the keys naming the commune are
  * filled from it; the other keys particular to an office (address, e-mail,

@@ -5,33 +5,36 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/digits.h"
 #include "base/text.h"
 
 bool dlg_phone_normalize(const char *in, char *out, size_t size)
 {
 	char digits[32];
-	size_t n = 0;
+	size_t n = 0, len;
 	bool plus = false;
-	const char *p = in;
-	while (*p == ' ')
-		p++;
-	if (*p == '+')
-		plus = true, p++;
-	for (; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
+	/* "(+84) 912 668 224", "(0912) 345-678", "０９１２ ３４５ ６７８": digits,
+	 * ASCII or full-width, with separators; a plus only before the first. */
+	for (const char *p = in; *p;) {
+		int d = dlg_digit_at(p, &len);
+		if (d >= 0) {
 			if (n + 1 >= sizeof digits)
 				goto invalid;
-			digits[n++] = *p;
-		} else if (!strchr(" .-()", *p)) {
+			digits[n++] = (char)('0' + d);
+		} else if (!n && !plus && dlg_plus_at(p, &len)) {
+			plus = true;
+		} else if (!dlg_phone_sep_at(p, &len)) {
 			goto invalid;
 		}
+		p += len;
 	}
 	digits[n] = '\0';
 	const char *d = digits;
 	char local[32];
 	if ((plus || n == 11 || n == 12) && !strncmp(digits, "84", 2)) {
 		local[0] = '0';
-		strcpy(local + 1, digits + 2);
+		/* "+84 0912 345 678": the 0 written after the country code too */
+		strcpy(local + 1, digits + 2 + (digits[2] == '0'));
 		d = local;
 	} else if (plus) {
 		goto invalid;
@@ -56,7 +59,7 @@ bool dlg_phone_normalize(const char *in, char *out, size_t size)
 			}
 		}
 	}
-	size_t len = strlen(d);
+	len = strlen(d);
 	bool mobile = len == 10 && d[0] == '0' && strchr("35789", d[1]);
 	bool landline = len == 11 && d[0] == '0' && d[1] == '2';
 	if (!mobile && !landline)

@@ -14,6 +14,7 @@
 #include "base/diag.h"
 #include "base/text.h"
 #include "base/env.h"
+#include "fmt/header.h"
 
 #define CHUNK (64 * 1024)
 
@@ -476,7 +477,9 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 	r->chunk = opts && opts->chunk && opts->chunk < CHUNK ? opts->chunk : CHUNK;
 	if (r->max_field > field_cap)
 		field_cap = r->max_field;
-	if (!path || !strcmp(path, "-")) {
+	if (opts && opts->stream) {
+		r->f = opts->stream;
+	} else if (!path || !strcmp(path, "-")) {
 		r->f = stdin;
 	} else if (!(r->f = fopen(path, "rb"))) {
 		dlg_warn("%s: %s", path, strerror(errno));
@@ -528,7 +531,7 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 		dlg_text_squeeze(name);
 		r->header.field[i] = name;
 		r->header.len[i] = strlen(name);
-		r->canon[i] = dlg_column_canon(name);
+		r->canon[i] = opts && opts->keep_names ? name : dlg_column_canon(name);
 	}
 	size_t dup_first = 0, dup_second = 0;
 	if (find_duplicate(r->canon, h->nf, &dup_first, &dup_second)) {
@@ -660,43 +663,6 @@ void dlg_csv_close(dlg_csv_reader *r)
 
 /* ---- header aliases ---- */
 
-static const struct {
-	const char *alias; /* folded */
-	const char *canon;
-} aliases[] = {
-    {"dau thoi gian", "received"},
-    {"timestamp", "received"},
-    {"ngay nhan", "received"},
-    {"ngay tiep nhan", "received"},
-    {"ho va ten", "name"},
-    {"ho ten", "name"},
-    {"nguoi dang ky", "name"},
-    {"dien thoai", "phone"},
-    {"so dien thoai", "phone"},
-    {"sdt", "phone"},
-    {"dia chi", "address"},
-    {"email", "email"},
-    {"e mail", "email"},
-    {"dia chi email", "email"},
-    {"thu dien tu", "email"},
-    {"ten doanh nghiep", "organization"},
-    {"ten to chuc", "organization"},
-    {"to chuc doanh nghiep", "organization"},
-    {"don vi", "organization"},
-    {"thon to dan pho", "village"},
-    {"thon to dan pho cum dan cu", "village"},
-    {"thon", "village"},
-    {"ve thu tuc hanh chinh", "topic_procedure"},
-    {"ve giai quyet thu tuc hanh chinh", "topic_handling"},
-    {"kenh", "channel"},
-    {"hinh thuc", "channel"},
-    {"hoi nghi", "session"},
-    {"ky hoi nghi", "session"},
-    {"trang thai", "status"},
-    {"ghi chu", "note"},
-    {"ma dang ky", "reg_id"},
-};
-
 const char *dlg_column_canon(const char *name)
 {
 	/* Our own snake_case names are the common case: no folding needed. */
@@ -706,12 +672,7 @@ const char *dlg_column_canon(const char *name)
 			plain = false;
 	if (plain)
 		return name;
-	char *folded = dlg_text_fold(name);
-	const char *found = NULL;
-	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0] && !found; i++)
-		if (!strcmp(folded, aliases[i].alias))
-			found = aliases[i].canon;
-	free(folded);
+	const char *found = dlg_header_known(name);
 	return found ? found : name;
 }
 

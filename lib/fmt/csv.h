@@ -12,6 +12,9 @@ typedef struct {
 	const char *from; /* iconv encoding of the input (--from), NULL for UTF-8 */
 	size_t max_field; /* bytes; 0 means DLG_CSV_MAX_FIELD */
 	size_t chunk;     /* bytes read at a time; 0 means 64 KiB (tests vary it) */
+	bool keep_names;  /* header names as written: no aliases (the caller maps them) */
+	FILE *stream;     /* read this open stream (not closed) instead of the path, which
+	                     then only names it in messages */
 } dlg_csv_opts;
 
 /* One row. Fields are NUL-terminated, valid UTF-8, NFC, without NUL bytes;

@@ -178,7 +178,7 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 		    dlg_take_number(cs, "announce", "TB", "Thông báo", s->id, o->today, summary,
 		                    "Trưởng các thôn, cụm dân cư, tổ dân phố; Trang "
 		                    "thông tin điện tử xã; đài truyền thanh xã",
-		                    o->number, number);
+		                    o->number, number, NULL);
 		free(summary);
 		if (!ok)
 			goto done;

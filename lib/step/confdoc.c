@@ -199,7 +199,7 @@ char *dlg_village_head_title(const char *village)
 
 bool dlg_take_number(const dlg_case *c, const char *doc, const char *type, const char *type_name,
                      const char *session, dlg_day date, const char *summary, const char *recipients,
-                     const char *number, char num[24])
+                     const char *number, char num[24], char **symbol)
 {
 	dlg_outgoing_doc d = {.doc = doc,
 	                      .type = type,
@@ -213,6 +213,8 @@ bool dlg_take_number(const dlg_case *c, const char *doc, const char *type, const
 	if (!dlg_outgoing_reserve(c, &d, 1, number, &no))
 		return false;
 	snprintf(num, 24, "%s", no.num);
+	if (symbol)
+		*symbol = dlg_xstrdup(no.symbol);
 	dlg_outgoing_no_free(&no, 1);
 	return true;
 }

@@ -7,6 +7,7 @@
 
 #include "base/diag.h"
 #include "base/sbuf.h"
+#include "case/closures.h"
 #include "doc/batch.h"
 #include "doc/font.h"
 #include "doc/template.h"
@@ -129,6 +130,22 @@ static void collect(struct ctx *x)
 	dlg_fields_set(&x->f, "count", "%02zu", x->nitems);
 }
 
+/* Issuing the report closes its items (case/closures.h): reminders go
+ * quiet and the report's figures count them as handled. */
+static bool close_items(const dlg_case *cs, const struct ctx *x, const dlg_escalate_opts *o,
+                        const char *symbol)
+{
+	const char *slash = strrchr(o->out, '/');
+	const char *file = !strcmp(o->out, "-") ? "Báo cáo cấp trên" : slash ? slash + 1 : o->out;
+	dlg_closure *v = dlg_xmalloc(x->nitems * sizeof *v);
+	for (size_t k = 0; k < x->nitems; k++)
+		v[k] = (dlg_closure){x->sd->it[x->items[k]].item_id, DLG_CLOSED_ESCALATED, o->today,
+		                     symbol, file};
+	bool ok = dlg_closures_record(cs, NULL, v, x->nitems, NULL);
+	free(v);
+	return ok;
+}
+
 int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 {
 	struct ctx x = {.ok = true};
@@ -136,7 +153,7 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	dlg_sessions ss = {0};
 	dlg_sessdata sd = {0};
 	dlg_tmpl *t = NULL;
-	char *title = NULL, *summary = NULL;
+	char *title = NULL, *summary = NULL, *symbol = NULL;
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	const dlg_session *s = dlg_sessions_find(&ss, o->session);
@@ -167,8 +184,9 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	x.t = t;
 	summary = dlg_tmpl_meta_fill(t, "summary", &x.d);
 	char number[24];
-	if (!summary || !dlg_take_number(cs, "escalate", "BC", "Báo cáo", s->id, o->today, summary,
-	                                 dlg_fields_get(&x.f, "higher_names"), o->number, number))
+	if (!summary ||
+	    !dlg_take_number(cs, "escalate", "BC", "Báo cáo", s->id, o->today, summary,
+	                     dlg_fields_get(&x.f, "higher_names"), o->number, number, &symbol))
 		goto done;
 	dlg_fields_set(&x.f, "number", "%s", number);
 	title = dlg_tmpl_title(t, &x.d);
@@ -176,7 +194,10 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};
 	status = dlg_batch_run(&b, 1, draw, &x);
 	dlg_fonts_free(fonts);
+	if (status == DLG_EXIT_OK && !close_items(cs, &x, o, symbol))
+		status = DLG_EXIT_ERROR;
 done:
+	free(symbol);
 	free(x.items);
 	free(x.body);
 	dlg_fields_free(&x.f);

@@ -18,9 +18,11 @@ typedef struct {
 	dlg_day today;       /* the report's date */
 } dlg_escalate_opts;
 
-/* Write the report o asks for and register it. A conference with no
- * escalated question has no report (an error saying so). Returns the exit
- * status: 0, or 2 after diagnostics. */
+/* Write the report o asks for, register it in the outgoing register, and
+ * once it is written record its items as closed (closures.csv, how
+ * escalated, with the report's date and number): issuing the report closes
+ * them. A conference with no escalated question has no report (an error
+ * saying so). Returns the exit status: 0, or 2 after diagnostics. */
 int dlg_escalate_run(const dlg_case *c, const dlg_escalate_opts *o);
 
 #endif

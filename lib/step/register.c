@@ -12,6 +12,7 @@
 #include "base/diag.h"
 #include "base/hashmap.h"
 #include "case/intake.h"
+#include "case/sources.h"
 #include "base/text.h"
 #include "case/sessions.h"
 #include "fmt/record.h"
@@ -62,33 +63,13 @@ static void columns_free(columns *cols)
 	dlg_hashmap_free(&cols->idx);
 }
 
+/* Where a source's columns go: out_of[i] is the output column of input
+ * column i; order lists the input columns by output column, order_at their
+ * output columns (for the hash of the other columns). */
 typedef struct {
-	dlg_csv_reader *r;
-	long *out_of;        /* input column -> output column */
-	size_t *order;       /* input columns by output column */
-	size_t *order_at;    /* ... and the output column of each */
-	long own[REG_NCOLS]; /* register column -> input column or -1 */
-	bool online;         /* an online-form export: channel online by default */
-} source;
-
-static bool open_source(source *s, const char *path, const char *from)
-{
-	dlg_csv_opts opts = {.from = from};
-	if (!(s->r = dlg_csv_open(path, &opts)))
-		return false;
-	const dlg_row *h = dlg_csv_header(s->r);
-	for (size_t k = 0; k < REG_NCOLS; k++)
-		s->own[k] = dlg_csv_col(s->r, dlg_reg_columns[k]);
-	s->online = false;
-	for (size_t i = 0; i < h->n; i++) {
-		char *f = dlg_text_fold(h->field[i]);
-		if (!strcmp(f, "dau thoi gian") || !strcmp(f, "timestamp"))
-			s->online = true;
-		free(f);
-	}
-	s->out_of = dlg_xmalloc((h->n ? h->n : 1) * sizeof *s->out_of);
-	return true;
-}
+	long *out_of;
+	size_t *order, *order_at;
+} source_map;
 
 struct col_pair {
 	size_t out, in;
@@ -100,24 +81,25 @@ static int cmp_pair(const void *a, const void *b)
 	return (x->out > y->out) - (x->out < y->out);
 }
 
-static void map_source(source *s, columns *cols)
+static void map_source(source_map *m, const dlg_form_source *s, columns *cols)
 {
-	const dlg_row *h = dlg_csv_header(s->r);
-	for (size_t i = 0; i < h->n; i++) {
-		const char *name = dlg_column_canon(h->field[i]);
+	size_t n = dlg_source_ncols(s);
+	m->out_of = dlg_xmalloc((n ? n : 1) * sizeof *m->out_of);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = dlg_source_column(s, i);
 		columns_add(cols, name);
-		s->out_of[i] = columns_find(cols, name);
+		m->out_of[i] = columns_find(cols, name);
 	}
 	/* input columns in output order */
-	struct col_pair *p = dlg_xmalloc((h->n ? h->n : 1) * sizeof *p);
-	for (size_t i = 0; i < h->n; i++)
-		p[i] = (struct col_pair){(size_t)s->out_of[i], i};
-	qsort(p, h->n, sizeof *p, cmp_pair);
-	s->order = dlg_xmalloc((h->n ? h->n : 1) * sizeof *s->order);
-	s->order_at = dlg_xmalloc((h->n ? h->n : 1) * sizeof *s->order_at);
-	for (size_t i = 0; i < h->n; i++) {
-		s->order[i] = p[i].in;
-		s->order_at[i] = p[i].out;
+	struct col_pair *p = dlg_xmalloc((n ? n : 1) * sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = (struct col_pair){(size_t)m->out_of[i], i};
+	qsort(p, n, sizeof *p, cmp_pair);
+	m->order = dlg_xmalloc((n ? n : 1) * sizeof *m->order);
+	m->order_at = dlg_xmalloc((n ? n : 1) * sizeof *m->order_at);
+	for (size_t i = 0; i < n; i++) {
+		m->order[i] = p[i].in;
+		m->order_at[i] = p[i].out;
 	}
 	free(p);
 }
@@ -346,18 +328,62 @@ int dlg_register_carry_over(const dlg_case *c, const dlg_register_opts *o)
 	return ok ? DLG_EXIT_OK : DLG_EXIT_ERROR;
 }
 
+/* The header map of dlg.conf's [intake] and then --map; NULL after a
+ * diagnostic. */
+static dlg_header_map *header_map(const dlg_case *c, const dlg_register_opts *o)
+{
+	dlg_header_map *m = dlg_header_map_new();
+	const char *key, *value;
+	char *where;
+	bool ok = true;
+	for (size_t i = 0; dlg_conf_entry(c->conf, "intake", i, &key, &value, &where); i++) {
+		if (dlg_source_map_field_ok(value, where))
+			dlg_header_map_add(m, key, value);
+		else
+			ok = false;
+		free(where);
+	}
+	for (size_t i = 0; i < o->nmaps; i++) {
+		const char *eq = strrchr(o->maps[i], '=');
+		if (!eq || eq == o->maps[i]) {
+			dlg_warn(_("--map: \"%s\" is not 'Header=field'"), o->maps[i]);
+			ok = false;
+			continue;
+		}
+		char *header = dlg_xasprintf("%.*s", (int)(eq - o->maps[i]), o->maps[i]);
+		char *field = dlg_text_squeeze(dlg_xstrdup(eq + 1));
+		if (dlg_source_map_field_ok(field, "--map"))
+			dlg_header_map_add(m, header, field);
+		else
+			ok = false;
+		free(header);
+		free(field);
+	}
+	if (!ok) {
+		dlg_header_map_free(m);
+		return NULL;
+	}
+	return m;
+}
+
 int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 {
 	if (o->ncarry)
 		return dlg_register_carry_over(c, o);
+	dlg_header_map *map = header_map(c, o);
+	if (!map)
+		return DLG_EXIT_ERROR;
 	dlg_intake_opts io = {o->channel ? dlg_intake_channel(o->channel) : NULL, o->session,
 	                      o->today, o->into != NULL};
 	dlg_intake *in = dlg_intake_new(c, &io);
-	if (!in)
+	if (!in) {
+		dlg_header_map_free(map);
 		return DLG_EXIT_ERROR;
+	}
 
-	size_t nsrc = o->nfiles ? o->nfiles : 1;
-	source *src = calloc(nsrc, sizeof *src);
+	size_t nin = o->nfiles ? o->nfiles : 1, nsrc = 0;
+	dlg_form_source **src = NULL;
+	source_map *maps = NULL;
 	columns cols = {0};
 	for (size_t k = 0; k < REG_NCOLS; k++)
 		columns_add(&cols, dlg_reg_columns[k]);
@@ -393,41 +419,45 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 			columns_free(&record_cols);
 		}
 	}
-	for (size_t i = 0; i < nsrc; i++) {
-		if (!open_source(&src[i], o->nfiles ? o->files[i] : NULL, o->from)) {
+	dlg_source_opts so = {o->from, o->sheet, map};
+	for (size_t i = 0; i < nin; i++)
+		if (!dlg_sources_open(o->nfiles ? o->files[i] : NULL, &so, &src, &nsrc)) {
 			status = DLG_EXIT_ERROR;
 			goto done;
 		}
-		map_source(&src[i], &cols);
-	}
+	maps = calloc(nsrc ? nsrc : 1, sizeof *maps);
+	for (size_t i = 0; i < nsrc; i++)
+		map_source(&maps[i], src[i], &cols);
 	if (!o->into) {
 		out = dlg_csv_writer_new(stdout, o->excel);
 		dlg_csv_write_row(out, (const char *const *)cols.name, cols.n);
 	}
 
 	const char **line = dlg_xmalloc(cols.n * sizeof *line);
-	const char **other = dlg_xmalloc(cols.n * sizeof *other);
+	size_t widest = cols.n; /* two columns of a source may share an output name */
+	for (size_t i = 0; i < nsrc; i++)
+		if (dlg_source_ncols(src[i]) > widest)
+			widest = dlg_source_ncols(src[i]);
+	const char **other = dlg_xmalloc(widest * sizeof *other);
 	bool *is_reg = reg_flags(&cols);
 	long reg_at[REG_NCOLS];
 	for (size_t k = 0; k < REG_NCOLS; k++)
 		reg_at[k] = columns_find(&cols, dlg_reg_columns[k]);
 	for (size_t i = 0; i < nsrc; i++) {
-		const dlg_row *row;
+		dlg_form_row row;
 		int rc;
 		size_t rows_here = 0;
-		while ((rc = dlg_csv_next(src[i].r, &row)) > 0) {
+		size_t ncells = dlg_source_ncols(src[i]);
+		while ((rc = dlg_source_next(src[i], &row)) > 0) {
 			t.read++;
 			rows_here++;
-			const char *raw[REG_NCOLS];
-			for (size_t k = 0; k < REG_NCOLS; k++)
-				raw[k] = src[i].own[k] >= 0 ? row->field[src[i].own[k]] : "";
 			char *v[REG_NCOLS] = {0};
-			for (size_t j = 0; j < row->n; j++)
-				other[j] = row->field[src[i].order[j]];
+			for (size_t j = 0; j < ncells; j++)
+				other[j] = row.cell[maps[i].order[j]];
 			dlg_intake_other_columns(
-			    in, other_hash(&cols, is_reg, src[i].order_at, other, row->n));
+			    in, other_hash(&cols, is_reg, maps[i].order_at, other, ncells));
 			dlg_intake_result res = dlg_intake_row(
-			    in, raw, src[i].online, dlg_csv_name(src[i].r), row->line, v);
+			    in, row.raw, dlg_source_online(src[i]), row.file, row.line, v);
 			if (res == INTAKE_ERROR) {
 				t.errors++;
 				continue;
@@ -437,11 +467,19 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 				dlg_intake_clear(v);
 				continue;
 			}
+			if (row.manual) {
+				/* a message that could not be read: the clerk enters it
+				 * (the intake's own note stays after it) */
+				char *note = dlg_xasprintf("%s%s%s", row.manual,
+				                           *v[REG_NOTE] ? " " : "", v[REG_NOTE]);
+				free(v[REG_NOTE]);
+				v[REG_NOTE] = note;
+			}
 			count_status(&t, v[REG_STATUS]);
 			for (size_t j = 0; j < cols.n; j++)
 				line[j] = "";
-			for (size_t j = 0; j < row->n; j++)
-				line[src[i].out_of[j]] = row->field[j];
+			for (size_t j = 0; j < ncells; j++)
+				line[maps[i].out_of[j]] = row.cell[j];
 			for (size_t k = 0; k < REG_NCOLS; k++)
 				line[reg_at[k]] = v[k];
 			if (out) {
@@ -454,8 +492,8 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 			}
 			dlg_intake_clear(v);
 		}
-		if (rc == 0 && rows_here == 0) {
-			dlg_warn_at(dlg_csv_name(src[i].r), 1, "%s",
+		if (rc == 0 && rows_here == 0 && !dlg_source_may_be_empty(src[i])) {
+			dlg_warn_at(dlg_source_name(src[i]), 1, "%s",
 			            _("no forms after the header row; is this the right file or "
 			              "sheet?"));
 			rc = -1;
@@ -522,17 +560,21 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 		status = DLG_EXIT_FOUND;
 done:
 	for (size_t i = 0; i < nsrc; i++) {
-		dlg_csv_close(src[i].r);
-		free(src[i].out_of);
-		free(src[i].order);
-		free(src[i].order_at);
+		dlg_source_close(src[i]);
+		if (maps) {
+			free(maps[i].out_of);
+			free(maps[i].order);
+			free(maps[i].order_at);
+		}
 	}
 	free(src);
+	free(maps);
 	list_free(&old, old_ncols);
 	list_free(&added, cols.n);
 	columns_free(&cols);
 	dlg_unlock(lock);
 	free(target);
 	dlg_intake_free(in);
+	dlg_header_map_free(map);
 	return status;
 }

@@ -12,10 +12,14 @@
 typedef struct {
 	const char *const *files; /* inputs; none means standard input */
 	size_t nfiles;
-	const char *into;    /* register of record to add to, or NULL */
-	const char *channel; /* --channel */
-	const char *session; /* --session */
-	const char *from;    /* --from encoding */
+	const char *into;        /* register of record to add to, or NULL */
+	const char *channel;     /* --channel */
+	const char *session;     /* --session */
+	const char *from;        /* --from encoding */
+	const char *sheet;       /* --sheet: the workbook's sheet, or NULL for the first */
+	const char *const *maps; /* --map 'Header=field', after dlg.conf's [intake] */
+	size_t nmaps;
+	const char *xlsx; /* --xlsx: also write what is shown (or the register) there */
 	bool check, excel, quiet;
 	dlg_day today;
 	const char *const *carry; /* --carry-over REG_ID...: late forms to move */

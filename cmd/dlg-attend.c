@@ -1,0 +1,109 @@
+/* dlg-attend: the attendance list of a conference (danh sách đại biểu) to
+ * sign, and the marked list turned into attendance.csv. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/cmdline.h"
+#include "base/diag.h"
+#include "case/folder.h"
+#include "step/attend.h"
+
+static void usage(void)
+{
+	printf(_("Usage: %s --session ID -o FILE [OPTION]... [ITEMS]\n"
+	         "  or:  %s --into ATTENDANCE [--unmarked-absent] [MARKED]\n"
+	         "Write the attendance list of conference ID (danh sách đại biểu) as a PDF to\n"
+	         "sign: the standing participants (participants.csv) and the village heads\n"
+	         "(villages.csv), then the registrants by village; and beside it the same\n"
+	         "list as CSV (FILE with .csv), with empty present and reason columns to mark.\n"
+	         "With --into, add the marks of MARKED (that CSV, filled in; default standard\n"
+	         "input) to the attendance record, atomically under a lock.\n"
+	         "\n"
+	         "      --session ID       the conference (a row of sessions.csv)\n"
+	         "  -o, --output FILE      the PDF to write\n"
+	         "  -t, --template T       another template (default danh-sach-dai-bieu)\n"
+	         "      --into FILE        the attendance record to add the marks to\n"
+	         "      --unmarked-absent  a row with no mark means absent (default: an error)\n"
+	         "  -C DIR                 use the case folder DIR\n"
+	         "      --from ENC         the input's encoding when not UTF-8\n"
+	         "      --today DATE       take DATE (YYYY-MM-DD) as today\n"
+	         "  -h, --help             show this help and exit\n"
+	         "      --version          show the version and exit\n"),
+	       dlg_progname(), dlg_progname());
+}
+
+enum { OPT_SESSION = 256, OPT_INTO, OPT_UNMARKED };
+
+int main(int argc, char **argv)
+{
+	dlg_diag_init(argv[0]);
+	static const struct option longopts[] = {
+	    {"session", required_argument, NULL, OPT_SESSION},
+	    {"output", required_argument, NULL, 'o'},
+	    {"template", required_argument, NULL, 't'},
+	    {"into", required_argument, NULL, OPT_INTO},
+	    {"unmarked-absent", no_argument, NULL, OPT_UNMARKED},
+	    DLG_OPTION_FROM,
+	    DLG_OPTION_TODAY,
+	    DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION,
+	    {NULL, 0, NULL, 0},
+	};
+	dlg_attend_sheet_opts so = {0};
+	dlg_attend_record_opts ro = {0};
+	dlg_common_opts common = {0};
+	int c;
+	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SESSION:
+			so.session = optarg;
+			break;
+		case 'o':
+			so.out = optarg;
+			break;
+		case 't':
+			so.tmpl = optarg;
+			break;
+		case OPT_INTO:
+			ro.into = optarg;
+			break;
+		case OPT_UNMARKED:
+			ro.unmarked_absent = true;
+			break;
+		default:
+			dlg_common_option(c, &common, usage);
+		}
+	}
+	if (argc - optind > 1)
+		dlg_usage_error(_("one input file at most"));
+	if (ro.into) {
+		if (so.session || so.out || so.tmpl)
+			dlg_usage_error(
+			    _("--into records the marks; the session comes from the list: "
+			      "give no --session, -o or -t with it"));
+		if (!*ro.into || !strcmp(ro.into, "-"))
+			dlg_usage_error(_("--into names the attendance record, a file"));
+		ro.input = optind < argc ? argv[optind] : "-";
+		ro.from = common.from;
+	} else {
+		if (!so.session)
+			dlg_usage_error(_("which conference? give --session ID"));
+		if (!so.out)
+			dlg_usage_error(_("where to? give -o FILE"));
+		if (ro.unmarked_absent)
+			dlg_usage_error(_("--unmarked-absent goes with --into"));
+		so.files.items = optind < argc ? argv[optind] : NULL;
+		so.files.from = common.from;
+	}
+	dlg_case cs;
+	if (!dlg_case_open(&cs, common.dir))
+		return DLG_EXIT_ERROR;
+	int status = DLG_EXIT_ERROR;
+	if (ro.into)
+		status = dlg_attend_record_run(&cs, &ro);
+	else if (dlg_date_today(common.today, &so.today))
+		status = dlg_attend_sheet_run(&cs, &so);
+	dlg_case_close(&cs);
+	return status;
+}
