@@ -22,7 +22,7 @@ static void usage(void)
 	         "  -o, --output DIR     one PDF per letter in DIR\n"
 	         "      --one-file FILE  every letter in one print-ready PDF\n"
 	         "      --departments    invite the departments instead of the registrants\n"
-	         "      --number N       the invitation's number (default [numbering] invite)\n"
+	         "      --number N       the invitation's number (default: the outgoing register)\n"
 	         "  -t, --template T     another template (default giay-moi, or giay-moi-phong)\n"
 	         "  -C DIR               use the case folder DIR\n"
 	         "      --from ENC       the input's encoding when not UTF-8 (e.g. cp1258)\n"

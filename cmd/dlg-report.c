@@ -35,7 +35,7 @@ static void usage(void)
 	         "                       (0912 *** 678)\n"
 	         "      --pdf FILE       write the formal report (BÁO CÁO) as a PDF, with tables\n"
 	         "                       and charts (template bao-cao.md); - for standard output\n"
-	         "      --number N       the report's number (default [numbering] report)\n"
+	         "      --number N       the report's number (default: the outgoing register)\n"
 	         "      --today DATE     count from DATE (YYYY-MM-DD) instead of today\n"
 	         "      --from ENC       the input's encoding when it is not UTF-8 (e.g. CP1258)\n"
 	         "  -h, --help           show this help\n"

@@ -30,7 +30,7 @@ static void usage(void)
 	         "      --slips-csv DIR  also write a transfer list (CSV) for each department\n"
 	         "                     into DIR\n"
 	         "      --session ID   put only the questions of conference ID on the slips\n"
-	         "      --number N     the first slip's number (default: [numbering] slip)\n"
+	         "      --number N     the first slip's number (default: the outgoing register)\n"
 	         "  -t, --template T   another template for the slips (default: phieu-chuyen)\n"
 	         "      --from ENC     the input's encoding when not UTF-8 (e.g. cp1258)\n"
 	         "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"

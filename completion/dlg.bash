@@ -119,7 +119,7 @@ _dlg_command()
 		COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur"))
 		return
 		;;
-	--holidays)
+	--holidays | --year)
 		COMPREPLY=($(compgen -W "$(date +%Y) $(($(date +%Y) + 1))" -- "$cur"))
 		return
 		;;
@@ -162,4 +162,4 @@ _dlg()
 	_dlg_command "$cmd" "$cur" "$prev"
 }
 
-complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf
+complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing

@@ -186,7 +186,16 @@ fi
 # 8. The blank registration form, for the one-stop desk and the village halls.
 if have dlg-pdf; then
 	say "dlg-pdf: phieu-dang-ky.pdf"
-	dlg-pdf -t phieu-dang-ky -o phieu-dang-ky.pdf </dev/null || fail dlg-pdf $?
+	# printed when the plan is published, for the year's conferences
+	DLG_TODAY=2026-06-01 dlg-pdf -t phieu-dang-ky -o phieu-dang-ky.pdf </dev/null ||
+		fail dlg-pdf $?
+fi
+
+# 9. The outgoing register: every number the documents above took, as the
+# register book the văn thư prints and binds.
+if have dlg-outgoing; then
+	say "dlg-outgoing: so-van-ban-di-2026.pdf"
+	dlg-outgoing --year 2026 --pdf so-van-ban-di-2026.pdf || fail dlg-outgoing $?
 fi
 
 say "done: $(pwd)"

@@ -42,6 +42,7 @@ dlg_pstyle dlg_pstyle_body(void)
 static const struct {
 	double agency_size, title_size, motto_size, type_size, date_size, summary_size; /* pt */
 	double letter_summary_size, recipients_head_size, recipients_size, signer_size; /* pt */
+	double letter_summary_gap;  /* pt between "Số:" and a letter's "V/v" line */
 	double recipients_leading;  /* "Nơi nhận" entries, tighter than body text */
 	double title_col_max;       /* the national title's column: at most this share */
 	double title_col_pad;       /* pt beside the national title */
@@ -61,6 +62,7 @@ static const struct {
     .date_size = 14,
     .summary_size = 14,
     .letter_summary_size = 12,
+    .letter_summary_gap = 6,
     .recipients_head_size = 12,
     .recipients_size = 11,
     .signer_size = 14,
@@ -164,7 +166,9 @@ void dlg_nd30_header(dlg_lay *l, const dlg_nd30_head *h)
 		free(s);
 	}
 	if (has(h->letter_summary)) {
+		/* Appendix I, II.5.b: the V/v line 6 pt below the number */
 		dlg_pstyle v = dlg_pstyle_plain(frame.letter_summary_size, DLG_CENTER);
+		v.before = h->number ? frame.letter_summary_gap : 0;
 		dlg_lay_text(l, &v, DLG_REGULAR, h->letter_summary);
 	}
 	dlg_lay_next_column(l);

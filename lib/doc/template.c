@@ -933,9 +933,21 @@ static void signature(struct rctx *rc, const char *frame)
 		free(space);
 		const char *sd = dlg_tmpl_meta(rc->t, "sign_date");
 		if (sd && !is(sd, "none")) {
-			date_line =
-			    dlg_nd30_place_date(dlg_conf_get(rc->d->conf, "office", "place"),
-			                        rc->d->today, is(sd, "blank"));
+			/* sign_year: the year a blank date line prints (a form for
+			 * the next conference), else today's */
+			dlg_day day = rc->d->today;
+			char *sy = meta_fill(rc, "sign_year");
+			long year = sy ? strtol(sy, NULL, 10) : 0;
+			if (sy && *sy && (year < 1900 || year > 9999)) {
+				dlg_warn_at(rc->t->name, meta_find(rc->t, "sign_year")->at,
+				            _("sign_year \"%s\" is not a year"), sy);
+				rc->ok = false;
+			} else if (sy && *sy) {
+				day = dlg_date_from_ymd((int)year, 1, 1);
+			}
+			free(sy);
+			date_line = dlg_nd30_place_date(
+			    dlg_conf_get(rc->d->conf, "office", "place"), day, is(sd, "blank"));
 			s.date_line = date_line;
 		}
 		struct qr_left q = {rc, meta_fill(rc, "qr"), meta_fill(rc, "qr_caption"),

@@ -23,11 +23,15 @@
  *   to                     "Kính gửi:" value, or a list of addressees
  *   recipients             the "Nơi nhận:" list
  *   signer: conf | none | custom   (custom: signer_lines list, signer_note,
- *                          signer_name); sign_date: none | blank | today
+ *                          signer_name); sign_date: none | blank | today;
+ *                          sign_year: the year a blank sign_date prints
+ *                          (default today's; dlg-pdf gives the field
+ *                          next_conference_year for a form)
  *   sign_space             room to sign in points (default 72)
  *   qr, qr_caption         a QR code of this text with a caption, left of the
  *                          signature (where "Nơi nhận" goes on letters)
- *   left_title, left_name, right_title, right_name   (frame: minutes)
+ *   left_title, left_name, right_title, right_name   (frame: minutes; its
+ *                          recipients go under the left block, form 1.9)
  *   footnotes              lines printed small after the signature
  *   title                  the PDF's title (default: the type name)
  *

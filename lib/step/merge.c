@@ -11,6 +11,7 @@
 #include "doc/template.h"
 #include "fmt/csv.h"
 #include "fmt/table.h"
+#include "case/sessions.h"
 
 struct ctx {
 	const dlg_tmpl *t;
@@ -20,12 +21,48 @@ struct ctx {
 	char *tname[DLG_MERGE_MAX_TABLES];
 	dlg_table tables[DLG_MERGE_MAX_TABLES];
 	size_t ntables;
+	const dlg_case *cs;
+	char next_year[8]; /* next_conference_year, once worked out */
+	bool next_year_failed;
 };
+
+/* next_conference_year: the year of the first conference of sessions.csv
+ * on or after today that is not cancelled (the blank form is dated for it);
+ * NULL, after saying why, when there is none. */
+static const char *next_conference_year(struct ctx *c)
+{
+	if (c->next_year[0] || c->next_year_failed)
+		return c->next_year_failed ? NULL : c->next_year;
+	dlg_sessions ss;
+	c->next_year_failed = true;
+	if (!dlg_sessions_load(&ss, c->cs))
+		return NULL;
+	const dlg_session *best = NULL;
+	for (size_t i = 0; i < ss.n; i++)
+		if (strcmp(ss.s[i].status, "cancelled") && ss.s[i].date >= c->d.today &&
+		    (!best || ss.s[i].date < best->date))
+			best = &ss.s[i];
+	if (best) {
+		int y, m, d;
+		dlg_date_to_ymd(best->date, &y, &m, &d);
+		snprintf(c->next_year, sizeof c->next_year, "%d", y);
+		c->next_year_failed = false;
+	} else {
+		dlg_warn(_("%s: no conference from today on: add the next one to give the form its "
+		           "year"),
+		         ss.path);
+	}
+	dlg_sessions_free(&ss);
+	return c->next_year_failed ? NULL : c->next_year;
+}
 
 static const char *get_field(void *p, const char *name)
 {
 	struct ctx *c = p;
-	return c->rows ? dlg_rows_get(c->rows, c->row, name) : NULL;
+	const char *v = c->rows ? dlg_rows_get(c->rows, c->row, name) : NULL;
+	if (!v && !strcmp(name, "next_conference_year"))
+		return next_conference_year(c);
+	return v;
 }
 
 static const char *table_get(void *p, size_t i, const char *col)
@@ -107,6 +144,7 @@ int dlg_merge_run(const dlg_case *cs, const dlg_merge_opts *o)
 		n = rows.nrows;
 	}
 	x.t = t;
+	x.cs = cs;
 	x.d.get = get_field;
 	x.d.ctx = &x;
 	x.d.table = get_table;
