@@ -12,6 +12,8 @@
 
 #include "base/diag.h"
 
+static bool begin(dlg_atomic *a, const char *path, mode_t new_mode);
+
 /* The folder part of path, malloc'd ("." for a bare name). */
 static char *folder_of(const char *path)
 {
@@ -23,6 +25,19 @@ static char *folder_of(const char *path)
 
 bool dlg_atomic_begin(dlg_atomic *a, const char *path, mode_t new_mode)
 {
+	/* a symbolic link is written at its target: renaming over the link
+	 * would replace it with a local copy */
+	struct stat lst;
+	char *real = NULL;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(path, NULL)))
+		path = real;
+	bool ok = begin(a, path, new_mode);
+	free(real);
+	return ok;
+}
+
+static bool begin(dlg_atomic *a, const char *path, mode_t new_mode)
+{
 	char *copy = dlg_xstrdup(path);
 	char *dir = folder_of(path);
 	a->path = dlg_xstrdup(path);
@@ -32,8 +47,17 @@ bool dlg_atomic_begin(dlg_atomic *a, const char *path, mode_t new_mode)
 	a->f = NULL;
 	struct stat st;
 	mode_t mode = new_mode;
-	if (stat(path, &st) == 0)
+	if (stat(path, &st) == 0) {
 		mode = st.st_mode & 07777;
+		if (!S_ISREG(st.st_mode)) {
+			/* renaming over /dev/null or a pipe would replace the device
+			 * node or the link itself with a file */
+			dlg_warn(_("%s: not a regular file, not replaced"), path);
+			free(a->path);
+			free(a->tmp);
+			return false;
+		}
+	}
 	int fd = mkstemp(a->tmp);
 	if (fd < 0) {
 		dlg_warn(_("%s: cannot create a temporary file beside it: %s"), path,

@@ -13,8 +13,10 @@ typedef struct {
 } dlg_atomic;
 
 /* Start writing a replacement for path: a temporary file in the same folder
- * with the existing file's permissions, or new_mode for a new file. false
- * after a diagnostic on failure. */
+ * with the existing file's permissions, or new_mode for a new file. A
+ * symbolic link is followed (its target is replaced, the link stays); an
+ * existing file that is not a regular file (/dev/null, a pipe) is refused.
+ * false after a diagnostic on failure. */
 bool dlg_atomic_begin(dlg_atomic *a, const char *path, mode_t new_mode);
 
 /* Flush, fsync, close and rename over path, then fsync the folder. On any

@@ -58,7 +58,13 @@ bool dlg_answers_read(dlg_answers *a, dlg_csv_reader *r)
 	const dlg_row *row;
 	int got;
 	bool ok = true;
-	while ((got = dlg_csv_next(r, &row)) > 0) {
+	while ((got = dlg_csv_next(r, &row)) != 0) {
+		if (got == DLG_CSV_BAD_ROW) { /* reported; the other rows still count */
+			ok = false;
+			continue;
+		}
+		if (got < 0)
+			break;
 		const char *id = row->field[cid], *ds = row->field[cdate];
 		if (!*id)
 			continue;

@@ -100,6 +100,24 @@ bool dlg_holidays_load(dlg_holidays *h, const char *path)
 			ok = false;
 			continue;
 		}
+		if (work) {
+			dlg_holiday legal[MAX_COMPUTED];
+			size_t nl = dlg_holidays_compute(y, legal, MAX_COMPUTED);
+			bool is_legal = false;
+			for (size_t i = 0; i < nl && !is_legal; i++)
+				if (legal[i].day == d) {
+					dlg_warn_at(
+					    t.path, t.line[r],
+					    _("%s is a public holiday (%s): it cannot be made a "
+					      "working day"),
+					    ds, legal[i].name);
+					is_legal = true;
+				}
+			if (is_legal) {
+				ok = false;
+				continue;
+			}
+		}
 		if (h->nfile == h->capfile) {
 			h->capfile = h->capfile ? 2 * h->capfile : 64;
 			h->file = dlg_xrealloc(h->file, h->capfile * sizeof *h->file);
@@ -215,37 +233,38 @@ static struct year *get_year(dlg_holidays *h, int y)
 	memset(yr, 0, sizeof *yr);
 	yr->first = dlg_date_from_ymd(y, 1, 1);
 	yr->len = (int)(dlg_date_from_ymd(y + 1, 1, 1) - yr->first);
-	if (h->file_year[y - YEAR_MIN]) {
-		size_t n = 0;
-		for (size_t i = 0; i < h->nfile; i++)
-			if (h->file[i].day >= yr->first && h->file[i].day < yr->first + yr->len)
-				n++;
-		yr->list = dlg_xmalloc(n * sizeof *yr->list);
-		for (size_t i = 0; i < h->nfile; i++)
-			if (h->file[i].day >= yr->first && h->file[i].day < yr->first + yr->len)
-				yr->list[yr->n++] = h->file[i];
-		/* stable order: by date, and the file's first row for a date wins */
-		for (size_t i = 1; i < yr->n; i++) {
-			dlg_holiday x = yr->list[i];
-			size_t j = i;
-			while (j > 0 && yr->list[j - 1].day > x.day) {
-				yr->list[j] = yr->list[j - 1];
-				j--;
-			}
-			yr->list[j] = x;
+	/* the legal minimum first, always (Labour Code art. 112, lunar
+	 * calendar); then the file's rows for the year: days off it adds, and
+	 * weekend days it makes working days. The file never removes a legal
+	 * day off (a "work" row on one was refused when it was read). */
+	dlg_holiday v[MAX_COMPUTED];
+	size_t nc = dlg_holidays_compute(y, v, MAX_COMPUTED);
+	size_t nf = 0;
+	for (size_t i = 0; i < h->nfile; i++)
+		if (h->file[i].day >= yr->first && h->file[i].day < yr->first + yr->len)
+			nf++;
+	yr->list = dlg_xmalloc((nc + nf) * sizeof *yr->list);
+	/* the file's rows first, so that for a date listed twice its name wins */
+	for (size_t i = 0; i < h->nfile; i++)
+		if (h->file[i].day >= yr->first && h->file[i].day < yr->first + yr->len)
+			yr->list[yr->n++] = h->file[i];
+	memcpy(yr->list + yr->n, v, nc * sizeof *v);
+	yr->n += nc;
+	/* stable order by date; the first entry for a date wins */
+	for (size_t i = 1; i < yr->n; i++) {
+		dlg_holiday x = yr->list[i];
+		size_t j = i;
+		while (j > 0 && yr->list[j - 1].day > x.day) {
+			yr->list[j] = yr->list[j - 1];
+			j--;
 		}
-		size_t k = 0;
-		for (size_t i = 0; i < yr->n; i++)
-			if (k == 0 || yr->list[k - 1].day != yr->list[i].day)
-				yr->list[k++] = yr->list[i];
-		yr->n = k;
-	} else {
-		dlg_holiday v[MAX_COMPUTED];
-		size_t n = dlg_holidays_compute(y, v, MAX_COMPUTED);
-		yr->list = dlg_xmalloc(n * sizeof *yr->list);
-		memcpy(yr->list, v, n * sizeof *v);
-		yr->n = n;
+		yr->list[j] = x;
 	}
+	size_t k = 0;
+	for (size_t i = 0; i < yr->n; i++)
+		if (k == 0 || yr->list[k - 1].day != yr->list[i].day)
+			yr->list[k++] = yr->list[i];
+	yr->n = k;
 	for (size_t i = 0; i < yr->n; i++)
 		yr->flag[yr->list[i].day - yr->first] = yr->list[i].work ? F_WORK : F_OFF;
 	h->year[y - YEAR_MIN] = yr;

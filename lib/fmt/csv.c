@@ -69,7 +69,6 @@ struct dlg_csv_reader {
 	char *err_msg;
 	/* reading thread */
 	bool threaded, done, stop;
-	bool bad_row; /* a row with too many fields was reported */
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
@@ -575,8 +574,6 @@ int dlg_csv_next(dlg_csv_reader *r, const dlg_row **row)
 	char **fields;
 	size_t *lens, nf;
 	long line;
-	if (r->bad_row)
-		return -1;
 	if (r->threaded) {
 		if (!next_batched(r, &fields, &lens, &nf, &line)) {
 			report_error(r);
@@ -602,12 +599,16 @@ int dlg_csv_next(dlg_csv_reader *r, const dlg_row **row)
 		            _("row has %zu fields but the header has %zu; is a comma missing "
 		              "quotes?"),
 		            nf, r->header.n);
-		r->bad_row = true;
-		return -1;
+		return DLG_CSV_BAD_ROW;
 	}
-	for (size_t i = nf; i < r->header.n; i++) {
-		r->out.field[i] = r->empty;
-		r->out.len[i] = 0;
+	if (nf < r->header.n) {
+		/* a short row is as wrong as a long one: padding it would make up
+		 * empty cells (an item with no id) */
+		dlg_warn_at(r->name, line,
+		            _("row has %zu fields but the header has %zu; is a line cut short "
+		              "or a quote missing?"),
+		            nf, r->header.n);
+		return DLG_CSV_BAD_ROW;
 	}
 	r->out.n = r->header.n;
 	r->out.line = line;

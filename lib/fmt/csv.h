@@ -41,8 +41,11 @@ const dlg_row *dlg_csv_header(const dlg_csv_reader *r);
 int dlg_csv_col(const dlg_csv_reader *r, const char *name);
 
 /* Next data row: 1 and *row set, 0 at the end, -1 on an error already
- * reported with file and line. Short rows are padded with empty fields;
- * long rows are an error. */
+ * reported with file and line. A row with more or fewer fields than the
+ * header is DLG_CSV_BAD_ROW (below 0 too), reported with file and line; the
+ * reader can go on with the next row (dlg-deadline --remind does, to remind
+ * of every good row). */
+#define DLG_CSV_BAD_ROW (-2)
 int dlg_csv_next(dlg_csv_reader *r, const dlg_row **row);
 
 /* The name used in messages for this input. */

@@ -159,7 +159,16 @@ static int read_items(const dlg_case *c, dlg_holidays *hol, const dlg_deadline_o
 	const dlg_row *row;
 	int got;
 	bool bad = false;
-	while ((got = dlg_csv_next(r, &row)) > 0) {
+	/* a bad row is reported with file and line and skipped: the good rows
+	 * are still shown and reminded of (cron gets all it can), and the exit
+	 * status is 2 */
+	while ((got = dlg_csv_next(r, &row)) != 0) {
+		if (got == DLG_CSV_BAD_ROW) {
+			bad = true;
+			continue;
+		}
+		if (got < 0)
+			break;
 		const char *sent_s = field(row, k.sent);
 		dlg_day sent = o->today;
 		bool ok = true;
@@ -231,11 +240,13 @@ static int remind(const dlg_deadline_opts *o, dlg_reminders *rs, bool overdue)
 int dlg_deadline_items(const dlg_case *c, dlg_holidays *hol, const dlg_deadline_opts *o)
 {
 	dlg_answers answered = {0};
-	if ((o->answers && !dlg_answers_load(&answered, o->answers, o->from)) ||
-	    !dlg_closures_load(&answered, c, NULL)) {
+	bool answers_ok = (!o->answers || dlg_answers_load(&answered, o->answers, o->from)) &&
+	                  dlg_closures_load(&answered, c, NULL);
+	if (!answers_ok && !o->remind) {
 		dlg_answers_free(&answered);
 		return DLG_EXIT_ERROR;
 	}
+	/* --remind goes on with the answers it could read (errors reported, exit 2) */
 	dlg_table depts;
 	bool have_depts = false;
 	if (o->remind) {
@@ -255,8 +266,14 @@ int dlg_deadline_items(const dlg_case *c, dlg_holidays *hol, const dlg_deadline_
 	rs.today_fixed = o->today_fixed;
 	bool overdue = false;
 	int status = read_items(c, hol, o, &answered, &rs, &overdue);
-	if (status == DLG_EXIT_OK && o->remind)
-		status = remind(o, &rs, overdue);
+	if (!answers_ok)
+		status = DLG_EXIT_ERROR;
+	if (o->remind) {
+		/* after bad rows (reported), still the reminders of the good ones */
+		int st = remind(o, &rs, overdue);
+		if (status == DLG_EXIT_OK)
+			status = st;
+	}
 	dlg_reminders_free(&rs);
 	dlg_answers_free(&answered);
 	if (have_depts)

@@ -163,6 +163,33 @@ static void closures_record_once_and_count_as_answers(void **state)
 	free(d);
 }
 
+static void atomic_follows_links_refuses_devices(void **state)
+{
+	(void)state;
+	char *d = temp_dir();
+	char *fifo = dlg_path_join(d, "fifo");
+	char *target = dlg_path_join(d, "real.pdf");
+	char *link = dlg_path_join(d, "link.pdf");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	dlg_atomic a;
+	assert_false(dlg_atomic_begin(&a, fifo, 0600));
+	struct stat st;
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	write_file(target, "old");
+	assert_int_equal(symlink("real.pdf", link), 0);
+	assert_true(dlg_atomic_begin(&a, link, 0600));
+	fputs("new", a.f);
+	assert_true(dlg_atomic_commit(&a));
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_string_equal(read_file(target), "new");
+	free(fifo);
+	free(target);
+	free(link);
+	free(d);
+}
+
 static void lock_shared_within_a_process(void **state)
 {
 	(void)state;
@@ -199,6 +226,7 @@ int main(void)
 	    cmocka_unit_test(record_refuses_and_follows_links),
 	    cmocka_unit_test(closures_record_once_and_count_as_answers),
 	    cmocka_unit_test(lock_shared_within_a_process),
+	    cmocka_unit_test(atomic_follows_links_refuses_devices),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
