@@ -383,6 +383,11 @@ double dlg_lay_frame_width(const dlg_lay *l)
 	return l->w;
 }
 
+dlg_pdf *dlg_lay_pdf(const dlg_lay *l)
+{
+	return l->pdf;
+}
+
 dlg_fonts *dlg_lay_fonts(const dlg_lay *l)
 {
 	return l->fs;

@@ -54,6 +54,7 @@ struct dlg_pdf {
 	double page_w, page_h;
 	dlg_sbuf cs; /* content of the current page */
 	char *title;
+	char *symbol; /* the first document's number and symbol, or NULL */
 	dlg_day date;
 };
 
@@ -87,6 +88,7 @@ void dlg_pdf_free(dlg_pdf *p)
 	free(p->fields);
 	dlg_sbuf_free(&p->cs);
 	free(p->title);
+	free(p->symbol);
 	free(p);
 }
 
@@ -95,6 +97,17 @@ void dlg_pdf_set_info(dlg_pdf *p, const char *title, dlg_day date)
 	free(p->title);
 	p->title = title ? dlg_xstrdup(title) : NULL;
 	p->date = date;
+}
+
+void dlg_pdf_set_symbol(dlg_pdf *p, const char *symbol)
+{
+	if (!p->symbol && symbol && strpbrk(symbol, "0123456789"))
+		p->symbol = dlg_xstrdup(symbol);
+}
+
+const char *dlg_pdf_symbol(const dlg_pdf *p)
+{
+	return p->symbol;
 }
 
 void dlg_pdf_begin_page(dlg_pdf *p, double w, double h)
@@ -541,6 +554,10 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	if (p->title && *p->title) {
 		dlg_sbuf_adds(o, " /Title ");
 		pdf_text_string(o, p->title);
+	}
+	if (p->symbol) {
+		dlg_sbuf_adds(o, " /dlgSymbol ");
+		pdf_text_string(o, p->symbol);
 	}
 	dlg_sbuf_adds(o, " >>\nendobj\n");
 
