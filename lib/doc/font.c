@@ -34,14 +34,10 @@ static const char *style_name[DLG_NSTYLES] = {"regular", "bold", "italic", "bold
 
 dlg_fonts *dlg_fonts_new(const char *family)
 {
-	dlg_fonts *fs = calloc(1, sizeof *fs);
-	if (!fs)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_fonts *fs = dlg_xcalloc(1, sizeof *fs);
 	fs->family = dlg_xstrdup(family && *family ? family : "Times New Roman");
 	fs->cap = DLG_NSTYLES + 4;
-	fs->face = calloc((size_t)fs->cap, sizeof *fs->face);
-	if (!fs->face)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	fs->face = dlg_xcalloc((size_t)fs->cap, sizeof *fs->face);
 	fs->nface = DLG_NSTYLES;
 	dlg_hashmap_init(&fs->other);
 	return fs;
@@ -134,9 +130,7 @@ const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style)
 		          "fonts-liberation2"),
 		        fs->family, style_name[style], f->path);
 	f->upem = dlg_ttf_get_info(f->ttf)->units_per_em;
-	fs->bmp[style] = calloc(65536, sizeof *fs->bmp[style]);
-	if (!fs->bmp[style])
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	fs->bmp[style] = dlg_xcalloc(65536, sizeof *fs->bmp[style]);
 	return f->ttf;
 }
 
@@ -161,7 +155,7 @@ static int fallback_face(dlg_fonts *fs, const char *path, unsigned index)
 			return fs->face[i].ttf ? i : -1;
 	if (fs->nface == fs->cap) {
 		fs->cap *= 2;
-		fs->face = dlg_xrealloc(fs->face, (size_t)fs->cap * sizeof *fs->face);
+		fs->face = dlg_xreallocarray(fs->face, (size_t)fs->cap, sizeof *fs->face);
 	}
 	struct face *f = &fs->face[fs->nface];
 	memset(f, 0, sizeof *f);

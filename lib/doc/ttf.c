@@ -115,9 +115,7 @@ static dlg_ttf *load_blob(const char *name, hb_blob_t *blob, unsigned index)
 		hb_blob_destroy(blob);
 		return NULL;
 	}
-	dlg_ttf *f = calloc(1, sizeof *f);
-	if (!f)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_ttf *f = dlg_xcalloc(1, sizeof *f);
 	f->face = hb_face_create(blob, index);
 	hb_blob_destroy(blob);
 	hb_face_make_immutable(f->face);

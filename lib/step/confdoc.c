@@ -16,9 +16,7 @@ void dlg_fields_set(dlg_fields *f, const char *name, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *v = NULL;
-	if (vasprintf(&v, fmt, ap) < 0)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	char *v = dlg_xvasprintf(fmt, ap);
 	va_end(ap);
 	for (size_t i = 0; i < f->n; i++)
 		if (!strcmp(f->name[i], name)) {
@@ -26,8 +24,8 @@ void dlg_fields_set(dlg_fields *f, const char *name, const char *fmt, ...)
 			f->val[i] = v;
 			return;
 		}
-	f->name = dlg_xrealloc(f->name, (f->n + 1) * sizeof *f->name);
-	f->val = dlg_xrealloc(f->val, (f->n + 1) * sizeof *f->val);
+	f->name = dlg_xreallocarray(f->name, f->n + 1, sizeof *f->name);
+	f->val = dlg_xreallocarray(f->val, f->n + 1, sizeof *f->val);
 	f->name[f->n] = dlg_xstrdup(name);
 	f->val[f->n++] = v;
 }

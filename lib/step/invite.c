@@ -143,7 +143,7 @@ static void add_question(struct letter *L, struct question q)
 		return;
 	if (L->nq == L->cap) {
 		L->cap = L->cap ? 2 * L->cap : 4;
-		L->q = dlg_xrealloc(L->q, L->cap * sizeof *L->q);
+		L->q = dlg_xreallocarray(L->q, L->cap, sizeof *L->q);
 	}
 	L->q[L->nq++] = q;
 }
@@ -158,7 +158,7 @@ static struct letter *find_letter(struct ctx *c, const char *key)
 
 static struct letter *new_letter(struct ctx *c, size_t row, const char *key)
 {
-	c->let = dlg_xrealloc(c->let, (c->nlet + 1) * sizeof *c->let);
+	c->let = dlg_xreallocarray(c->let, c->nlet + 1, sizeof *c->let);
 	struct letter *L = &c->let[c->nlet++];
 	memset(L, 0, sizeof *L);
 	L->row = row;
