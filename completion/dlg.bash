@@ -140,6 +140,14 @@ _dlg_command()
 		_dlg_add_words "$cur" < <(printf '%s\n' paper online email post conference)
 		return
 		;;
+	--envelope)
+		COMPREPLY=($(compgen -W "dl c5" -- "$cur"))
+		return
+		;;
+	--radio)
+		COMPREPLY=($(compgen -f -X '!*.txt' -- "$cur") $(compgen -d -- "$cur"))
+		return
+		;;
 	--from)
 		_dlg_add_words "$cur" < <(printf '%s\n' cp1258 windows-1258 utf-8 utf-16)
 		return
@@ -209,4 +217,5 @@ _dlg()
 	fi
 }
 
-complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing
+complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing \
+	dlg-announce dlg-brief dlg-escalate dlg-attend dlg-post
