@@ -184,6 +184,19 @@ void dlg_report_add_session(dlg_report *r, const char *commune, const char *sess
 		s[DLG_SES_DATE] = date + 1;
 }
 
+void dlg_report_session_held(dlg_report *r, const char *commune, const char *session)
+{
+	if (r->o.session && strcmp(session, r->o.session))
+		return;
+	count_at(r->sessions, commune, session, NULL)[DLG_SES_HELD] = 1;
+}
+
+bool dlg_report_held(const dlg_report *r, const char *commune, const char *session)
+{
+	long i = find_at(r->sessions, commune, session, NULL);
+	return i >= 0 && dlg_tally_counts(r->sessions, (size_t)i)[DLG_SES_HELD];
+}
+
 bool dlg_report_knows_session(const dlg_report *r, const char *session)
 {
 	return dlg_tally_find(r->known, session, strlen(session)) >= 0;
@@ -248,6 +261,8 @@ void dlg_report_registration(dlg_report *r, const dlg_report_reg *g)
 	cv[DLG_COV_REGS]++;
 	if (st == DLG_REG_ACCEPTED)
 		cv[DLG_COV_ACCEPTED]++;
+	if (st == DLG_REG_ACCEPTED && g->attended)
+		cv[DLG_COV_ATTENDED]++;
 	if (r->o.names) {
 		if (r->npart == r->cappart) {
 			r->cappart = r->cappart ? 2 * r->cappart : 64;
@@ -459,6 +474,7 @@ size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, voi
 		const char *k = dlg_tally_key(r->sessions, si[a]);
 		dlg_report_key_part(k, 0, commune, sizeof commune);
 		dlg_report_key_part(k, 1, session, sizeof session);
+		bool held = s[DLG_SES_HELD] != 0;
 		for (size_t b = 0; b < nv; b++) {
 			const long *v = dlg_tally_counts(r->villages, vi[b]);
 			const char *vk = dlg_tally_key(r->villages, vi[b]);
@@ -467,15 +483,19 @@ size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, voi
 				continue;
 			dlg_report_key_part(vk, 1, village, sizeof village);
 			long i = find_at(r->cover, commune, session, village);
-			long regs = 0, acc = 0;
+			dlg_report_cover_row row = {commune, session, village, 0,
+			                            0,       0,       held,    false};
 			if (i >= 0) {
-				regs = dlg_tally_counts(r->cover, (size_t)i)[DLG_COV_REGS];
-				acc = dlg_tally_counts(r->cover, (size_t)i)[DLG_COV_ACCEPTED];
+				const long *c = dlg_tally_counts(r->cover, (size_t)i);
+				row.regs = c[DLG_COV_REGS];
+				row.accepted = c[DLG_COV_ACCEPTED];
+				row.attended = c[DLG_COV_ATTENDED];
 			}
-			if (!acc)
+			row.covered = held ? row.attended > 0 : row.accepted > 0;
+			if (!row.covered)
 				gaps++;
 			if (fn)
-				fn(ctx, commune, session, village, regs, acc);
+				fn(ctx, &row);
 		}
 	}
 	free(si);
@@ -488,12 +508,11 @@ struct gap_ctx {
 	void *ctx;
 };
 
-static void gap_cb(void *ctx, const char *commune, const char *session, const char *village,
-                   long regs, long accepted)
+static void gap_cb(void *ctx, const dlg_report_cover_row *row)
 {
 	struct gap_ctx *g = ctx;
-	if (!accepted && g->fn)
-		g->fn(g->ctx, commune, session, village);
+	if (!row->covered && g->fn)
+		g->fn(g->ctx, row->commune, row->session, row->village);
 }
 
 size_t dlg_report_coverage_gaps(const dlg_report *r, dlg_report_gap_fn fn, void *ctx)

@@ -330,17 +330,14 @@ static void md_coverage(dlg_report *r, FILE *f)
 			md_date(f, s[DLG_SES_DATE] - 1);
 			fputc(')', f);
 		}
+		/* after a held conference, who came; before it, who registered */
+		const char *who =
+		    s[DLG_SES_HELD] ? "người tham dự Hội nghị" : "người đăng ký hợp lệ tham gia";
 		if (!g.n)
-			fprintf(f,
-			        ": cả %ld thôn, cụm dân cư, tổ dân phố đều có người đăng ký hợp lệ "
-			        "tham gia.\n",
-			        nv);
+			fprintf(f, ": cả %ld thôn, cụm dân cư, tổ dân phố đều có %s.\n", nv, who);
 		else
-			fprintf(
-			    f,
-			    ": %zu/%ld thôn, cụm dân cư, tổ dân phố chưa có người đăng ký hợp lệ "
-			    "tham gia: %s.\n",
-			    g.n, nv, list);
+			fprintf(f, ": %zu/%ld thôn, cụm dân cư, tổ dân phố chưa có %s: %s.\n", g.n,
+			        nv, who, list);
 		free(list);
 	}
 	free(si);

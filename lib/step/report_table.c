@@ -205,20 +205,26 @@ static void table_villages(dlg_report *r, out *o)
 	free(ix);
 }
 
-static void cover_row(void *ctx, const char *commune, const char *session, const char *village,
-                      long regs, long accepted)
+static void cover_row(void *ctx, const dlg_report_cover_row *c)
 {
 	out *o = ctx;
-	const char *row[] = {commune,      session,          village,
-	                     num(o, regs), num(o, accepted), accepted ? "yes" : "no"};
-	emit(o, row, 6);
+	const char *row[] = {c->commune,
+	                     c->session,
+	                     c->village,
+	                     num(o, c->regs),
+	                     num(o, c->accepted),
+	                     c->held ? num(o, c->attended) : "",
+	                     c->covered ? "yes" : "no"};
+	emit(o, row, 7);
 }
 
+/* attended is empty for a conference not held yet (or whose attendance is
+ * not recorded): covered then counts accepted registrations */
 static void table_coverage(dlg_report *r, out *o)
 {
-	static const char *const head[] = {"commune",       "session",  "village",
-	                                   "registrations", "accepted", "covered"};
-	emit(o, head, 6);
+	static const char *const head[] = {"commune",  "session",  "village", "registrations",
+	                                   "accepted", "attended", "covered"};
+	emit(o, head, 7);
 	dlg_report_walk_coverage(r, cover_row, o);
 }
 
