@@ -22,8 +22,8 @@ struct dlg_report {
 	dlg_tally *cover;       /* commune \x1f session \x1f village -> C_* */
 	dlg_tally *channels;    /* channel -> RG_* */
 	dlg_tally *fields;      /* field -> Q_* */
-	dlg_tally *depts;       /* dept -> Q_* */
-	dlg_tally *dept_names;  /* dept, label = name, in departments.csv order */
+	dlg_tally *depts;       /* commune \x1f dept -> Q_* */
+	dlg_tally *dept_names;  /* commune \x1f dept, label = name, in departments.csv order */
 	dlg_tally *field_names; /* field, label = name */
 	dlg_report_participant *part;
 	size_t npart, cappart;
@@ -202,10 +202,10 @@ bool dlg_report_knows_session(const dlg_report *r, const char *session)
 	return dlg_tally_find(r->known, session, strlen(session)) >= 0;
 }
 
-void dlg_report_name_dept(dlg_report *r, const char *dept, const char *name)
+void dlg_report_name_dept(dlg_report *r, const char *commune, const char *dept, const char *name)
 {
 	size_t before = dlg_tally_size(r->dept_names);
-	dlg_tally_at(r->dept_names, dept, strlen(dept));
+	count_at(r->dept_names, nz(commune), nz(dept), NULL);
 	if (dlg_tally_size(r->dept_names) > before)
 		dlg_tally_set_label(r->dept_names, before, name);
 }
@@ -323,7 +323,9 @@ void dlg_report_item_add(dlg_report *r, const dlg_report_item *it)
 		return;
 	const char *field = nz(it->field), *dept = nz(it->dept);
 	count_item(dlg_tally_at(r->fields, field, strlen(field)), it);
-	count_item(dlg_tally_at(r->depts, dept, strlen(dept)), it);
+	/* a code names a department within its commune: "KT" of two communes
+	 * are two departments */
+	count_item(count_at(r->depts, nz(it->commune), dept, NULL), it);
 	count_at(r->villages, nz(it->commune), nz(it->village), NULL)[DLG_VIL_QUESTIONS]++;
 }
 
@@ -358,8 +360,11 @@ static int cmp_dept(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	const char *kx = dlg_tally_key(sort_t, x), *ky = dlg_tally_key(sort_t, y);
-	if (!*kx != !*ky)
-		return !*kx ? 1 : -1;
+	char cx[256], cy[256];
+	bool nx = !*dlg_report_key_part(kx, 1, cx, sizeof cx),
+	     ny = !*dlg_report_key_part(ky, 1, cy, sizeof cy);
+	if (nx != ny)
+		return nx ? 1 : -1;
 	long rx = dlg_tally_find(sort_r->dept_names, kx, strlen(kx));
 	long ry = dlg_tally_find(sort_r->dept_names, ky, strlen(ky));
 	if (rx < 0)

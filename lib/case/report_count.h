@@ -49,10 +49,11 @@ typedef enum { DLG_COVER_NEVER, DLG_COVER_IF_USED, DLG_COVER_ALWAYS } dlg_cover;
 void dlg_report_add_session(dlg_report *r, const char *commune, const char *session, dlg_day date,
                             dlg_cover cover);
 
-/* The display names of department codes and field codes (copied; the first
+/* The display names of department codes (each commune its own: a code
+ * names a department of that commune) and field codes (copied; the first
  * name given for a code wins). Departments are listed in the order their
  * names are first given. */
-void dlg_report_name_dept(dlg_report *r, const char *dept, const char *name);
+void dlg_report_name_dept(dlg_report *r, const char *commune, const char *dept, const char *name);
 void dlg_report_name_field(dlg_report *r, const char *field, const char *name);
 
 /* A conference that was held and whose attendance is recorded: from then
@@ -150,7 +151,7 @@ typedef enum {
 	DLG_REPORT_VILLAGES, /* DLG_VIL_* */
 	DLG_REPORT_CHANNELS, /* DLG_REG_* */
 	DLG_REPORT_FIELDS,   /* DLG_Q_* */
-	DLG_REPORT_DEPTS,    /* DLG_Q_* */
+	DLG_REPORT_DEPTS,    /* DLG_Q_*; keys "commune \x1f dept" */
 } dlg_report_list;
 
 /* The tally (owned by r). */
@@ -172,8 +173,10 @@ void dlg_report_sum(const dlg_report *r, dlg_report_list which, long *sum);
  * has fewer parts. Returns buf (or "" ). */
 const char *dlg_report_key_part(const char *k, int n, char *buf, size_t size);
 
-/* The name of a department or field code (dlg_report_name_dept/field), or NULL. */
-const char *dlg_report_dept_name(const dlg_report *r, const char *code);
+/* The name of a department (key "commune \x1f code" of DLG_REPORT_DEPTS, as
+ * dlg_report_name_dept named it in that commune) or of a field code, or
+ * NULL. */
+const char *dlg_report_dept_name(const dlg_report *r, const char *key);
 const char *dlg_report_field_name(const dlg_report *r, const char *code);
 
 /* Whether a session's village coverage is checked (its DLG_SES_* counters). */

@@ -234,9 +234,7 @@ static void load_reference(reader *rd, const dlg_case *c, bool *ok)
 
 	static const struct {
 		const char *file, *code, *name;
-		void (*add)(dlg_report *, const char *, const char *);
-	} ref[] = {{"departments", "dept", "name", dlg_report_name_dept},
-	           {"routes", "field", "field_name", dlg_report_name_field}};
+	} ref[] = {{"departments", "dept", "name"}, {"routes", "field", "field_name"}};
 	for (size_t k = 0; k < 2; k++) {
 		char *path = dlg_case_data(c, ref[k].file);
 		if (!path)
@@ -244,9 +242,14 @@ static void load_reference(reader *rd, const dlg_case *c, bool *ok)
 		dlg_table t;
 		const char *req[] = {ref[k].code, NULL};
 		if (dlg_table_load(&t, path, req)) {
-			for (size_t i = 0; i < t.nrows; i++)
-				ref[k].add(r, dlg_table_val(&t, i, ref[k].code),
-				           dlg_table_val(&t, i, ref[k].name));
+			for (size_t i = 0; i < t.nrows; i++) {
+				const char *code = dlg_table_val(&t, i, ref[k].code);
+				const char *name = dlg_table_val(&t, i, ref[k].name);
+				if (k == 0) /* this commune's own departments */
+					dlg_report_name_dept(r, rd->commune, code, name);
+				else
+					dlg_report_name_field(r, code, name);
+			}
 			dlg_table_free(&t);
 		} else {
 			*ok = false;
