@@ -33,6 +33,11 @@ static void usage(void)
 	      "                       the signer's signature image and the office's seal\n"
 	      "                       image of dlg.conf where Decree 30 puts them, each\n"
 	      "                       with an empty signature field\n"
+	      "      --sign           sign each letter that goes by e-mail before it is\n"
+	      "                       attached: the images as --digital, then the signer's\n"
+	      "                       and the office's digital signatures with the keys of\n"
+	      "                       dlg.conf [sign] (see dlg-sign); letters by post stay\n"
+	      "                       paper, to be signed by hand\n"
 	      "      --number N       the first letter's number (default: the outgoing register);\n"
 	      "                       the next letters take the numbers after it\n"
 	      "  -t, --template T     another template (default tra-loi)\n"
@@ -56,6 +61,7 @@ enum {
 	OPT_ANSWERS,
 	OPT_ATTENDANCE,
 	OPT_DIGITAL,
+	OPT_SIGN,
 };
 
 /* The command line into o; usage errors exit 2. */
@@ -73,6 +79,7 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	    {"answers", required_argument, NULL, OPT_ANSWERS},
 	    {"attendance", required_argument, NULL, OPT_ATTENDANCE},
 	    {"digital", no_argument, NULL, OPT_DIGITAL},
+	    {"sign", no_argument, NULL, OPT_SIGN},
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
@@ -116,6 +123,9 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 		case OPT_DIGITAL:
 			o->digital = true;
 			break;
+		case OPT_SIGN:
+			o->sign = true;
+			break;
 		default:
 			dlg_common_option(c, &common, usage);
 		}
@@ -127,6 +137,9 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 		dlg_usage_error(_("which conference? give --session ID"));
 	if (!o->out && !o->one_file)
 		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
+	if (o->sign && !o->mail_dir && !o->sendmail)
+		dlg_usage_error(_("--sign signs the letters that go by e-mail: give --mail DIR or "
+		                  "--sendmail"));
 	if ((o->mail_dir || o->sendmail) && !o->out)
 		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
 	if (argc - optind > 1)

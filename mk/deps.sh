@@ -21,6 +21,10 @@ need libexpat1-dev pkg-config --exists expat
 need libgmime-3.0-dev pkg-config --exists gmime-3.0
 need libxlsxwriter-dev pkg-config --exists xlsxwriter
 need libpng-dev pkg-config --exists libpng
+need libssl-dev pkg-config --exists libcrypto
+need libp11-dev pkg-config --exists libp11
+need softhsm2 command -v softhsm2-util
+need opensc command -v pkcs11-tool
 need poppler-utils command -v pdftotext
 need qpdf command -v qpdf
 need valgrind command -v valgrind

@@ -35,6 +35,11 @@ const char *dlg_env_jobs(void)
 	return get("DLG_JOBS");
 }
 
+const char *dlg_env_pin(const char *role)
+{
+	return get(!strcmp(role, "signer") ? "DLG_SIGNER_PIN" : "DLG_OFFICE_PIN");
+}
+
 bool dlg_env_threads(void)
 {
 	const char *v = get("DLG_THREADS");

@@ -8,6 +8,9 @@
  *   DLG_SENDMAIL  the sendmail program (before dlg.conf [mail] sendmail)
  *   DLG_JOBS      how many processes write a batch of PDF files (1 to 8)
  *   DLG_THREADS   "0": read CSV without a read-ahead thread
+ *   DLG_OFFICE_PIN, DLG_SIGNER_PIN  the PIN of the office's or the signer's
+ *                 token (or the password of the certificate file) for signing
+ *                 without a terminal to ask on
  */
 #ifndef DLG_BASE_ENV_H
 #define DLG_BASE_ENV_H
@@ -19,6 +22,9 @@ const char *dlg_env_share(void);
 const char *dlg_env_today(void);
 const char *dlg_env_sendmail(void);
 const char *dlg_env_jobs(void);
+
+/* DLG_OFFICE_PIN for role "office", DLG_SIGNER_PIN for "signer". */
+const char *dlg_env_pin(const char *role);
 
 /* False when DLG_THREADS is "0". */
 bool dlg_env_threads(void);

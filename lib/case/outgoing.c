@@ -92,11 +92,11 @@ static void grow(struct table *t)
 	if (t->nrow < t->cap)
 		return;
 	t->cap = t->cap ? 2 * t->cap : 64;
-	t->cell = dlg_xrealloc(t->cell, t->cap * sizeof *t->cell);
-	t->line = dlg_xrealloc(t->line, t->cap * sizeof *t->line);
-	t->year = dlg_xrealloc(t->year, t->cap * sizeof *t->year);
-	t->seq = dlg_xrealloc(t->seq, t->cap * sizeof *t->seq);
-	t->type = dlg_xrealloc(t->type, t->cap * sizeof *t->type);
+	t->cell = dlg_xreallocarray(t->cell, t->cap, sizeof *t->cell);
+	t->line = dlg_xreallocarray(t->line, t->cap, sizeof *t->line);
+	t->year = dlg_xreallocarray(t->year, t->cap, sizeof *t->year);
+	t->seq = dlg_xreallocarray(t->seq, t->cap, sizeof *t->seq);
+	t->type = dlg_xreallocarray(t->type, t->cap, sizeof *t->type);
 }
 
 /* A whole number 1..999999 written in s (leading zeros allowed); 0 if not. */
@@ -653,4 +653,50 @@ void dlg_outgoing_list_free(dlg_outgoing_list *list)
 	free(list->row);
 	free(list->path);
 	memset(list, 0, sizeof *list);
+}
+
+int dlg_outgoing_signed(const dlg_case *c, const char *symbol, long year, const char *role,
+                        const char *when)
+{
+	char *path = register_path(c);
+	char *lpath = lock_path(path);
+	int lock = dlg_lock_file(lpath);
+	free(lpath);
+	if (lock < 0) {
+		free(path);
+		return -1;
+	}
+	struct table t;
+	bool ok = table_load(&t, path, c->conf);
+	free(path);
+	long found = -1;
+	for (size_t r = 0; ok && r < t.nrow; r++)
+		if (!strcmp(cell(&t, r, C_SYMBOL), symbol) &&
+		    (year ? t.year[r] == year : found < 0 || t.year[r] >= t.year[found]))
+			found = (long)r;
+	if (ok && found >= 0) {
+		char *name = dlg_xasprintf("signed_%s", role);
+		size_t k = 0;
+		while (k < t.ncol && strcmp(t.col[k], name))
+			k++;
+		if (k == t.ncol) { /* a new column, empty in every row */
+			t.col = dlg_xrealloc(t.col, (t.ncol + 1) * sizeof *t.col);
+			t.col[t.ncol] = name;
+			name = NULL;
+			for (size_t r = 0; r < t.nrow; r++) {
+				t.cell[r] = dlg_xrealloc(t.cell[r], (t.ncol + 1) * sizeof **t.cell);
+				t.cell[r][t.ncol] = dlg_xstrdup("");
+			}
+			t.ncol++;
+		}
+		free(name);
+		if (strcmp(t.cell[found][k], when)) {
+			free(t.cell[found][k]);
+			t.cell[found][k] = dlg_xstrdup(when);
+			ok = table_write(&t);
+		}
+	}
+	table_free(&t);
+	dlg_unlock(lock);
+	return !ok ? -1 : found >= 0;
 }

@@ -110,6 +110,18 @@ void dlg_outgoing_no_free(dlg_outgoing_no *out, size_t n);
  * "08/UBND-VP" from [office] agency_short and office_short. malloc'd. */
 char *dlg_outgoing_symbol(const dlg_conf *conf, const char *type, long seq);
 
+/* Record in the register that the document numbered symbol ("08/BB-UBND")
+ * in year (0: the latest year that has it) was signed digitally by role
+ * ("office": the office's signature, which issues it; "signer": the
+ * signer's) at when (ISO 8601 in Vietnam time, "2026-10-26T09:15:30+07:00"),
+ * in the column signed_ROLE, added when the register lacks it. Under the
+ * register's lock, replaced atomically, every other cell kept; the same
+ * time twice changes nothing. 1 when recorded, 0 when the register has no
+ * such number (a number given by hand: the caller says so), -1 after a
+ * diagnostic. */
+int dlg_outgoing_signed(const dlg_case *c, const char *symbol, long year, const char *role,
+                        const char *when);
+
 /* One row of the register as read, for listing it (dlg_outgoing_read). */
 typedef struct {
 	char *symbol, *date, *type_name, *summary, *signer, *recipients, *keeper, *copies, *note,

@@ -88,6 +88,8 @@ void dlg_lay_dotted_lines(dlg_lay *l, int n, double line_h);
 
 /* Width of the current frame (the text width, or the current column). */
 double dlg_lay_frame_width(const dlg_lay *l);
+/* The PDF the layout draws onto (owned by the caller of dlg_lay_new). */
+dlg_pdf *dlg_lay_pdf(const dlg_lay *l);
 /* The fonts the layout measures with (owned by the caller of dlg_lay_new). */
 dlg_fonts *dlg_lay_fonts(const dlg_lay *l);
 

@@ -161,6 +161,7 @@ void dlg_nd30_header(dlg_lay *l, const dlg_nd30_head *h)
 
 	dlg_lay_columns(l, 2, cols);
 	if (h->number) {
+		dlg_pdf_set_symbol(dlg_lay_pdf(l), h->number);
 		char *s = dlg_xasprintf("Số: %s", h->number);
 		dlg_lay_text(l, &c13, DLG_REGULAR, s);
 		free(s);

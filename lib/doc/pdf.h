@@ -25,6 +25,15 @@ void dlg_pdf_free(dlg_pdf *p);
  * dictionary; the date is also the modification date. */
 void dlg_pdf_set_info(dlg_pdf *p, const char *title, dlg_day date);
 
+/* The number and symbol of the document ("1217/UBND-VP"), written in the
+ * Info dictionary as /dlgSymbol so that dlg-sign can record the signing
+ * time in the outgoing register. Only the first one given is kept (a
+ * print-ready file of many documents keeps the first's); one without a
+ * digit (a number left blank to write in by hand) is ignored. Copied. */
+void dlg_pdf_set_symbol(dlg_pdf *p, const char *symbol);
+/* The symbol set, or NULL. */
+const char *dlg_pdf_symbol(const dlg_pdf *p);
+
 /* Start a page of w x h points; drawing goes to it until dlg_pdf_end_page. */
 void dlg_pdf_begin_page(dlg_pdf *p, double w, double h);
 void dlg_pdf_end_page(dlg_pdf *p);

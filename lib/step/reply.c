@@ -15,6 +15,8 @@
 #include "step/issue.h"
 #include "doc/batch.h"
 #include "step/outbox.h"
+#include "step/sign.h"
+#include "case/outgoing.h"
 
 static bool part(void *ctx, dlg_lay *l, const char *block, const char *name);
 
@@ -54,7 +56,7 @@ static void add_copy(dlg_letter *L, size_t d)
 	for (size_t k = 0; k < L->ncopies; k++)
 		if (L->copies[k] == d)
 			return;
-	L->copies = dlg_xrealloc(L->copies, (L->ncopies + 1) * sizeof *L->copies);
+	L->copies = dlg_xreallocarray(L->copies, L->ncopies + 1, sizeof *L->copies);
 	L->copies[L->ncopies++] = d;
 }
 
@@ -110,7 +112,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 					ok = false;
 				}
 			}
-			L.items = dlg_xrealloc(L.items, (L.nitems + 1) * sizeof *L.items);
+			L.items = dlg_xreallocarray(L.items, L.nitems + 1, sizeof *L.items);
 			L.items[L.nitems++] = p->items[k];
 			copy_dept(sd, &L, it->dept, office);
 			for (size_t a = 0; a < it->nans; a++)
@@ -125,7 +127,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 			L.number = dlg_xasprintf("%ld", first + (long)r->n);
 		else
 			L.number = dlg_xstrdup(number ? number : "");
-		r->L = dlg_xrealloc(r->L, (r->n + 1) * sizeof *r->L);
+		r->L = dlg_xreallocarray(r->L, r->n + 1, sizeof *r->L);
 		r->L[r->n++] = L;
 	}
 	if (!ok)
@@ -153,6 +155,7 @@ void dlg_replies_free(dlg_replies *r)
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->L[i].items);
 		free(r->L[i].number);
+		free(r->L[i].symbol);
 		free(r->L[i].file);
 		free(r->L[i].copies);
 	}
@@ -283,6 +286,8 @@ bool dlg_replies_draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
 	dlg_replies *r = ctx;
 	r->cur = i;
 	r->L[i].first_page = dlg_pdf_page_count(pdf) + 1;
+	r->d.stamp =
+	    r->stamp && (!r->stamp_mail_only || dlg_replies_by_mail(r, i)) ? r->stamp : NULL;
 	letter_fields(r, i);
 	static const char *const defs[][2] = {
 	    {"situation_absent",
@@ -465,6 +470,33 @@ static const char *base_of(const char *path)
 
 /* The e-mail messages of the letters in folder out: into mail_dir, and/or
  * to sendmail. */
+/* The signer's, then the office's signature on every letter that goes by
+ * e-mail (files in out), each key opened once; the signing time goes into
+ * the outgoing register with the letter's number. */
+static bool sign_mail(const dlg_case *cs, const dlg_replies *r, const char *out)
+{
+	static const char *const roles[] = {"signer", "office"};
+	bool ok = true;
+	for (int k = 0; ok && k < 2; k++) {
+		dlg_sign_keyopts ko = {.role = roles[k]};
+		dlg_signkey *key = NULL;
+		for (size_t i = 0; ok && i < r->n; i++) {
+			if (!dlg_replies_by_mail(r, i))
+				continue;
+			if (!key && !(key = dlg_sign_key_open(cs, &ko))) {
+				ok = false;
+				break;
+			}
+			char *pdf = dlg_path_join(out, r->L[i].file);
+			ok =
+			    dlg_sign_pdf(cs, key, roles[k], false, r->L[i].symbol, NULL, pdf, NULL);
+			free(pdf);
+		}
+		dlg_signkey_free(key);
+	}
+	return ok;
+}
+
 static bool deliver(const dlg_case *cs, const dlg_replies *r, const dlg_reply_opts *o,
                     bool fixed_date)
 {
@@ -554,6 +586,7 @@ static bool reserve_numbers(dlg_replies *r, const char *number)
 	for (size_t k = 0; ok && k < r->n; k++) {
 		free(r->L[k].number);
 		r->L[k].number = dlg_xstrdup(no[k].num);
+		r->L[k].symbol = dlg_xstrdup(no[k].symbol);
 	}
 	if (ok)
 		dlg_outgoing_no_free(no, r->n);
@@ -586,10 +619,11 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 	r.t = cd.t;
 	if (!reserve_numbers(&r, o->number))
 		goto done;
-	if (o->digital) {
+	if (o->digital || o->sign) {
 		if (!dlg_nd30_stamp_load(&stamp, cs->conf, cs->dir))
 			goto done;
-		r.d.stamp = &stamp;
+		r.stamp = &stamp;
+		r.stamp_mail_only = !o->digital;
 	}
 	names = letter_names(&r, &cd.sd);
 	status = DLG_EXIT_OK;
@@ -608,6 +642,8 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 		dlg_batch b = {NULL, o->out, (const char *const *)names, title, cd.today, cd.fonts};
 		status = dlg_batch_run(&b, r.n, dlg_replies_draw, &r);
 		if (status == DLG_EXIT_OK && !write_lists(&r, o->out, NULL))
+			status = DLG_EXIT_ERROR;
+		if (status == DLG_EXIT_OK && o->sign && !sign_mail(cs, &r, o->out))
 			status = DLG_EXIT_ERROR;
 		if (status == DLG_EXIT_OK && (o->mail_dir || o->sendmail) &&
 		    !deliver(cs, &r, o, cd.today_fixed))

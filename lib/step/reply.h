@@ -24,6 +24,7 @@ typedef struct {
 	size_t nitems;
 	const char *why; /* absent, unanswered or cancelled */
 	char *number;    /* "1204" or "" (written in by hand) */
+	char *symbol;    /* "1204/UBND-VP" from the outgoing register, or NULL */
 	char *file;      /* file name in the output folder (set by the caller) */
 	int first_page;  /* in the one-file output */
 	size_t *copies;  /* departments answering (indexes into sd->d) */
@@ -43,6 +44,8 @@ typedef struct {
 	size_t n;
 	size_t cur;
 	bool ok;
+	const dlg_nd30_stamp *stamp; /* images for the letters, or NULL */
+	bool stamp_mail_only;        /* only on the letters that go by e-mail */
 } dlg_replies;
 
 /* Decide who gets a letter for session s (held or cancelled) and which
@@ -84,6 +87,11 @@ typedef struct {
 	const char *number;     /* the first letter's number, or NULL: [numbering] reply */
 	bool pending;           /* an unanswered question is "being considered" */
 	bool digital;           /* to be signed digitally: signature and seal images */
+	/* sign each letter that goes by e-mail before it is attached: those
+	 * letters get the images (as digital), then the signer's and the
+	 * office's signatures with the keys of dlg.conf [sign]; letters by post
+	 * stay paper (signed by hand) unless digital */
+	bool sign;
 } dlg_reply_opts;
 
 /* dlg-reply: open the conference (held or cancelled), write the letters,
