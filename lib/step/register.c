@@ -503,7 +503,7 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 	}
 	if (o->into && added.n) {
 		dlg_atomic a;
-		if (!dlg_atomic_begin(&a, target, S_IRUSR | S_IWUSR)) {
+		if (!dlg_atomic_begin(&a, target, DLG_MODE_PERSONAL)) {
 			status = DLG_EXIT_ERROR;
 			goto done;
 		}
