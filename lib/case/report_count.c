@@ -11,6 +11,7 @@
 #include "base/diag.h"
 #include "base/privacy.h"
 #include "base/tally.h"
+#include "base/vocab.h"
 
 struct dlg_report {
 	dlg_report_opts o;
@@ -41,11 +42,11 @@ dlg_report *dlg_report_new(const dlg_report_opts *opts)
 		r->o.session = r->session;
 	}
 	r->communes = dlg_tally_new(1);
-	r->sessions = dlg_tally_new(DLG_SES_N);
+	r->sessions = dlg_tally_new(DLG_SESS_N);
 	r->known = dlg_tally_new(1);
 	r->villages = dlg_tally_new(DLG_VIL_N);
 	r->cover = dlg_tally_new(DLG_COV_N);
-	r->channels = dlg_tally_new(DLG_REG_N);
+	r->channels = dlg_tally_new(DLG_REGS_N);
 	r->fields = dlg_tally_new(DLG_Q_N);
 	r->depts = dlg_tally_new(DLG_Q_N);
 	r->dept_names = dlg_tally_new(1);
@@ -178,10 +179,10 @@ void dlg_report_add_session(dlg_report *r, const char *commune, const char *sess
 		return;
 	dlg_tally_at(r->communes, commune, strlen(commune));
 	long *s = count_at(r->sessions, commune, session, NULL);
-	if ((long)cover > s[DLG_SES_COVER])
-		s[DLG_SES_COVER] = cover;
+	if ((long)cover > s[DLG_SESS_COVER])
+		s[DLG_SESS_COVER] = cover;
 	if (date)
-		s[DLG_SES_DATE] = date + 1;
+		s[DLG_SESS_DATE] = date + 1;
 }
 
 bool dlg_report_knows_session(const dlg_report *r, const char *session)
@@ -210,21 +211,20 @@ static bool other_session(const dlg_report *r, const char *session)
 	return r->o.session && strcmp(nz(session), r->o.session);
 }
 
+/* The registration counter of a status (empty: accepted); -1 for an
+ * unknown one. */
 static int status_index(const char *status)
 {
-	static const char *const name[] = {"accepted", "late", "incomplete", "duplicate"};
-	for (int i = 0; i < 4; i++)
-		if (!strcmp(status, name[i]))
-			return DLG_REG_ACCEPTED + i;
-	return -1;
+	int st = dlg_reg_status_parse(status);
+	return st < 0 ? -1 : DLG_REGS_ACCEPTED + st;
 }
 
 static void count_reg(long *c, int st, bool org)
 {
-	c[DLG_REG_TOTAL]++;
+	c[DLG_REGS_TOTAL]++;
 	if (st >= 0)
 		c[st]++;
-	c[org ? DLG_REG_ORG : DLG_REG_INDIV]++;
+	c[org ? DLG_REGS_ORG : DLG_REGS_INDIV]++;
 }
 
 static char *masked(const char *s)
@@ -243,10 +243,10 @@ void dlg_report_registration(dlg_report *r, const dlg_report_reg *g)
 	count_reg(dlg_tally_at(r->channels, nz(g->channel), strlen(nz(g->channel))), st, org);
 	count_reg(count_at(r->villages, commune, village, NULL), st, org);
 	dlg_tally_at(r->communes, commune, strlen(commune));
-	count_at(r->sessions, commune, session, NULL)[DLG_SES_REGS]++;
+	count_at(r->sessions, commune, session, NULL)[DLG_SESS_REGS]++;
 	long *cv = count_at(r->cover, commune, session, village);
 	cv[DLG_COV_REGS]++;
-	if (st == DLG_REG_ACCEPTED)
+	if (st == DLG_REGS_ACCEPTED)
 		cv[DLG_COV_ACCEPTED]++;
 	if (r->o.names) {
 		if (r->npart == r->cappart) {
@@ -276,14 +276,13 @@ static void count_item(long *c, const dlg_report_item *it)
 		c[DLG_Q_PROCEDURE]++;
 	else if (!strcmp(kind, "handling"))
 		c[DLG_Q_HANDLING]++;
-	if (!strcmp(action, "answer"))
-		c[DLG_Q_ANSWER]++;
-	else if (!strcmp(action, "escalate"))
-		c[DLG_Q_ESCALATE]++;
-	else if (!strcmp(action, "redirect"))
-		c[DLG_Q_REDIRECT]++;
-	else if (!strcmp(action, "review"))
-		c[DLG_Q_REVIEW]++;
+	static const int counter[DLG_ACT_N] = {[DLG_ACT_ANSWER] = DLG_Q_ANSWER,
+	                                       [DLG_ACT_ESCALATE] = DLG_Q_ESCALATE,
+	                                       [DLG_ACT_REDIRECT] = DLG_Q_REDIRECT,
+	                                       [DLG_ACT_REVIEW] = DLG_Q_REVIEW};
+	int act = dlg_action_parse(action);
+	if (act >= 0)
+		c[counter[act]]++;
 	switch (it->state) {
 	case DLG_ST_ANSWERED:
 		c[DLG_Q_ON_TIME]++;
@@ -383,13 +382,13 @@ static int cmp_village(const void *a, const void *b)
 	return strcmp(vx, vy);
 }
 
+/* Channels in dlg_channel order, then unknown ones, then none. */
 static int channel_rank(const char *c)
 {
-	static const char *const order[] = {"paper", "online", "email", "post", "conference"};
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(c, order[i]))
-			return i;
-	return *c ? 5 : 6;
+	int ch = dlg_channel_parse(c);
+	if (ch >= 0)
+		return ch;
+	return *c ? DLG_CH_N : DLG_CH_N + 1;
 }
 
 static int cmp_channel(const void *a, const void *b)
@@ -433,8 +432,8 @@ static int cmp_session(const void *a, const void *b)
 		long iy = dlg_tally_find(sort_r->communes, cy, strlen(cy));
 		return ix < iy ? -1 : 1;
 	}
-	long dx = dlg_tally_counts(sort_t, x)[DLG_SES_DATE],
-	     dy = dlg_tally_counts(sort_t, y)[DLG_SES_DATE];
+	long dx = dlg_tally_counts(sort_t, x)[DLG_SESS_DATE],
+	     dy = dlg_tally_counts(sort_t, y)[DLG_SESS_DATE];
 	if (dx != dy)
 		return dx < dy ? -1 : 1;
 	return strcmp(kx, ky);
@@ -442,8 +441,8 @@ static int cmp_session(const void *a, const void *b)
 
 bool dlg_report_session_checked(const long *s)
 {
-	return s[DLG_SES_COVER] == DLG_COVER_ALWAYS ||
-	       (s[DLG_SES_COVER] == DLG_COVER_IF_USED && s[DLG_SES_REGS]);
+	return s[DLG_SESS_COVER] == DLG_COVER_ALWAYS ||
+	       (s[DLG_SESS_COVER] == DLG_COVER_IF_USED && s[DLG_SESS_REGS]);
 }
 
 size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, void *ctx)
@@ -565,7 +564,7 @@ const dlg_report_participant *dlg_report_participant_at(const dlg_report *r, siz
 void dlg_report_sum(const dlg_report *r, dlg_report_list which, long *sum)
 {
 	const dlg_tally *t = dlg_report_tally(r, which);
-	int n = which == DLG_REPORT_CHANNELS ? DLG_REG_N : DLG_Q_N;
+	int n = which == DLG_REPORT_CHANNELS ? DLG_REGS_N : DLG_Q_N;
 	memset(sum, 0, (size_t)n * sizeof *sum);
 	for (size_t i = 0; i < dlg_tally_size(t); i++)
 		for (int k = 0; k < n; k++)
@@ -575,15 +574,15 @@ void dlg_report_sum(const dlg_report *r, dlg_report_list which, long *sum)
 void dlg_report_get_totals(const dlg_report *r, dlg_report_totals *t)
 {
 	memset(t, 0, sizeof *t);
-	long c[DLG_REG_N], q[DLG_Q_N];
+	long c[DLG_REGS_N], q[DLG_Q_N];
 	dlg_report_sum(r, DLG_REPORT_CHANNELS, c);
-	t->registrations = c[DLG_REG_TOTAL];
-	t->accepted = c[DLG_REG_ACCEPTED];
-	t->late = c[DLG_REG_LATE];
-	t->incomplete = c[DLG_REG_INCOMPLETE];
-	t->duplicate = c[DLG_REG_DUPLICATE];
-	t->individuals = c[DLG_REG_INDIV];
-	t->organizations = c[DLG_REG_ORG];
+	t->registrations = c[DLG_REGS_TOTAL];
+	t->accepted = c[DLG_REGS_ACCEPTED];
+	t->late = c[DLG_REGS_LATE];
+	t->incomplete = c[DLG_REGS_INCOMPLETE];
+	t->duplicate = c[DLG_REGS_DUPLICATE];
+	t->individuals = c[DLG_REGS_INDIV];
+	t->organizations = c[DLG_REGS_ORG];
 	dlg_report_sum(r, DLG_REPORT_DEPTS, q);
 	t->questions = q[DLG_Q_TOTAL];
 	t->procedure = q[DLG_Q_PROCEDURE];

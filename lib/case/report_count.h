@@ -95,18 +95,18 @@ bool dlg_report_knows_session(const dlg_report *r, const char *session);
 
 /* Counters of a registration tally (channels; villages begin with them). */
 enum {
-	DLG_REG_TOTAL,
-	DLG_REG_ACCEPTED,
-	DLG_REG_LATE,
-	DLG_REG_INCOMPLETE,
-	DLG_REG_DUPLICATE,
-	DLG_REG_INDIV,
-	DLG_REG_ORG,
-	DLG_REG_N
+	DLG_REGS_TOTAL,
+	DLG_REGS_ACCEPTED,
+	DLG_REGS_LATE,
+	DLG_REGS_INCOMPLETE,
+	DLG_REGS_DUPLICATE,
+	DLG_REGS_INDIV,
+	DLG_REGS_ORG,
+	DLG_REGS_N
 };
 /* Per village: the registration counters, then its questions and its
  * official rank (1-based; 0 for a village not in villages.csv). */
-enum { DLG_VIL_QUESTIONS = DLG_REG_N, DLG_VIL_RANK, DLG_VIL_N };
+enum { DLG_VIL_QUESTIONS = DLG_REGS_N, DLG_VIL_RANK, DLG_VIL_N };
 /* Counters of questions (per field, per department). */
 enum {
 	DLG_Q_TOTAL,
@@ -125,7 +125,7 @@ enum {
 };
 /* Per commune + session: coverage mode (dlg_cover), registrations, date + 1
  * (0: none). */
-enum { DLG_SES_COVER, DLG_SES_REGS, DLG_SES_DATE, DLG_SES_N };
+enum { DLG_SESS_COVER, DLG_SESS_REGS, DLG_SESS_DATE, DLG_SESS_N };
 /* Per commune + session + village: registrations, accepted. */
 enum { DLG_COV_REGS, DLG_COV_ACCEPTED, DLG_COV_N };
 
@@ -152,7 +152,7 @@ const dlg_tally *dlg_report_tally(const dlg_report *r, dlg_report_list which);
  * caller frees it; *n set. */
 size_t *dlg_report_sorted(const dlg_report *r, dlg_report_list which, bool skip_empty, size_t *n);
 
-/* The counters of every key of the tally added up (DLG_REG_N of them for
+/* The counters of every key of the tally added up (DLG_REGS_N of them for
  * channels, DLG_Q_N for fields and departments) into sum. */
 void dlg_report_sum(const dlg_report *r, dlg_report_list which, long *sum);
 

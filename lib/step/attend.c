@@ -255,7 +255,7 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
 		goto done;
 	}
-	if (!strcmp(s->status, "cancelled")) {
+	if (s->st == DLG_SES_CANCELLED) {
 		dlg_warn_at(
 		    ss.path, s->line,
 		    _("conference %s was cancelled: nobody signs in; answer its registrants "

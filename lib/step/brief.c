@@ -89,7 +89,7 @@ static void one_item(struct ctx *x, dlg_lay *l, const dlg_sd_item *it, size_t st
 		dlg_doc_para(l, DLG_BOLD_ITALIC, s, false, 0);
 		free(s);
 	}
-	if (!strcmp(it->action, "escalate")) {
+	if (it->act == DLG_ACT_ESCALATE) {
 		char *s =
 		    phrase(x, "escalate",
 		           "Nội dung vượt thẩm quyền của Ủy ban nhân dân xã: đề xuất tổng hợp, "
@@ -185,7 +185,7 @@ static void counts(struct ctx *x)
 		}
 		q++;
 		done += answered(x, it) > 0;
-		esc += !strcmp(it->action, "escalate");
+		esc += it->act == DLG_ACT_ESCALATE;
 		review += !strcmp(it->action, "review");
 	}
 	for (size_t i = 0; i < sd->np; i++) {
@@ -218,7 +218,7 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
 		goto done;
 	}
-	if (!strcmp(s->status, "cancelled")) {
+	if (s->st == DLG_SES_CANCELLED) {
 		dlg_warn_at(
 		    ss.path, s->line,
 		    _("conference %s was cancelled: there is no conference to brief the chair "

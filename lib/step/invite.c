@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "base/sbuf.h"
 #include "step/issue.h"
+#include "base/vocab.h"
 
 struct question {
 	const char *kind, *text, *name, *village, *reg_id;
@@ -184,7 +185,7 @@ static bool redirected_in(const dlg_table *items, const char *reg_id, const char
 	for (size_t r = 0; r < items->nrows; r++)
 		if (!strcmp(dlg_table_val(items, r, "reg_id"), reg_id) &&
 		    !strcmp(dlg_table_val(items, r, "kind"), kind) &&
-		    !strcmp(dlg_table_val(items, r, "action"), "redirect"))
+		    dlg_action_parse(dlg_table_val(items, r, "action")) == DLG_ACT_REDIRECT)
 			return true;
 	return false;
 }

@@ -25,11 +25,11 @@ static bool part(void *ctx, dlg_lay *l, const char *block, const char *name);
 static bool has_guidance(const dlg_sessdata *sd, const dlg_sd_item *it)
 {
 	(void)sd;
-	if (!strcmp(it->action, "escalate"))
+	if (it->act == DLG_ACT_ESCALATE)
 		return true; /* the letter says where it went */
 	if (it->nans)
 		return true;
-	return !strcmp(it->action, "redirect") && !dlg_text_blank(it->note);
+	return it->act == DLG_ACT_REDIRECT && !dlg_text_blank(it->note);
 }
 
 static const char *copies_get(void *ctx, size_t i, const char *col)
@@ -87,7 +87,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 	dlg_fields_set(&r->f, "cancel_reason_text", "%s%s%s", *note ? " (" : "", note,
 	               *note ? ")" : "");
 	free(note);
-	bool cancelled = !strcmp(s->status, "cancelled");
+	bool cancelled = s->st == DLG_SES_CANCELLED;
 	const char *office = dlg_conf_get(c->conf, "office", "office_short");
 	char *end;
 	long first = strtol(number ? number : "", &end, 10);
@@ -196,14 +196,14 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 	char *q = dlg_xasprintf("“%s”", it->text);
 	dlg_doc_para(l, DLG_ITALIC, q, false, 0);
 	free(q);
-	bool redirect = !strcmp(it->action, "redirect");
+	bool redirect = it->act == DLG_ACT_REDIRECT;
 	if (redirect && !dlg_text_blank(it->note)) {
 		/* guidance to the proper channel, never an answer on the merits */
 		char *g = phrase(r, "guidance_label", "Hướng dẫn:", &fi);
 		dlg_doc_labelled(l, g, it->note, 0);
 		free(g);
 	}
-	if (!strcmp(it->action, "escalate")) {
+	if (it->act == DLG_ACT_ESCALATE) {
 		char *e =
 		    phrase(r, "escalate",
 		           "Nội dung này vượt thẩm quyền giải quyết của Ủy ban nhân dân xã. Ủy "

@@ -143,15 +143,15 @@ static void reg_row(out *o, const char *const *lead, size_t nlead, const long *c
 	size_t k = 0;
 	for (size_t i = 0; i < nlead; i++)
 		row[k++] = lead[i];
-	row[k++] = num(o, c[DLG_REG_TOTAL]);
-	row[k++] = num(o, c[DLG_REG_ACCEPTED]);
+	row[k++] = num(o, c[DLG_REGS_TOTAL]);
+	row[k++] = num(o, c[DLG_REGS_ACCEPTED]);
 	if (!extra) {
-		row[k++] = num(o, c[DLG_REG_LATE]);
-		row[k++] = num(o, c[DLG_REG_INCOMPLETE]);
-		row[k++] = num(o, c[DLG_REG_DUPLICATE]);
+		row[k++] = num(o, c[DLG_REGS_LATE]);
+		row[k++] = num(o, c[DLG_REGS_INCOMPLETE]);
+		row[k++] = num(o, c[DLG_REGS_DUPLICATE]);
 	}
-	row[k++] = num(o, c[DLG_REG_INDIV]);
-	row[k++] = num(o, c[DLG_REG_ORG]);
+	row[k++] = num(o, c[DLG_REGS_INDIV]);
+	row[k++] = num(o, c[DLG_REGS_ORG]);
 	if (extra)
 		row[k++] = num(o, *extra);
 	emit(o, row, k);
@@ -171,7 +171,7 @@ static void table_channels(dlg_report *r, out *o)
 		reg_row(o, lead, 1,
 		        dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_CHANNELS), ix[i]), NULL);
 	}
-	long c[DLG_REG_N];
+	long c[DLG_REGS_N];
 	dlg_report_sum(r, DLG_REPORT_CHANNELS, c);
 	const char *lead[] = {"total"};
 	reg_row(o, lead, 1, c, NULL);
@@ -186,17 +186,17 @@ static void table_villages(dlg_report *r, out *o)
 	emit(o, head, 7);
 	size_t n;
 	size_t *ix = dlg_report_sorted(r, DLG_REPORT_VILLAGES, false, &n);
-	long c[DLG_REG_N] = {0}, q = 0;
+	long c[DLG_REGS_N] = {0}, q = 0;
 	for (size_t i = 0; i < n; i++) {
 		const long *v = dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_VILLAGES), ix[i]);
-		if (!v[DLG_VIL_RANK] && !v[DLG_REG_TOTAL] && !v[DLG_VIL_QUESTIONS])
+		if (!v[DLG_VIL_RANK] && !v[DLG_REGS_TOTAL] && !v[DLG_VIL_QUESTIONS])
 			continue;
 		char cb[256], vb[256];
 		const char *k = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_VILLAGES), ix[i]);
 		const char *lead[] = {dlg_report_key_part(k, 0, cb, sizeof cb),
 		                      dlg_report_key_part(k, 1, vb, sizeof vb)};
 		reg_row(o, lead, 2, v, &v[DLG_VIL_QUESTIONS]);
-		for (int j = 0; j < DLG_REG_N; j++)
+		for (int j = 0; j < DLG_REGS_N; j++)
 			c[j] += v[j];
 		q += v[DLG_VIL_QUESTIONS];
 	}
