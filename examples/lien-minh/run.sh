@@ -110,6 +110,11 @@ if have dlg-invite && need registrations.csv dlg-invite; then
 		<registrations.csv || fail dlg-invite $?
 	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 --departments -o giay-moi-phong/ \
 		<items.csv || fail "dlg-invite --departments" $?
+	# The standing participants of the plan (participants.csv) and the village
+	# heads; those with an e-mail address get it by e-mail (thu-moi/*.eml), the
+	# others are listed in giay-moi-thanh-phan/postal.csv for the post.
+	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 --participants -o giay-moi-thanh-phan/ \
+		--mail thu-moi/ || fail "dlg-invite --participants" $?
 fi
 
 # 4. Due dates and answers; reminders as cron would send them (exit 1 means
@@ -175,6 +180,22 @@ if have dlg-escalate && need items.csv dlg-escalate; then
 	say "dlg-escalate: bao-cao-cap-tren-2026-1.pdf"
 	DLG_TODAY=2026-07-24 dlg-escalate --session 2026-1 -o bao-cao-cap-tren-2026-1.pdf ||
 		fail dlg-escalate $?
+fi
+
+# 6c. Envelopes and labels for the letters that go by post: DL envelopes for
+# the written answers of 2026-1 and C5 for the cancelled 2026-2 (addresses
+# such as "Thôn 10" completed with the commune and the province), labels for
+# the invitations to the participants who have no e-mail address.
+if have dlg-post && need tra-loi/2026-1/postal.csv dlg-post; then
+	say "dlg-post: phong-bi-2026-1.pdf, phong-bi-2026-2.pdf, nhan-giay-moi-thanh-phan.pdf"
+	dlg-post --envelope dl -o phong-bi-2026-1.pdf tra-loi/2026-1/postal.csv ||
+		fail "dlg-post 2026-1" $?
+	dlg-post --envelope c5 -o phong-bi-2026-2.pdf tra-loi/2026-2/postal.csv ||
+		fail "dlg-post 2026-2" $?
+	if [ -f giay-moi-thanh-phan/postal.csv ]; then
+		dlg-post --labels -o nhan-giay-moi-thanh-phan.pdf giay-moi-thanh-phan/postal.csv ||
+			fail "dlg-post --labels" $?
+	fi
 fi
 
 # 7. The results report.

@@ -1,6 +1,7 @@
 /* A conference's questions, answers and attendance, linked. */
 #include "case/conference.h"
 #include "case/attendance.h"
+#include "case/participants.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -197,17 +198,12 @@ static bool load_answers(dlg_sessdata *sd)
  * (names of villages.csv) sign the attendance list too. */
 static bool other_attendee(const dlg_case *c, const char *who)
 {
-	static const char *const what[][2] = {{"participants", "who"}, {"villages", "village"}};
+	dlg_participants l;
 	bool found = false;
-	for (size_t k = 0; k < 2 && !found; k++) {
-		char *path = dlg_case_data(c, what[k][0]);
-		dlg_table t = {0};
-		if (path && dlg_rows_load(&t, path, NULL)) {
-			found = dlg_table_find(&t, dlg_table_col(&t, what[k][1]), who) >= 0;
-			dlg_table_free(&t);
-		}
-		free(path);
-	}
+	if (dlg_participants_load(&l, c, NULL))
+		for (size_t k = 0; k < l.n && !found; k++)
+			found = !strcmp(l.p[k].who, who);
+	dlg_participants_free(&l);
 	return found;
 }
 

@@ -10,6 +10,7 @@
 #include "doc/font.h"
 #include "doc/template.h"
 #include "step/confdoc.h"
+#include "base/vocab.h"
 
 struct ctx {
 	const dlg_sessdata *sd;
@@ -24,7 +25,7 @@ struct ctx {
  * ones (complaints, denunciations) are only counted (Luật Tố cáo art. 47). */
 static bool listed(const dlg_sd_item *it)
 {
-	return !it->floor && strcmp(it->action, "redirect");
+	return !it->floor && it->act != DLG_ACT_REDIRECT;
 }
 
 /* A written answer dated no later than the briefing. */
