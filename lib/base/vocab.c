@@ -16,11 +16,11 @@ static const struct word channels[DLG_CH_N] = {
     [DLG_CH_CONFERENCE] = {"conference", "Tại Hội nghị"},
 };
 
-static const struct word reg_statuses[DLG_REG_STATUS_N] = {
-    [DLG_REG_ACCEPTED] = {"accepted", "Hợp lệ"},
-    [DLG_REG_LATE] = {"late", "Quá hạn đăng ký"},
-    [DLG_REG_INCOMPLETE] = {"incomplete", "Chưa đầy đủ thông tin"},
-    [DLG_REG_DUPLICATE] = {"duplicate", "Trùng lặp"},
+static const struct word reg_statuses[DLG_STATUS_N] = {
+    [DLG_STATUS_ACCEPTED] = {"accepted", "Hợp lệ"},
+    [DLG_STATUS_LATE] = {"late", "Quá hạn đăng ký"},
+    [DLG_STATUS_INCOMPLETE] = {"incomplete", "Chưa đầy đủ thông tin"},
+    [DLG_STATUS_DUPLICATE] = {"duplicate", "Trùng lặp"},
 };
 
 static const struct word actions[DLG_ACT_N] = {
@@ -30,10 +30,10 @@ static const struct word actions[DLG_ACT_N] = {
     [DLG_ACT_REVIEW] = {"review", "Chờ xem xét"},
 };
 
-static const struct word session_statuses[DLG_SES_STATUS_N] = {
-    [DLG_SES_PLANNED] = {"planned", "Dự kiến"},
-    [DLG_SES_HELD] = {"held", "Đã tổ chức"},
-    [DLG_SES_CANCELLED] = {"cancelled", "Không tổ chức được"},
+static const struct word session_statuses[DLG_SESSION_N] = {
+    [DLG_SESSION_PLANNED] = {"planned", "Dự kiến"},
+    [DLG_SESSION_HELD] = {"held", "Đã tổ chức"},
+    [DLG_SESSION_CANCELLED] = {"cancelled", "Không tổ chức được"},
 };
 
 static int parse(const struct word *w, int n, const char *s)
@@ -91,7 +91,7 @@ int dlg_channel_parse(const char *s)
 
 int dlg_reg_status_parse(const char *s)
 {
-	return s && !*s ? DLG_REG_ACCEPTED : parse(reg_statuses, DLG_REG_STATUS_N, s);
+	return s && !*s ? DLG_STATUS_ACCEPTED : parse(reg_statuses, DLG_STATUS_N, s);
 }
 
 int dlg_action_parse(const char *s)
@@ -101,7 +101,7 @@ int dlg_action_parse(const char *s)
 
 int dlg_session_status_parse(const char *s)
 {
-	return s && !*s ? DLG_SES_PLANNED : parse(session_statuses, DLG_SES_STATUS_N, s);
+	return s && !*s ? DLG_SESSION_PLANNED : parse(session_statuses, DLG_SESSION_N, s);
 }
 
 const char *dlg_channel_display(const char *code)
@@ -137,7 +137,7 @@ const char *dlg_channel_codes(void)
 const char *dlg_reg_status_codes(void)
 {
 	static char buf[64];
-	return codes(reg_statuses, DLG_REG_STATUS_N, buf, sizeof buf);
+	return codes(reg_statuses, DLG_STATUS_N, buf, sizeof buf);
 }
 
 const char *dlg_action_codes(void)
@@ -149,5 +149,5 @@ const char *dlg_action_codes(void)
 const char *dlg_session_status_codes(void)
 {
 	static char buf[64];
-	return codes(session_statuses, DLG_SES_STATUS_N, buf, sizeof buf);
+	return codes(session_statuses, DLG_SESSION_N, buf, sizeof buf);
 }

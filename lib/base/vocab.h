@@ -18,11 +18,11 @@ typedef enum {
 
 /* What became of a registration (registrations.csv status; empty: accepted). */
 typedef enum {
-	DLG_REG_ACCEPTED,   /* "accepted": Hợp lệ */
-	DLG_REG_LATE,       /* "late": Quá hạn đăng ký */
-	DLG_REG_INCOMPLETE, /* "incomplete": Chưa đầy đủ thông tin */
-	DLG_REG_DUPLICATE,  /* "duplicate": Trùng lặp */
-	DLG_REG_STATUS_N
+	DLG_STATUS_ACCEPTED,   /* "accepted": Hợp lệ */
+	DLG_STATUS_LATE,       /* "late": Quá hạn đăng ký */
+	DLG_STATUS_INCOMPLETE, /* "incomplete": Chưa đầy đủ thông tin */
+	DLG_STATUS_DUPLICATE,  /* "duplicate": Trùng lặp */
+	DLG_STATUS_N
 } dlg_reg_status;
 
 /* What is done with a question (items.csv action). */
@@ -36,10 +36,10 @@ typedef enum {
 
 /* Where a conference stands (sessions.csv status; empty: planned). */
 typedef enum {
-	DLG_SES_PLANNED,   /* "planned": Dự kiến */
-	DLG_SES_HELD,      /* "held": Đã tổ chức */
-	DLG_SES_CANCELLED, /* "cancelled": Không tổ chức được */
-	DLG_SES_STATUS_N
+	DLG_SESSION_PLANNED,   /* "planned": Dự kiến */
+	DLG_SESSION_HELD,      /* "held": Đã tổ chức */
+	DLG_SESSION_CANCELLED, /* "cancelled": Không tổ chức được */
+	DLG_SESSION_N
 } dlg_session_status;
 
 /* The code of each value ("paper", "accepted", ...) and its Vietnamese
@@ -54,7 +54,7 @@ const char *dlg_session_status_code(dlg_session_status s);
 const char *dlg_session_status_label(dlg_session_status s);
 
 /* The value whose code is s exactly, or -1. An empty registration status is
- * DLG_REG_ACCEPTED and an empty session status DLG_SES_PLANNED, as the
+ * DLG_STATUS_ACCEPTED and an empty session status DLG_SESSION_PLANNED, as the
  * records have always read them; an empty channel or action is -1. */
 int dlg_channel_parse(const char *s);
 int dlg_reg_status_parse(const char *s);

@@ -45,7 +45,7 @@ static void add_key(dlg_strmap *m, const char *s, size_t i)
 
 static bool accepted(const char *status)
 {
-	return dlg_reg_status_parse(status) == DLG_REG_ACCEPTED;
+	return dlg_reg_status_parse(status) == DLG_STATUS_ACCEPTED;
 }
 
 static dlg_sd_person *new_person(dlg_sessdata *sd, size_t *cap)
@@ -391,7 +391,7 @@ bool dlg_sd_item_answered_live(const dlg_sessdata *sd, const dlg_sd_item *it)
 
 bool dlg_sd_person_away(const dlg_sessdata *sd, const dlg_sd_person *p)
 {
-	if (sd->s->st == DLG_SES_CANCELLED)
+	if (sd->s->st == DLG_SESSION_CANCELLED)
 		return true;
 	return p->att != DLG_ATT_PRESENT;
 }

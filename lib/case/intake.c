@@ -190,7 +190,7 @@ static char *describe(const dlg_intake *in, uint64_t where)
 static void remember(dlg_intake *in, char *const *v, const char *file, long line, uint64_t person)
 {
 	int st = dlg_reg_status_parse(v[REG_STATUS]);
-	if (st != DLG_REG_INCOMPLETE && st != DLG_REG_DUPLICATE &&
+	if (st != DLG_STATUS_INCOMPLETE && st != DLG_STATUS_DUPLICATE &&
 	    !dlg_hashmap_get(&in->same_person, person, NULL))
 		dlg_hashmap_add(&in->same_person, person, where_of(in, v[REG_ID], file, line),
 		                NULL);
@@ -399,47 +399,47 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	if (repeated && in->opts.assign_ids)
 		return INTAKE_ALREADY;
 
-	const char *status = dlg_reg_status_code(DLG_REG_ACCEPTED);
+	const char *status = dlg_reg_status_code(DLG_STATUS_ACCEPTED);
 	char *note = NULL;
 	if (repeated) {
-		status = dlg_reg_status_code(DLG_REG_DUPLICATE);
+		status = dlg_reg_status_code(DLG_STATUS_DUPLICATE);
 		char *which = describe(in, first);
 		note = dlg_xasprintf("Trùng với phiếu %s (cùng một dòng của tệp được nhập lại).",
 		                     which);
 		free(which);
 	} else if (!*v[REG_NAME]) {
-		status = dlg_reg_status_code(DLG_REG_INCOMPLETE);
+		status = dlg_reg_status_code(DLG_STATUS_INCOMPLETE);
 		note = dlg_xstrdup(*v[REG_ORGANIZATION]
 		                       ? "Doanh nghiệp, tổ chức chưa ghi họ và tên người đại diện."
 		                       : "Thiếu họ và tên người đăng ký.");
 	} else if (!phone_ok && !email_ok && !*v[REG_ADDRESS]) {
-		status = dlg_reg_status_code(DLG_REG_INCOMPLETE);
+		status = dlg_reg_status_code(DLG_STATUS_INCOMPLETE);
 		note =
 		    dlg_xstrdup(*v[REG_PHONE] || *v[REG_EMAIL]
 		                    ? "Số điện thoại, email không hợp lệ và không có địa chỉ: "
 		                      "không liên hệ được với người đăng ký."
 		                    : "Thiếu thông tin liên hệ (điện thoại, email hoặc địa chỉ).");
 	} else if (!*v[REG_TOPIC_PROCEDURE] && !*v[REG_TOPIC_HANDLING]) {
-		status = dlg_reg_status_code(DLG_REG_INCOMPLETE);
+		status = dlg_reg_status_code(DLG_STATUS_INCOMPLETE);
 		note = dlg_xstrdup("Chưa ghi nội dung đăng ký đối thoại.");
 	}
 	uint64_t earlier;
 	if (!note && dlg_hashmap_get(&in->same_person, person, &earlier)) {
-		status = dlg_reg_status_code(DLG_REG_DUPLICATE);
+		status = dlg_reg_status_code(DLG_STATUS_DUPLICATE);
 		char *which = describe(in, earlier);
 		note = dlg_xasprintf(
 		    "Trùng với phiếu %s (cùng người, cùng hội nghị, cùng nội dung).", which);
 		free(which);
 	}
 	if (!note && !session) {
-		status = dlg_reg_status_code(DLG_REG_LATE);
+		status = dlg_reg_status_code(DLG_STATUS_LATE);
 		note = dlg_xstrdup("Không còn hội nghị đối thoại nào trong kế hoạch để đăng ký.");
 	}
 	if (!note && !at_conference && received > session->date - in->register_days_before) {
 		char got[11], cutoff[11];
 		dlg_date_format_dmy(received, got);
 		dlg_date_format_dmy(session->date - in->register_days_before, cutoff);
-		status = dlg_reg_status_code(DLG_REG_LATE);
+		status = dlg_reg_status_code(DLG_STATUS_LATE);
 		note = dlg_xasprintf("Phiếu nhận ngày %s, sau hạn đăng ký %s của hội nghị %s.", got,
 		                     cutoff, session->id);
 	}

@@ -23,8 +23,8 @@ struct dlg_report {
 	dlg_tally *cover;       /* commune \x1f session \x1f village -> C_* */
 	dlg_tally *channels;    /* channel -> RG_* */
 	dlg_tally *fields;      /* field -> Q_* */
-	dlg_tally *depts;       /* dept -> Q_* */
-	dlg_tally *dept_names;  /* dept, label = name, in departments.csv order */
+	dlg_tally *depts;       /* commune \x1f dept -> Q_* */
+	dlg_tally *dept_names;  /* commune \x1f dept, label = name, in departments.csv order */
 	dlg_tally *field_names; /* field, label = name */
 	dlg_report_participant *part;
 	size_t npart, cappart;
@@ -47,11 +47,11 @@ dlg_report *dlg_report_new(const dlg_report_opts *opts)
 	}
 	r->communes = dlg_tally_new(1);
 	r->protect = dlg_tally_new(2);
-	r->sessions = dlg_tally_new(DLG_SESS_N);
+	r->sessions = dlg_tally_new(DLG_SES_N);
 	r->known = dlg_tally_new(1);
 	r->villages = dlg_tally_new(DLG_VIL_N);
 	r->cover = dlg_tally_new(DLG_COV_N);
-	r->channels = dlg_tally_new(DLG_REGS_N);
+	r->channels = dlg_tally_new(DLG_REG_N);
 	r->fields = dlg_tally_new(DLG_Q_N);
 	r->depts = dlg_tally_new(DLG_Q_N);
 	r->dept_names = dlg_tally_new(1);
@@ -186,10 +186,23 @@ void dlg_report_add_session(dlg_report *r, const char *commune, const char *sess
 		return;
 	dlg_tally_at(r->communes, commune, strlen(commune));
 	long *s = count_at(r->sessions, commune, session, NULL);
-	if ((long)cover > s[DLG_SESS_COVER])
-		s[DLG_SESS_COVER] = cover;
+	if ((long)cover > s[DLG_SES_COVER])
+		s[DLG_SES_COVER] = cover;
 	if (date)
-		s[DLG_SESS_DATE] = date + 1;
+		s[DLG_SES_DATE] = date + 1;
+}
+
+void dlg_report_session_held(dlg_report *r, const char *commune, const char *session)
+{
+	if (r->o.session && strcmp(session, r->o.session))
+		return;
+	count_at(r->sessions, commune, session, NULL)[DLG_SES_HELD] = 1;
+}
+
+bool dlg_report_held(const dlg_report *r, const char *commune, const char *session)
+{
+	long i = find_at(r->sessions, commune, session, NULL);
+	return i >= 0 && dlg_tally_counts(r->sessions, (size_t)i)[DLG_SES_HELD];
 }
 
 bool dlg_report_knows_session(const dlg_report *r, const char *session)
@@ -197,10 +210,10 @@ bool dlg_report_knows_session(const dlg_report *r, const char *session)
 	return dlg_tally_find(r->known, session, strlen(session)) >= 0;
 }
 
-void dlg_report_name_dept(dlg_report *r, const char *dept, const char *name)
+void dlg_report_name_dept(dlg_report *r, const char *commune, const char *dept, const char *name)
 {
 	size_t before = dlg_tally_size(r->dept_names);
-	dlg_tally_at(r->dept_names, dept, strlen(dept));
+	count_at(r->dept_names, nz(commune), nz(dept), NULL);
 	if (dlg_tally_size(r->dept_names) > before)
 		dlg_tally_set_label(r->dept_names, before, name);
 }
@@ -223,15 +236,15 @@ static bool other_session(const dlg_report *r, const char *session)
 static int status_index(const char *status)
 {
 	int st = dlg_reg_status_parse(status);
-	return st < 0 ? -1 : DLG_REGS_ACCEPTED + st;
+	return st < 0 ? -1 : DLG_REG_ACCEPTED + st;
 }
 
 static void count_reg(long *c, int st, bool org)
 {
-	c[DLG_REGS_TOTAL]++;
+	c[DLG_REG_TOTAL]++;
 	if (st >= 0)
 		c[st]++;
-	c[org ? DLG_REGS_ORG : DLG_REGS_INDIV]++;
+	c[org ? DLG_REG_ORG : DLG_REG_INDIV]++;
 }
 
 static char *masked(const char *s)
@@ -250,11 +263,13 @@ void dlg_report_registration(dlg_report *r, const dlg_report_reg *g)
 	count_reg(dlg_tally_at(r->channels, nz(g->channel), strlen(nz(g->channel))), st, org);
 	count_reg(count_at(r->villages, commune, village, NULL), st, org);
 	dlg_tally_at(r->communes, commune, strlen(commune));
-	count_at(r->sessions, commune, session, NULL)[DLG_SESS_REGS]++;
+	count_at(r->sessions, commune, session, NULL)[DLG_SES_REGS]++;
 	long *cv = count_at(r->cover, commune, session, village);
 	cv[DLG_COV_REGS]++;
-	if (st == DLG_REGS_ACCEPTED)
+	if (st == DLG_REG_ACCEPTED)
 		cv[DLG_COV_ACCEPTED]++;
+	if (st == DLG_REG_ACCEPTED && g->attended)
+		cv[DLG_COV_ATTENDED]++;
 	if (r->o.names) {
 		r->shown_ok = false;
 		if (r->npart == r->cappart) {
@@ -315,7 +330,9 @@ void dlg_report_item_add(dlg_report *r, const dlg_report_item *it)
 		return;
 	const char *field = nz(it->field), *dept = nz(it->dept);
 	count_item(dlg_tally_at(r->fields, field, strlen(field)), it);
-	count_item(dlg_tally_at(r->depts, dept, strlen(dept)), it);
+	/* a code names a department within its commune: "KT" of two communes
+	 * are two departments */
+	count_item(count_at(r->depts, nz(it->commune), dept, NULL), it);
 	count_at(r->villages, nz(it->commune), nz(it->village), NULL)[DLG_VIL_QUESTIONS]++;
 	if (r->o.names && it->reg_id && *it->reg_id) {
 		long *p = count_at(r->protect, nz(it->commune), it->reg_id, NULL);
@@ -355,8 +372,11 @@ static int cmp_dept(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	const char *kx = dlg_tally_key(sort_t, x), *ky = dlg_tally_key(sort_t, y);
-	if (!*kx != !*ky)
-		return !*kx ? 1 : -1;
+	char cx[256], cy[256];
+	bool nx = !*dlg_report_key_part(kx, 1, cx, sizeof cx),
+	     ny = !*dlg_report_key_part(ky, 1, cy, sizeof cy);
+	if (nx != ny)
+		return nx ? 1 : -1;
 	long rx = dlg_tally_find(sort_r->dept_names, kx, strlen(kx));
 	long ry = dlg_tally_find(sort_r->dept_names, ky, strlen(ky));
 	if (rx < 0)
@@ -445,8 +465,8 @@ static int cmp_session(const void *a, const void *b)
 		long iy = dlg_tally_find(sort_r->communes, cy, strlen(cy));
 		return ix < iy ? -1 : 1;
 	}
-	long dx = dlg_tally_counts(sort_t, x)[DLG_SESS_DATE],
-	     dy = dlg_tally_counts(sort_t, y)[DLG_SESS_DATE];
+	long dx = dlg_tally_counts(sort_t, x)[DLG_SES_DATE],
+	     dy = dlg_tally_counts(sort_t, y)[DLG_SES_DATE];
 	if (dx != dy)
 		return dx < dy ? -1 : 1;
 	return strcmp(kx, ky);
@@ -454,8 +474,8 @@ static int cmp_session(const void *a, const void *b)
 
 bool dlg_report_session_checked(const long *s)
 {
-	return s[DLG_SESS_COVER] == DLG_COVER_ALWAYS ||
-	       (s[DLG_SESS_COVER] == DLG_COVER_IF_USED && s[DLG_SESS_REGS]);
+	return s[DLG_SES_COVER] == DLG_COVER_ALWAYS ||
+	       (s[DLG_SES_COVER] == DLG_COVER_IF_USED && s[DLG_SES_REGS]);
 }
 
 size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, void *ctx)
@@ -471,6 +491,7 @@ size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, voi
 		const char *k = dlg_tally_key(r->sessions, si[a]);
 		dlg_report_key_part(k, 0, commune, sizeof commune);
 		dlg_report_key_part(k, 1, session, sizeof session);
+		bool held = s[DLG_SES_HELD] != 0;
 		for (size_t b = 0; b < nv; b++) {
 			const long *v = dlg_tally_counts(r->villages, vi[b]);
 			const char *vk = dlg_tally_key(r->villages, vi[b]);
@@ -479,15 +500,19 @@ size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, voi
 				continue;
 			dlg_report_key_part(vk, 1, village, sizeof village);
 			long i = find_at(r->cover, commune, session, village);
-			long regs = 0, acc = 0;
+			dlg_report_cover_row row = {commune, session, village, 0,
+			                            0,       0,       held,    false};
 			if (i >= 0) {
-				regs = dlg_tally_counts(r->cover, (size_t)i)[DLG_COV_REGS];
-				acc = dlg_tally_counts(r->cover, (size_t)i)[DLG_COV_ACCEPTED];
+				const long *c = dlg_tally_counts(r->cover, (size_t)i);
+				row.regs = c[DLG_COV_REGS];
+				row.accepted = c[DLG_COV_ACCEPTED];
+				row.attended = c[DLG_COV_ATTENDED];
 			}
-			if (!acc)
+			row.covered = held ? row.attended > 0 : row.accepted > 0;
+			if (!row.covered)
 				gaps++;
 			if (fn)
-				fn(ctx, commune, session, village, regs, acc);
+				fn(ctx, &row);
 		}
 	}
 	free(si);
@@ -500,12 +525,11 @@ struct gap_ctx {
 	void *ctx;
 };
 
-static void gap_cb(void *ctx, const char *commune, const char *session, const char *village,
-                   long regs, long accepted)
+static void gap_cb(void *ctx, const dlg_report_cover_row *row)
 {
 	struct gap_ctx *g = ctx;
-	if (!accepted && g->fn)
-		g->fn(g->ctx, commune, session, village);
+	if (!row->covered && g->fn)
+		g->fn(g->ctx, row->commune, row->session, row->village);
 }
 
 size_t dlg_report_coverage_gaps(const dlg_report *r, dlg_report_gap_fn fn, void *ctx)
@@ -604,7 +628,7 @@ size_t dlg_report_nprotected(const dlg_report *r)
 void dlg_report_sum(const dlg_report *r, dlg_report_list which, long *sum)
 {
 	const dlg_tally *t = dlg_report_tally(r, which);
-	int n = which == DLG_REPORT_CHANNELS ? DLG_REGS_N : DLG_Q_N;
+	int n = which == DLG_REPORT_CHANNELS ? DLG_REG_N : DLG_Q_N;
 	memset(sum, 0, (size_t)n * sizeof *sum);
 	for (size_t i = 0; i < dlg_tally_size(t); i++)
 		for (int k = 0; k < n; k++)
@@ -614,15 +638,15 @@ void dlg_report_sum(const dlg_report *r, dlg_report_list which, long *sum)
 void dlg_report_get_totals(const dlg_report *r, dlg_report_totals *t)
 {
 	memset(t, 0, sizeof *t);
-	long c[DLG_REGS_N], q[DLG_Q_N];
+	long c[DLG_REG_N], q[DLG_Q_N];
 	dlg_report_sum(r, DLG_REPORT_CHANNELS, c);
-	t->registrations = c[DLG_REGS_TOTAL];
-	t->accepted = c[DLG_REGS_ACCEPTED];
-	t->late = c[DLG_REGS_LATE];
-	t->incomplete = c[DLG_REGS_INCOMPLETE];
-	t->duplicate = c[DLG_REGS_DUPLICATE];
-	t->individuals = c[DLG_REGS_INDIV];
-	t->organizations = c[DLG_REGS_ORG];
+	t->registrations = c[DLG_REG_TOTAL];
+	t->accepted = c[DLG_REG_ACCEPTED];
+	t->late = c[DLG_REG_LATE];
+	t->incomplete = c[DLG_REG_INCOMPLETE];
+	t->duplicate = c[DLG_REG_DUPLICATE];
+	t->individuals = c[DLG_REG_INDIV];
+	t->organizations = c[DLG_REG_ORG];
 	dlg_report_sum(r, DLG_REPORT_DEPTS, q);
 	t->questions = q[DLG_Q_TOTAL];
 	t->procedure = q[DLG_Q_PROCEDURE];

@@ -158,7 +158,8 @@ static bool emit(dlg_routing *s, const dlg_row *row, const char *item_id, const 
 
 static bool route_row(dlg_routing *s, const dlg_row *row)
 {
-	if (s->c_status >= 0 && dlg_reg_status_parse(cell(row, s->c_status)) != DLG_REG_ACCEPTED) {
+	if (s->c_status >= 0 &&
+	    dlg_reg_status_parse(cell(row, s->c_status)) != DLG_STATUS_ACCEPTED) {
 		count_status(s, cell(row, s->c_status));
 		return true;
 	}

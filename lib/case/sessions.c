@@ -39,7 +39,7 @@ bool dlg_sessions_load(dlg_sessions *ss, const dlg_case *c)
 		s->status = dlg_table_val(t, r, "status");
 		s->line = t->line[r];
 		if (!*s->status)
-			s->status = dlg_session_status_code(DLG_SES_PLANNED);
+			s->status = dlg_session_status_code(DLG_SESSION_PLANNED);
 		const char *date = dlg_table_val(t, r, "date");
 		if (!*s->id) {
 			dlg_warn_at(path, s->line, "%s", _("a conference without a session id"));

@@ -17,6 +17,7 @@
 #include "fmt/table.h"
 #include "step/confdoc.h"
 #include "base/vocab.h"
+#include "step/issue.h"
 
 /* One line of the list. */
 struct entry {
@@ -242,7 +243,7 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
 		goto done;
 	}
-	if (s->st == DLG_SES_CANCELLED) {
+	if (s->st == DLG_SESSION_CANCELLED) {
 		dlg_warn_at(
 		    ss.path, s->line,
 		    _("conference %s was cancelled: nobody signs in; answer its registrants "
@@ -266,6 +267,18 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 	if (!t)
 		goto done;
 	x.t = t;
+	dlg_outgoing_doc doc = {.doc = "attendance-list",
+	                        .type = "DS",
+	                        .type_name = "Danh sách",
+	                        .session = s->id,
+	                        .date = s->date,
+	                        .signer = dlg_fields_get(&x.f, "secretary_name"),
+	                        .copies = 1};
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(cs, t, &x.d, &doc, NULL, &no))
+		goto done;
+	dlg_fields_set(&x.f, "number", "%s", no.num);
+	dlg_outgoing_no_free(&no, 1);
 	title = dlg_tmpl_title(t, &x.d);
 	dlg_fonts *fonts = dlg_fonts_new(NULL);
 	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};

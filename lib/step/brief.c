@@ -11,6 +11,7 @@
 #include "doc/template.h"
 #include "step/confdoc.h"
 #include "base/vocab.h"
+#include "step/issue.h"
 
 struct ctx {
 	const dlg_sessdata *sd;
@@ -219,7 +220,7 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
 		goto done;
 	}
-	if (s->st == DLG_SES_CANCELLED) {
+	if (s->st == DLG_SESSION_CANCELLED) {
 		dlg_warn_at(
 		    ss.path, s->line,
 		    _("conference %s was cancelled: there is no conference to brief the chair "
@@ -230,8 +231,7 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false))
 		goto done;
 	x.sd = &sd;
-	/* an internal paper of the office: its own number, or written in by hand */
-	dlg_fields_session(&x.f, &ss, s, NULL, o->number);
+	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
 	counts(&x);
 	x.d.get = dlg_fields_get;
 	x.d.ctx = &x.f;
@@ -243,6 +243,20 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	if (!t)
 		goto done;
 	x.t = t;
+	/* the office's report: a number of the agency's register, symbol BC-VP */
+	dlg_outgoing_doc doc = {.doc = "brief",
+	                        .type = "BC",
+	                        .type_name = "Báo cáo",
+	                        .session = s->id,
+	                        .date = o->today,
+	                        .signer = dlg_conf_get(cs->conf, "office", "chief"),
+	                        .unit = dlg_conf_get(cs->conf, "office", "office_short"),
+	                        .copies = 1};
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(cs, t, &x.d, &doc, o->number, &no))
+		goto done;
+	dlg_fields_set(&x.f, "number", "%s", no.num);
+	dlg_outgoing_no_free(&no, 1);
 	title = dlg_tmpl_title(t, &x.d);
 	dlg_fonts *fonts = dlg_fonts_new(NULL);
 	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};

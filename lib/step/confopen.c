@@ -20,7 +20,7 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 		return false;
 	}
 	d->s = s;
-	d->cancelled = s->st == DLG_SES_CANCELLED;
+	d->cancelled = s->st == DLG_SESSION_CANCELLED;
 	switch (o->need) {
 	case DLG_CONF_NOT_CANCELLED:
 		if (d->cancelled) {
@@ -33,7 +33,7 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 		}
 		break;
 	case DLG_CONF_HELD_OR_CANCELLED:
-		if (!d->cancelled && s->st != DLG_SES_HELD) {
+		if (!d->cancelled && s->st != DLG_SESSION_HELD) {
 			dlg_warn_at(
 			    d->ss.path, s->line,
 			    _("conference %s is %s: written answers follow a conference "

@@ -267,7 +267,7 @@ static bool collect_registrants(struct ctx *c, const dlg_table *routed)
 		if (strcmp(dlg_table_val(in, r, "session"), c->s->id))
 			continue;
 		const char *status = dlg_table_val(in, r, "status");
-		if (dlg_reg_status_parse(status) != DLG_REG_ACCEPTED)
+		if (dlg_reg_status_parse(status) != DLG_STATUS_ACCEPTED)
 			continue;
 		const char *key = key_col >= 0 ? dlg_table_get(in, r, key_col) : "";
 		struct letter *L = *key ? find_letter(c, key) : NULL;

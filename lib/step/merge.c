@@ -40,7 +40,7 @@ static const char *next_conference_year(struct ctx *c)
 		return NULL;
 	const dlg_session *best = NULL;
 	for (size_t i = 0; i < ss.n; i++)
-		if (ss.s[i].st != DLG_SES_CANCELLED && ss.s[i].date >= c->d.today &&
+		if (ss.s[i].st != DLG_SESSION_CANCELLED && ss.s[i].date >= c->d.today &&
 		    (!best || ss.s[i].date < best->date))
 			best = &ss.s[i];
 	if (best) {

@@ -87,7 +87,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 	dlg_fields_set(&r->f, "cancel_reason_text", "%s%s%s", *note ? " (" : "", note,
 	               *note ? ")" : "");
 	free(note);
-	bool cancelled = s->st == DLG_SES_CANCELLED;
+	bool cancelled = s->st == DLG_SESSION_CANCELLED;
 	const char *office = dlg_conf_get(c->conf, "office", "office_short");
 	char *end;
 	long first = strtol(number ? number : "", &end, 10);

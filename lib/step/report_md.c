@@ -95,14 +95,32 @@ static void md_registrations(dlg_report *r, FILE *f, const dlg_report_totals *t)
 		               dlg_tally_key(dlg_report_tally(r, DLG_REPORT_CHANNELS), ix[i])));
 		fputs(" |", f);
 		md_nums(f, dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_CHANNELS), ix[i]),
-		        DLG_REGS_N);
+		        DLG_REG_N);
 	}
-	long c[DLG_REGS_N];
+	long c[DLG_REG_N];
 	dlg_report_sum(r, DLG_REPORT_CHANNELS, c);
 	fputs("| **Tổng cộng** |", f);
-	md_nums(f, c, DLG_REGS_N);
+	md_nums(f, c, DLG_REG_N);
 	fputc('\n', f);
 	free(ix);
+}
+
+/* A department's cell: its name in its own commune (or its code), with the
+ * commune when several are counted. */
+static void md_dept(dlg_report *r, FILE *f, const char *key, const char *name)
+{
+	char commune[256], code[256];
+	dlg_report_key_part(key, 0, commune, sizeof commune);
+	dlg_report_key_part(key, 1, code, sizeof code);
+	if (!*code)
+		fputs("(chưa phân công)", f);
+	else
+		md_text(f, name ? name : code);
+	if (dlg_tally_size(dlg_report_tally(r, DLG_REPORT_COMMUNES)) > 1 && *commune) {
+		fputs(" (", f);
+		md_text(f, commune);
+		fputc(')', f);
+	}
 }
 
 static void md_question_table(dlg_report *r, FILE *f, bool by_dept)
@@ -120,15 +138,17 @@ static void md_question_table(dlg_report *r, FILE *f, bool by_dept)
 	size_t n;
 	size_t *ix = dlg_report_sorted(r, which, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		const char *code = dlg_tally_key(t, ix[i]);
+		const char *key = dlg_tally_key(t, ix[i]);
 		const char *name =
-		    by_dept ? dlg_report_dept_name(r, code) : dlg_report_field_name(r, code);
+		    by_dept ? dlg_report_dept_name(r, key) : dlg_report_field_name(r, key);
 		const long *q = dlg_tally_counts(t, ix[i]);
 		fputs("| ", f);
-		if (!*code)
-			fputs(by_dept ? "(chưa phân công)" : "(chưa phân loại)", f);
+		if (by_dept)
+			md_dept(r, f, key, name);
+		else if (!*key)
+			fputs("(chưa phân loại)", f);
 		else
-			md_text(f, name ? name : code);
+			md_text(f, name ? name : key);
 		fputs(" |", f);
 		if (by_dept) {
 			long v[] = {q[DLG_Q_TOTAL], q[DLG_Q_ANSWER], q[DLG_Q_ESCALATE],
@@ -228,13 +248,9 @@ static void md_timeliness(dlg_report *r, FILE *f, const dlg_report_totals *t)
 	size_t n;
 	size_t *ix = dlg_report_sorted(r, DLG_REPORT_DEPTS, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		const char *code = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]);
-		const char *name = dlg_report_dept_name(r, code);
+		const char *key = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]);
 		fputs("| ", f);
-		if (!*code)
-			fputs("(chưa phân công)", f);
-		else
-			md_text(f, name ? name : code);
+		md_dept(r, f, key, dlg_report_dept_name(r, key));
 		fputs(" |", f);
 		md_timely_row(f, dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]));
 	}
@@ -304,22 +320,19 @@ static void md_coverage(dlg_report *r, FILE *f)
 		}
 		fputs("Hội nghị ", f);
 		md_text(f, session);
-		if (s[DLG_SESS_DATE]) {
+		if (s[DLG_SES_DATE]) {
 			fputs(" (ngày ", f);
-			md_date(f, s[DLG_SESS_DATE] - 1);
+			md_date(f, s[DLG_SES_DATE] - 1);
 			fputc(')', f);
 		}
+		/* after a held conference, who came; before it, who registered */
+		const char *who =
+		    s[DLG_SES_HELD] ? "người tham dự Hội nghị" : "người đăng ký hợp lệ tham gia";
 		if (!g.n)
-			fprintf(f,
-			        ": cả %ld thôn, cụm dân cư, tổ dân phố đều có người đăng ký hợp lệ "
-			        "tham gia.\n",
-			        nv);
+			fprintf(f, ": cả %ld thôn, cụm dân cư, tổ dân phố đều có %s.\n", nv, who);
 		else
-			fprintf(
-			    f,
-			    ": %zu/%ld thôn, cụm dân cư, tổ dân phố chưa có người đăng ký hợp lệ "
-			    "tham gia: %s.\n",
-			    g.n, nv, list);
+			fprintf(f, ": %zu/%ld thôn, cụm dân cư, tổ dân phố chưa có %s: %s.\n", g.n,
+			        nv, who, list);
 		free(list);
 	}
 	free(si);
@@ -342,7 +355,7 @@ static void md_villages(dlg_report *r, FILE *f)
 	long tot[3] = {0, 0, 0};
 	for (size_t i = 0; i < n; i++) {
 		const long *v = dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_VILLAGES), ix[i]);
-		if (!v[DLG_VIL_RANK] && !v[DLG_REGS_TOTAL] && !v[DLG_VIL_QUESTIONS])
+		if (!v[DLG_VIL_RANK] && !v[DLG_REG_TOTAL] && !v[DLG_VIL_QUESTIONS])
 			continue;
 		char cb[256], vb[256];
 		const char *k = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_VILLAGES), ix[i]);
@@ -359,7 +372,7 @@ static void md_villages(dlg_report *r, FILE *f)
 		else
 			fputs("(không rõ)", f);
 		fputs(" |", f);
-		long vals[] = {v[DLG_REGS_TOTAL], v[DLG_REGS_ACCEPTED], v[DLG_VIL_QUESTIONS]};
+		long vals[] = {v[DLG_REG_TOTAL], v[DLG_REG_ACCEPTED], v[DLG_VIL_QUESTIONS]};
 		md_nums(f, vals, 3);
 		for (int j = 0; j < 3; j++)
 			tot[j] += vals[j];
@@ -448,9 +461,9 @@ void dlg_report_write_markdown(dlg_report *r, FILE *f)
 		     i++) {
 			const long *s =
 			    dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_SESSIONS), i);
-			if (s[DLG_SESS_DATE]) {
+			if (s[DLG_SES_DATE]) {
 				fputs(", ngày ", f);
-				md_date(f, s[DLG_SESS_DATE] - 1);
+				md_date(f, s[DLG_SES_DATE] - 1);
 				break;
 			}
 		}

@@ -102,19 +102,19 @@ static void vocabulary(void **state)
 	(void)state;
 	for (int c = 0; c < DLG_CH_N; c++)
 		assert_int_equal(dlg_channel_parse(dlg_channel_code(c)), c);
-	for (int s = 0; s < DLG_REG_STATUS_N; s++)
+	for (int s = 0; s < DLG_STATUS_N; s++)
 		assert_int_equal(dlg_reg_status_parse(dlg_reg_status_code(s)), s);
 	for (int a = 0; a < DLG_ACT_N; a++)
 		assert_int_equal(dlg_action_parse(dlg_action_code(a)), a);
-	for (int s = 0; s < DLG_SES_STATUS_N; s++)
+	for (int s = 0; s < DLG_SESSION_N; s++)
 		assert_int_equal(dlg_session_status_parse(dlg_session_status_code(s)), s);
-	assert_int_equal(dlg_reg_status_parse(""), DLG_REG_ACCEPTED);
-	assert_int_equal(dlg_session_status_parse(""), DLG_SES_PLANNED);
+	assert_int_equal(dlg_reg_status_parse(""), DLG_STATUS_ACCEPTED);
+	assert_int_equal(dlg_session_status_parse(""), DLG_SESSION_PLANNED);
 	assert_int_equal(dlg_channel_parse(""), -1);
 	assert_int_equal(dlg_action_parse("Answer"), -1); /* codes are exact */
 	assert_int_equal(dlg_session_status_parse("canceled"), -1);
 	assert_string_equal(dlg_channel_label(DLG_CH_EMAIL), "Thư điện tử");
-	assert_string_equal(dlg_reg_status_label(DLG_REG_LATE), "Quá hạn đăng ký");
+	assert_string_equal(dlg_reg_status_label(DLG_STATUS_LATE), "Quá hạn đăng ký");
 	assert_string_equal(dlg_channel_display(""), "(không rõ)");
 	assert_string_equal(dlg_channel_display("fax"), "fax");
 	assert_string_equal(dlg_reg_status_display(""), "Hợp lệ");
