@@ -31,7 +31,7 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 			            s->id, s->id);
 			return false;
 		}
-		if (strcmp(s->status, "held")) {
+		if (s->st != DLG_SESSION_HELD) {
 			/* the same states dlg-reply accepts: a conference not held yet
 			 * has no minutes (set its status once it was held) */
 			dlg_warn_at(

@@ -107,7 +107,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 		L.person = i;
 		for (size_t k = 0; k < p->nitems; k++) {
 			const dlg_sd_item *it = &sd->it[p->items[k]];
-			bool redirect = !strcmp(it->action, "redirect");
+			bool redirect = it->act == DLG_ACT_REDIRECT;
 			dlg_day when;
 			if (redirect && dlg_answers_get(&r->closed_guidance, it->item_id,
 			                                strlen(it->item_id), &when))
@@ -649,7 +649,7 @@ static bool record_guidance(const dlg_case *cs, const dlg_replies *r, dlg_day da
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t j = 0; j < r->L[i].nitems; j++) {
 			const dlg_sd_item *it = &r->sd->it[r->L[i].items[j]];
-			if (strcmp(it->action, "redirect") || !has_guidance(r->sd, it))
+			if (it->act != DLG_ACT_REDIRECT || !has_guidance(r->sd, it))
 				continue;
 			v[k++] = (dlg_closure){it->item_id, DLG_CLOSED_GUIDANCE, day,
 			                       r->L[i].symbol ? r->L[i].symbol : r->L[i].number,
