@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "base/sbuf.h"
 #include "step/issue.h"
+#include "base/vocab.h"
 #include "step/outbox.h"
 #include "case/participants.h"
 #include "fmt/mail.h"
@@ -46,6 +47,7 @@ struct ctx {
 	const dlg_session *s;
 	const dlg_tmpl *t;
 	dlg_tmpl_data d;
+	bool excel; /* address lists for Excel */
 	struct letter *let;
 	size_t nlet;
 	size_t cur;
@@ -235,7 +237,7 @@ static bool redirected_in(const dlg_table *items, const char *reg_id, const char
 	for (size_t r = 0; r < items->nrows; r++)
 		if (!strcmp(dlg_table_val(items, r, "reg_id"), reg_id) &&
 		    !strcmp(dlg_table_val(items, r, "kind"), kind) &&
-		    !strcmp(dlg_table_val(items, r, "action"), "redirect"))
+		    dlg_action_parse(dlg_table_val(items, r, "action")) == DLG_ACT_REDIRECT)
 			return true;
 	return false;
 }
@@ -266,7 +268,7 @@ static bool collect_registrants(struct ctx *c, const dlg_table *routed)
 		if (strcmp(dlg_table_val(in, r, "session"), c->s->id))
 			continue;
 		const char *status = dlg_table_val(in, r, "status");
-		if (*status && strcmp(status, "accepted"))
+		if (dlg_reg_status_parse(status) != DLG_STATUS_ACCEPTED)
 			continue;
 		const char *key = key_col >= 0 ? dlg_table_get(in, r, key_col) : "";
 		struct letter *L = *key ? find_letter(c, key) : NULL;
@@ -391,7 +393,7 @@ static bool write_recipients(struct ctx *c, const char *path, char **names, cons
 	dlg_atomic a;
 	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		return false;
-	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
+	dlg_csv_writer *w = dlg_csv_writer_new(a.f, c->excel);
 	const char *head[] = {c->guests        ? "who"
 	                      : c->departments ? "dept"
 	                                       : "reg_id",
@@ -635,7 +637,7 @@ static bool mail_letters(const dlg_case *cs, struct ctx *x, const dlg_invite_opt
 
 int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 {
-	struct ctx x = {.departments = o->departments};
+	struct ctx x = {.departments = o->departments, .excel = o->excel};
 	x.d.today = o->today;
 	int status = DLG_EXIT_ERROR;
 	dlg_sessions ss = {0};

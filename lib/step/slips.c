@@ -24,6 +24,7 @@
 #include "base/text.h"
 #include "step/issue.h"
 #include "case/answers.h"
+#include "base/vocab.h"
 
 /* Make dir when it is missing; false after a diagnostic. */
 static bool make_dir(const char *dir)
@@ -124,7 +125,8 @@ static struct list *list_for(dlg_slip_lists *s, const char *dept)
 	char *path = dlg_path_join(s->dir, name);
 	free(name);
 	if (dlg_atomic_begin(&l->a, path, DLG_MODE_PERSONAL)) {
-		l->w = dlg_csv_writer_new(l->a.f, false);
+		/* lists are read in a spreadsheet only: always for Excel */
+		l->w = dlg_csv_writer_new(l->a.f, true);
 		dlg_csv_write_row(l->w, list_cols, NLIST);
 	} else {
 		s->failed = true;
@@ -302,7 +304,7 @@ static bool add_copy(void *ctx, const char *code)
 bool dlg_slips_add(void *ctx, const dlg_routed *it)
 {
 	dlg_slips *s = ctx;
-	if (!strcmp(it->action, "redirect"))
+	if (dlg_action_parse(it->action) == DLG_ACT_REDIRECT)
 		return true;
 	if (!s->have_cols) {
 		for (int k = 0; k < NO; k++)
@@ -379,9 +381,10 @@ static const char *asker(dlg_slips *s, const struct sitem *x)
  * its own in the cell; "" for the others. */
 static const char *action_note(dlg_slips *s, const struct sitem *x)
 {
-	const char *key = !strcmp(x->action, "escalate") ? "escalate_note"
-	                  : !strcmp(x->action, "review") ? "review_note"
-	                                                 : NULL;
+	int act = dlg_action_parse(x->action);
+	const char *key = act == DLG_ACT_ESCALATE ? "escalate_note"
+	                  : act == DLG_ACT_REVIEW ? "review_note"
+	                                          : NULL;
 	const char *v = key ? dlg_tmpl_meta(s->t, key) : NULL;
 	if (!v || !*v)
 		return "";
