@@ -107,6 +107,25 @@ _dlg_command()
 		COMPREPLY=($(compgen -W "$(_dlg_templates)" -- "$cur") $(compgen -f -X '!*.md' -- "$cur"))
 		return
 		;;
+	--as)
+		COMPREPLY=($(compgen -W "office signer" -- "$cur"))
+		return
+		;;
+	--pkcs11)
+		COMPREPLY=($(compgen -f -X '!*.so*' -- "$cur") $(compgen -d -- "$cur"))
+		return
+		;;
+	--pkcs12)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return
+		;;
+	--pin-file)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return
+		;;
+	--token | --key)
+		return
+		;;
 	--channel)
 		COMPREPLY=($(compgen -W "paper online email post conference" -- "$cur"))
 		return
@@ -133,6 +152,10 @@ _dlg_command()
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$(_dlg_options "$cmd")" -- "$cur"))
+		return
+	fi
+	if [[ $cmd == dlg-sign ]]; then
+		COMPREPLY=($(compgen -f -X '!*.pdf' -- "$cur") $(compgen -d -- "$cur"))
 		return
 	fi
 	COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
@@ -162,4 +185,4 @@ _dlg()
 	_dlg_command "$cmd" "$cur" "$prev"
 }
 
-complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing
+complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing dlg-sign
