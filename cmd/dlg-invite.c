@@ -6,6 +6,7 @@
 #include "case/folder.h"
 #include "base/cmdline.h"
 #include "base/diag.h"
+#include "base/env.h"
 #include "step/invite.h"
 
 static void usage(void)
@@ -14,14 +15,21 @@ static void usage(void)
 	         "Write the invitation letters (giấy mời) for conference ID: one to every\n"
 	         "accepted registrant in FILE (registrations, or items to list each question),\n"
 	         "or with --departments one to the head of every department or agency that has\n"
-	         "questions to answer in FILE (items). Without FILE, read standard input, or the\n"
-	         "case folder's file when standard input is a terminal.\n"
+	         "questions to answer in FILE (items), or with --participants one to every\n"
+	         "standing participant of FILE (default the case folder's participants.csv)\n"
+	         "and every village head of villages.csv. Without FILE, read standard input,\n"
+	         "or the case folder's file when standard input is a terminal.\n"
 	         "Also writes recipients.csv (for envelopes and e-mail) beside the letters.\n"
 	         "\n"
 	         "      --session ID     the conference (a row of sessions.csv)\n"
 	         "  -o, --output DIR     one PDF per letter in DIR\n"
 	         "      --one-file FILE  every letter in one print-ready PDF\n"
 	         "      --departments    invite the departments instead of the registrants\n"
+	         "      --participants   invite the standing participants and village heads\n"
+	         "      --mail DIR       an e-mail (.eml) with the letter attached for every\n"
+	         "                       addressee with an e-mail address; postal.csv lists\n"
+	         "                       the letters to post\n"
+	         "      --sendmail       hand those messages to sendmail ([mail] sendmail)\n"
 	         "      --number N       the invitation's number (default: the outgoing register)\n"
 	         "  -t, --template T     another template (default giay-moi, or giay-moi-phong)\n"
 	         "  -C DIR               use the case folder DIR\n"
@@ -32,7 +40,18 @@ static void usage(void)
 	       dlg_progname());
 }
 
-enum { OPT_SESSION = 256, OPT_ONE, OPT_DEPTS, OPT_NUMBER, OPT_FROM, OPT_TODAY, OPT_VERSION };
+enum {
+	OPT_SESSION = 256,
+	OPT_ONE,
+	OPT_DEPTS,
+	OPT_PARTS,
+	OPT_MAIL,
+	OPT_SENDMAIL,
+	OPT_NUMBER,
+	OPT_FROM,
+	OPT_TODAY,
+	OPT_VERSION
+};
 
 /* The command line into o, the case folder and today; usage errors exit 2. */
 static void parse_args(int argc, char **argv, const char **dir, const char **today,
@@ -43,6 +62,9 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    {"output", required_argument, NULL, 'o'},
 	    {"one-file", required_argument, NULL, OPT_ONE},
 	    {"departments", no_argument, NULL, OPT_DEPTS},
+	    {"participants", no_argument, NULL, OPT_PARTS},
+	    {"mail", required_argument, NULL, OPT_MAIL},
+	    {"sendmail", no_argument, NULL, OPT_SENDMAIL},
 	    {"number", required_argument, NULL, OPT_NUMBER},
 	    {"template", required_argument, NULL, 't'},
 	    DLG_OPTION_FROM,
@@ -67,6 +89,15 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		case OPT_DEPTS:
 			o->departments = true;
 			break;
+		case OPT_PARTS:
+			o->participants = true;
+			break;
+		case OPT_MAIL:
+			o->mail_dir = optarg;
+			break;
+		case OPT_SENDMAIL:
+			o->sendmail = true;
+			break;
 		case OPT_NUMBER:
 			o->number = optarg;
 			break;
@@ -84,10 +115,15 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		dlg_usage_error(_("which conference? give --session ID"));
 	if (!o->out_dir && !o->one_file)
 		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
+	if (o->departments && o->participants)
+		dlg_usage_error(_("--departments or --participants, not both"));
+	if ((o->mail_dir || o->sendmail) && !o->out_dir)
+		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
 	if (argc - optind > 1)
 		dlg_usage_error(_("one input file at most"));
 	if (optind < argc)
 		o->input = argv[optind];
+	o->today_fixed = common.today || dlg_env_today();
 }
 
 int main(int argc, char **argv)

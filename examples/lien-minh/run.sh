@@ -110,6 +110,11 @@ if have dlg-invite && need registrations.csv dlg-invite; then
 		<registrations.csv || fail dlg-invite $?
 	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 --departments -o giay-moi-phong/ \
 		<items.csv || fail "dlg-invite --departments" $?
+	# The standing participants of the plan (participants.csv) and the village
+	# heads; those with an e-mail address get it by e-mail (thu-moi/*.eml), the
+	# others are listed in giay-moi-thanh-phan/postal.csv for the post.
+	DLG_TODAY=2026-07-02 dlg-invite --session 2026-1 --participants -o giay-moi-thanh-phan/ \
+		--mail thu-moi/ || fail "dlg-invite --participants" $?
 fi
 
 # 4. Due dates and answers; reminders as cron would send them (exit 1 means

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -111,17 +112,25 @@ void dlg_print_version(void)
 	printf("%s (dlg) %s\n", progname, DLG_VERSION);
 }
 
-static void out_of_memory(void)
+void dlg_out_of_memory(void)
 {
 	fprintf(stderr, "%s: %s\n", progname, _("out of memory"));
-	exit(DLG_EXIT_ERROR);
+	abort();
 }
 
 void *dlg_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		out_of_memory();
+		dlg_out_of_memory();
+	return p;
+}
+
+void *dlg_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		dlg_out_of_memory();
 	return p;
 }
 
@@ -129,26 +138,38 @@ void *dlg_xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (!p)
-		out_of_memory();
+		dlg_out_of_memory();
 	return p;
+}
+
+void *dlg_xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		dlg_out_of_memory();
+	return dlg_xrealloc(p, n * size);
 }
 
 char *dlg_xstrdup(const char *s)
 {
 	char *d = strdup(s);
 	if (!d)
-		out_of_memory();
+		dlg_out_of_memory();
 	return d;
+}
+
+char *dlg_xvasprintf(const char *fmt, va_list ap)
+{
+	char *s;
+	if (vasprintf(&s, fmt, ap) < 0)
+		dlg_out_of_memory();
+	return s;
 }
 
 char *dlg_xasprintf(const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 	va_start(ap, fmt);
-	int n = vasprintf(&s, fmt, ap);
+	char *s = dlg_xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		out_of_memory();
 	return s;
 }

@@ -39,11 +39,22 @@ const char *dlg_display_name(const char *path);
 /* --version output, common to every command. */
 void dlg_print_version(void);
 
-/* malloc/realloc/strdup that exit with a message when memory runs out. */
+/* Out of memory: the one thing the library does not return from. It prints
+ * "prog: out of memory" and calls abort() (no exit(): a library function
+ * never ends the process for any other reason; commands decide their exit
+ * status). */
+noreturn void dlg_out_of_memory(void);
+
+/* malloc, calloc, realloc and strdup that never return NULL (see
+ * dlg_out_of_memory). dlg_xcalloc and dlg_xreallocarray take a count and a
+ * size and treat an overflowing product as running out of memory. */
 void *dlg_xmalloc(size_t n);
+void *dlg_xcalloc(size_t n, size_t size);
 void *dlg_xrealloc(void *p, size_t n);
+void *dlg_xreallocarray(void *p, size_t n, size_t size);
 char *dlg_xstrdup(const char *s);
 /* printf into a fresh malloc'd string; the caller frees it. */
 char *dlg_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *dlg_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 #endif

@@ -34,9 +34,7 @@ void dlg_hashmap_init(dlg_hashmap *m)
 {
 	m->cap = 1024;
 	m->n = 0;
-	m->slot = calloc(m->cap, sizeof *m->slot);
-	if (!m->slot)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	m->slot = dlg_xcalloc(m->cap, sizeof *m->slot);
 }
 
 void dlg_hashmap_free(dlg_hashmap *m)
@@ -55,9 +53,7 @@ static uint64_t mix(uint64_t k)
 
 static void grow(dlg_hashmap *m)
 {
-	dlg_hashmap bigger = {calloc(m->cap * 2, sizeof *m->slot), m->cap * 2, 0};
-	if (!bigger.slot)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_hashmap bigger = {dlg_xcalloc(m->cap * 2, sizeof *m->slot), m->cap * 2, 0};
 	for (size_t i = 0; i < m->cap; i++)
 		if (m->slot[i].key)
 			dlg_hashmap_add(&bigger, m->slot[i].key, m->slot[i].value, NULL);

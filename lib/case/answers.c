@@ -6,7 +6,7 @@
 
 #include "fmt/csv.h"
 #include "base/diag.h"
-#include "base/hashmap.h"
+#include "base/strmap.h"
 
 const char *dlg_item_state_name(dlg_item_state st)
 {
@@ -17,12 +17,6 @@ const char *dlg_item_state_name(dlg_item_state st)
 
 /* ---- answers ---- */
 
-static uint64_t key_of(const char *id, size_t len)
-{
-	uint64_t k = dlg_hash(DLG_HASH_SEED, id, len);
-	return k ? k : 1;
-}
-
 void dlg_answers_init(dlg_answers *a)
 {
 	memset(a, 0, sizeof *a);
@@ -30,18 +24,16 @@ void dlg_answers_init(dlg_answers *a)
 
 void dlg_answers_put(dlg_answers *a, const char *id, size_t len, dlg_day d)
 {
-	if (!a->map.slot)
-		dlg_hashmap_init(&a->map);
 	bool added;
-	uint64_t *day = dlg_hashmap_upsert(&a->map, key_of(id, len), (uint64_t)d, &added);
-	if (!added && d < (dlg_day)*day)
+	uint64_t *day = dlg_strmap_value(&a->map, dlg_strmap_intern(&a->map, id, len, &added));
+	if (added || d < (dlg_day)*day)
 		*day = (uint64_t)d;
 }
 
 bool dlg_answers_get(const dlg_answers *a, const char *id, size_t len, dlg_day *d)
 {
 	uint64_t day;
-	if (!a->map.slot || !dlg_hashmap_get(&a->map, key_of(id, len), &day))
+	if (!dlg_strmap_get(&a->map, id, len, &day))
 		return false;
 	*d = (dlg_day)day;
 	return true;
@@ -93,9 +85,7 @@ bool dlg_answers_load(dlg_answers *a, const char *path, const char *from)
 
 void dlg_answers_free(dlg_answers *a)
 {
-	if (a->map.slot)
-		dlg_hashmap_free(&a->map);
-	dlg_answers_init(a);
+	dlg_strmap_free(&a->map);
 }
 
 /* ---- due dates ---- */

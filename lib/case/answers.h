@@ -13,7 +13,7 @@
 #include "case/folder.h"
 #include "fmt/csv.h"
 #include "base/date.h"
-#include "base/hashmap.h"
+#include "base/strmap.h"
 #include "case/holidays.h"
 #include "case/period.h"
 
@@ -28,11 +28,9 @@ typedef enum {
 /* "pending", "due_soon", "overdue", "answered", "answered_late" (static). */
 const char *dlg_item_state_name(dlg_item_state st);
 
-/* item_id -> day of its first (earliest) answer. Only a 64-bit hash of each
- * id is kept (16 bytes an answer): two ids colliding among a million
- * answers has a chance below 1e-7. */
+/* item_id -> day of its first (earliest) answer. */
 typedef struct {
-	dlg_hashmap map; /* hash of item_id -> day (as uint64_t) */
+	dlg_strmap map; /* item_id -> day (as uint64_t) */
 } dlg_answers;
 
 /* An empty map (all zero is empty too). */

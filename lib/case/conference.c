@@ -1,6 +1,7 @@
 /* A conference's questions, answers and attendance, linked. */
 #include "case/conference.h"
 #include "case/attendance.h"
+#include "case/participants.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 
 #include "base/diag.h"
 #include "fmt/table.h"
-#include "base/hashmap.h"
+#include "base/strmap.h"
 #include "base/text.h"
 
 static bool file_exists(const char *path)
@@ -29,39 +30,17 @@ static bool need_cols(const dlg_table *t, const char *const *cols)
 	return ok;
 }
 
-static uint64_t key_hash(const char *s)
-{
-	uint64_t h = dlg_hash(DLG_HASH_SEED, s, strlen(s));
-	return h ? h : 1;
-}
-
-/* Index of the string s among n strings get(i), through map (built by
- * add_key); -1 when absent. Collisions fall back to a scan. */
-typedef const char *(*key_fn)(const void *ctx, size_t i);
-
-static long find_key(const dlg_hashmap *m, const char *s, key_fn get, const void *ctx, size_t n)
+/* Index of s in map m (values: indexes), -1 when absent. */
+static long find_key(const dlg_strmap *m, const char *s)
 {
 	uint64_t v;
-	if (!dlg_hashmap_get(m, key_hash(s), &v))
-		return -1;
-	if (!strcmp(get(ctx, (size_t)v), s))
-		return (long)v;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(get(ctx, i), s))
-			return (long)i;
-	return -1;
+	return dlg_strmap_get(m, s, strlen(s), &v) ? (long)v : -1;
 }
 
-static const char *item_key(const void *ctx, size_t i)
+/* Add s with index i (the first index given for s stays). */
+static void add_key(dlg_strmap *m, const char *s, size_t i)
 {
-	const dlg_table *t = ctx;
-	return dlg_table_val(t, i, "item_id");
-}
-
-static const char *person_key(const void *ctx, size_t i)
-{
-	const dlg_sessdata *sd = ctx;
-	return sd->p[i].reg_id;
+	dlg_strmap_add(m, s, strlen(s), i);
 }
 
 static bool accepted(const char *status)
@@ -73,7 +52,7 @@ static dlg_sd_person *new_person(dlg_sessdata *sd, size_t *cap)
 {
 	if (sd->np == *cap) {
 		*cap = *cap ? 2 * *cap : 16;
-		sd->p = dlg_xrealloc(sd->p, *cap * sizeof *sd->p);
+		sd->p = dlg_xreallocarray(sd->p, *cap, sizeof *sd->p);
 	}
 	dlg_sd_person *p = &sd->p[sd->np++];
 	memset(p, 0, sizeof *p);
@@ -88,8 +67,7 @@ static bool load_items(dlg_sessdata *sd)
 	if (!need_cols(t, cols))
 		return false;
 	bool ok = true;
-	dlg_hashmap people;
-	dlg_hashmap_init(&people);
+	dlg_strmap people = {0};
 	size_t pcap = 0, icap = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (strcmp(dlg_table_val(t, r, "session"), sd->s->id) ||
@@ -97,7 +75,7 @@ static bool load_items(dlg_sessdata *sd)
 			continue;
 		if (sd->nit == icap) {
 			icap = icap ? 2 * icap : 64;
-			sd->it = dlg_xrealloc(sd->it, icap * sizeof *sd->it);
+			sd->it = dlg_xreallocarray(sd->it, icap, sizeof *sd->it);
 		}
 		dlg_sd_item *it = &sd->it[sd->nit];
 		memset(it, 0, sizeof *it);
@@ -124,7 +102,7 @@ static bool load_items(dlg_sessdata *sd)
 		}
 		/* the registrant: by reg_id, else one per row */
 		const char *reg = dlg_table_val(t, r, "reg_id");
-		long pi = *reg ? find_key(&people, reg, person_key, sd, sd->np) : -1;
+		long pi = *reg ? find_key(&people, reg) : -1;
 		if (pi < 0) {
 			dlg_sd_person *p = new_person(sd, &pcap);
 			p->row = r;
@@ -140,15 +118,15 @@ static bool load_items(dlg_sessdata *sd)
 			p->att = it->floor ? DLG_ATT_PRESENT : DLG_ATT_UNKNOWN;
 			pi = (long)(sd->np - 1);
 			if (*reg)
-				dlg_hashmap_add(&people, key_hash(reg), (uint64_t)pi, NULL);
+				add_key(&people, reg, (size_t)pi);
 		}
 		dlg_sd_person *p = &sd->p[pi];
-		p->items = dlg_xrealloc(p->items, (p->nitems + 1) * sizeof *p->items);
+		p->items = dlg_xreallocarray(p->items, p->nitems + 1, sizeof *p->items);
 		p->items[p->nitems++] = sd->nit;
 		it->person = (size_t)pi;
 		sd->nit++;
 	}
-	dlg_hashmap_free(&people);
+	dlg_strmap_free(&people);
 	return ok;
 }
 
@@ -159,29 +137,27 @@ static bool load_answers(dlg_sessdata *sd)
 	if (!need_cols(t, cols))
 		return false;
 	/* every item of the file, of any session, by item_id */
-	dlg_hashmap all, mine;
-	dlg_hashmap_init(&all);
-	dlg_hashmap_init(&mine);
+	dlg_strmap all = {0}, mine = {0};
 	for (size_t r = 0; r < sd->items.nrows; r++) {
 		const char *id = dlg_table_val(&sd->items, r, "item_id");
 		if (*id)
-			dlg_hashmap_add(&all, key_hash(id), r, NULL);
+			add_key(&all, id, r);
 	}
 	for (size_t i = 0; i < sd->nit; i++)
-		dlg_hashmap_add(&mine, key_hash(sd->it[i].item_id), i, NULL);
+		add_key(&mine, sd->it[i].item_id, i);
 	bool ok = true;
 	sd->ans = dlg_xmalloc((t->nrows ? t->nrows : 1) * sizeof *sd->ans);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const char *id = dlg_table_val(t, r, "item_id");
 		long line = t->line[r];
-		if (find_key(&all, id, item_key, &sd->items, sd->items.nrows) < 0) {
+		if (find_key(&all, id) < 0) {
 			dlg_warn_at(t->path, line, _("answer to \"%s\", which is not in %s"), id,
 			            sd->items.path);
 			ok = false;
 			continue;
 		}
-		uint64_t v;
-		if (!dlg_hashmap_get(&mine, key_hash(id), &v) || strcmp(sd->it[v].item_id, id))
+		long v = find_key(&mine, id);
+		if (v < 0)
 			continue; /* another session's question */
 		dlg_sd_answer *a = &sd->ans[sd->nans];
 		a->item_id = id;
@@ -209,11 +185,11 @@ static bool load_answers(dlg_sessdata *sd)
 			ok = false;
 		}
 		dlg_sd_item *it = &sd->it[v];
-		it->ans = dlg_xrealloc(it->ans, (it->nans + 1) * sizeof *it->ans);
+		it->ans = dlg_xreallocarray(it->ans, it->nans + 1, sizeof *it->ans);
 		it->ans[it->nans++] = sd->nans++;
 	}
-	dlg_hashmap_free(&all);
-	dlg_hashmap_free(&mine);
+	dlg_strmap_free(&all);
+	dlg_strmap_free(&mine);
 	return ok;
 }
 
@@ -221,17 +197,12 @@ static bool load_answers(dlg_sessdata *sd)
  * (names of villages.csv) sign the attendance list too. */
 static bool other_attendee(const dlg_case *c, const char *who)
 {
-	static const char *const what[][2] = {{"participants", "who"}, {"villages", "village"}};
+	dlg_participants l;
 	bool found = false;
-	for (size_t k = 0; k < 2 && !found; k++) {
-		char *path = dlg_case_data(c, what[k][0]);
-		dlg_table t = {0};
-		if (path && dlg_rows_load(&t, path, NULL)) {
-			found = dlg_table_find(&t, dlg_table_col(&t, what[k][1]), who) >= 0;
-			dlg_table_free(&t);
-		}
-		free(path);
-	}
+	if (dlg_participants_load(&l, c, NULL))
+		for (size_t k = 0; k < l.n && !found; k++)
+			found = !strcmp(l.p[k].who, who);
+	dlg_participants_free(&l);
 	return found;
 }
 
@@ -241,11 +212,10 @@ static bool load_attendance(dlg_sessdata *sd, const dlg_case *c)
 	static const char *const cols[] = {"session", "who", "present", NULL};
 	if (!need_cols(t, cols))
 		return false;
-	dlg_hashmap people;
-	dlg_hashmap_init(&people);
+	dlg_strmap people = {0};
 	for (size_t i = 0; i < sd->np; i++)
 		if (*sd->p[i].reg_id)
-			dlg_hashmap_add(&people, key_hash(sd->p[i].reg_id), i, NULL);
+			add_key(&people, sd->p[i].reg_id, i);
 	bool ok = true;
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (strcmp(dlg_table_val(t, r, "session"), sd->s->id))
@@ -262,7 +232,7 @@ static bool load_attendance(dlg_sessdata *sd, const dlg_case *c)
 		}
 		dlg_att att = yn ? DLG_ATT_PRESENT : DLG_ATT_ABSENT;
 		const char *reason = dlg_table_val(t, r, "reason");
-		long pi = *who ? find_key(&people, who, person_key, sd, sd->np) : -1;
+		long pi = *who ? find_key(&people, who) : -1;
 		if (pi >= 0) {
 			sd->p[pi].att = att;
 			sd->p[pi].reason = reason;
@@ -284,7 +254,7 @@ static bool load_attendance(dlg_sessdata *sd, const dlg_case *c)
 			ok = false;
 		}
 	}
-	dlg_hashmap_free(&people);
+	dlg_strmap_free(&people);
 	return ok;
 }
 

@@ -120,7 +120,7 @@ bool dlg_holidays_load(dlg_holidays *h, const char *path)
 		}
 		if (h->nfile == h->capfile) {
 			h->capfile = h->capfile ? 2 * h->capfile : 64;
-			h->file = dlg_xrealloc(h->file, h->capfile * sizeof *h->file);
+			h->file = dlg_xreallocarray(h->file, h->capfile, sizeof *h->file);
 		}
 		h->file[h->nfile++] =
 		    (dlg_holiday){d, dlg_xstrdup(dlg_table_get(&t, r, cname)), work, DLG_HOL_FILE};

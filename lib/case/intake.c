@@ -44,9 +44,7 @@ struct dlg_intake {
 
 dlg_intake *dlg_intake_new(const dlg_case *c, const dlg_intake_opts *opts)
 {
-	dlg_intake *in = calloc(1, sizeof *in);
-	if (!in)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_intake *in = dlg_xcalloc(1, sizeof *in);
 	in->c = c;
 	in->opts = *opts;
 	if (!dlg_sessions_load(&in->sessions, c)) {
@@ -163,7 +161,7 @@ static uint64_t where_of(dlg_intake *in, const char *reg_id, const char *file, l
 	if (*reg_id) {
 		if (in->nids == in->ids_cap) {
 			in->ids_cap = in->ids_cap ? in->ids_cap * 2 : 64;
-			in->ids = dlg_xrealloc(in->ids, in->ids_cap * sizeof *in->ids);
+			in->ids = dlg_xreallocarray(in->ids, in->ids_cap, sizeof *in->ids);
 		}
 		in->ids[in->nids] = dlg_xstrdup(reg_id);
 		return in->nids++;
@@ -172,7 +170,7 @@ static uint64_t where_of(dlg_intake *in, const char *reg_id, const char *file, l
 	while (f > 0 && strcmp(in->files[f - 1], file))
 		f--;
 	if (f == 0) {
-		in->files = dlg_xrealloc(in->files, (in->nfiles + 1) * sizeof *in->files);
+		in->files = dlg_xreallocarray(in->files, in->nfiles + 1, sizeof *in->files);
 		in->files[in->nfiles++] = dlg_xstrdup(file);
 		f = in->nfiles;
 	}

@@ -92,11 +92,11 @@ static void grow(struct table *t)
 	if (t->nrow < t->cap)
 		return;
 	t->cap = t->cap ? 2 * t->cap : 64;
-	t->cell = dlg_xrealloc(t->cell, t->cap * sizeof *t->cell);
-	t->line = dlg_xrealloc(t->line, t->cap * sizeof *t->line);
-	t->year = dlg_xrealloc(t->year, t->cap * sizeof *t->year);
-	t->seq = dlg_xrealloc(t->seq, t->cap * sizeof *t->seq);
-	t->type = dlg_xrealloc(t->type, t->cap * sizeof *t->type);
+	t->cell = dlg_xreallocarray(t->cell, t->cap, sizeof *t->cell);
+	t->line = dlg_xreallocarray(t->line, t->cap, sizeof *t->line);
+	t->year = dlg_xreallocarray(t->year, t->cap, sizeof *t->year);
+	t->seq = dlg_xreallocarray(t->seq, t->cap, sizeof *t->seq);
+	t->type = dlg_xreallocarray(t->type, t->cap, sizeof *t->type);
 }
 
 /* A whole number 1..999999 written in s (leading zeros allowed); 0 if not. */

@@ -251,7 +251,7 @@ void dlg_report_registration(dlg_report *r, const dlg_report_reg *g)
 	if (r->o.names) {
 		if (r->npart == r->cappart) {
 			r->cappart = r->cappart ? 2 * r->cappart : 64;
-			r->part = dlg_xrealloc(r->part, r->cappart * sizeof *r->part);
+			r->part = dlg_xreallocarray(r->part, r->cappart, sizeof *r->part);
 		}
 		dlg_report_participant *p = &r->part[r->npart++];
 		char ph[32];

@@ -62,8 +62,8 @@ static void count_status(dlg_routing *s, const char *status)
 			s->st_count[i]++;
 			return;
 		}
-	s->st_name = dlg_xrealloc(s->st_name, (s->nst + 1) * sizeof *s->st_name);
-	s->st_count = dlg_xrealloc(s->st_count, (s->nst + 1) * sizeof *s->st_count);
+	s->st_name = dlg_xreallocarray(s->st_name, s->nst + 1, sizeof *s->st_name);
+	s->st_count = dlg_xreallocarray(s->st_count, s->nst + 1, sizeof *s->st_count);
 	s->st_name[s->nst] = dlg_xstrdup(name);
 	s->st_count[s->nst++] = 1;
 }

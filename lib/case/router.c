@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/hashmap.h"
 #include "fmt/table.h"
 #include "base/text.h"
 
@@ -146,24 +147,7 @@ static void each_word(const char *text, void (*word)(void *, const char *, size_
 	dlg_text_fold_words(text, adapt_word, &a);
 }
 
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = dlg_xmalloc(n * size);
-	memset(p, 0, n * size);
-	return p;
-}
-
 /* ---------- hash tables ---------- */
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
 
 static uint64_t mix64(uint64_t x)
 {
@@ -180,7 +164,7 @@ static long word_find(const dlg_router *r, const char *w, size_t n)
 	if (!r->word_slots || !n)
 		return -1;
 	size_t mask = r->word_slots - 1;
-	for (size_t i = hash_bytes(w, n) & mask;; i = (i + 1) & mask) {
+	for (size_t i = dlg_hash(DLG_HASH_SEED, w, n) & mask;; i = (i + 1) & mask) {
 		uint32_t v = r->word_slot[i];
 		if (!v)
 			return -1;
@@ -193,11 +177,11 @@ static long word_find(const dlg_router *r, const char *w, size_t n)
 static void word_rehash(dlg_router *r, size_t slots)
 {
 	free(r->word_slot);
-	r->word_slot = xcalloc(slots, sizeof *r->word_slot);
+	r->word_slot = dlg_xcalloc(slots, sizeof *r->word_slot);
 	r->word_slots = slots;
 	for (size_t k = 0; k < r->nword; k++) {
 		size_t mask = slots - 1;
-		size_t i = hash_bytes(r->word[k], strlen(r->word[k])) & mask;
+		size_t i = dlg_hash(DLG_HASH_SEED, r->word[k], strlen(r->word[k])) & mask;
 		while (r->word_slot[i])
 			i = (i + 1) & mask;
 		r->word_slot[i] = (uint32_t)k + 1;
@@ -211,7 +195,7 @@ static uint32_t word_add(dlg_router *r, const char *w, size_t n)
 		return (uint32_t)id;
 	if (r->nword == r->word_cap) {
 		r->word_cap = r->word_cap ? r->word_cap * 2 : 256;
-		r->word = dlg_xrealloc(r->word, r->word_cap * sizeof *r->word);
+		r->word = dlg_xreallocarray(r->word, r->word_cap, sizeof *r->word);
 	}
 	char *copy = dlg_xmalloc(n + 1);
 	memcpy(copy, w, n);
@@ -221,7 +205,7 @@ static uint32_t word_add(dlg_router *r, const char *w, size_t n)
 		word_rehash(r, r->word_slots ? r->word_slots * 2 : 512);
 	else {
 		size_t mask = r->word_slots - 1;
-		size_t i = hash_bytes(w, n) & mask;
+		size_t i = dlg_hash(DLG_HASH_SEED, w, n) & mask;
 		while (r->word_slot[i])
 			i = (i + 1) & mask;
 		r->word_slot[i] = (uint32_t)r->nword;
@@ -274,7 +258,7 @@ static uint32_t node_new(dlg_router *r, uint16_t depth)
 {
 	if (r->nnode == r->node_cap) {
 		r->node_cap = r->node_cap ? r->node_cap * 2 : 256;
-		r->node = dlg_xrealloc(r->node, r->node_cap * sizeof *r->node);
+		r->node = dlg_xreallocarray(r->node, r->node_cap, sizeof *r->node);
 	}
 	r->node[r->nnode] = (struct node){NULL, 0, depth};
 	return (uint32_t)r->nnode++;
@@ -297,7 +281,7 @@ static uint32_t tr_child(dlg_router *r, uint32_t node, uint32_t word)
 
 dlg_router *dlg_router_new(void)
 {
-	dlg_router *r = xcalloc(1, sizeof *r);
+	dlg_router *r = dlg_xcalloc(1, sizeof *r);
 	node_new(r, 0); /* the root */
 	tr_grow(r);
 	return r;
@@ -393,7 +377,7 @@ const char *dlg_router_review_dept(const dlg_router *r)
 
 void dlg_router_add_dept(dlg_router *r, const char *code, const char *level)
 {
-	r->dept = dlg_xrealloc(r->dept, (r->ndept + 1) * sizeof *r->dept);
+	r->dept = dlg_xreallocarray(r->dept, r->ndept + 1, sizeof *r->dept);
 	r->dept[r->ndept].code = dlg_xstrdup(code);
 	r->dept[r->ndept].level = dlg_xstrdup(level && *level ? level : "commune");
 	r->ndept++;
@@ -439,7 +423,7 @@ static char **split(const char *s, char sep, size_t *n)
 		piece[len] = '\0';
 		dlg_text_squeeze(piece);
 		if (*piece) {
-			v = dlg_xrealloc(v, (*n + 2) * sizeof *v);
+			v = dlg_xreallocarray(v, *n + 2, sizeof *v);
 			v[(*n)++] = piece;
 			v[*n] = NULL;
 		} else {
@@ -492,7 +476,7 @@ static bool add_phrase(dlg_router *r, const char *text, uint32_t kw, uint16_t pa
 	for (int i = 0; i < c.n; i++)
 		node = tr_child(r, node, c.ids[i]);
 	struct node *nd = &r->node[node];
-	nd->ref = dlg_xrealloc(nd->ref, (nd->nref + 1) * sizeof *nd->ref);
+	nd->ref = dlg_xreallocarray(nd->ref, nd->nref + 1, sizeof *nd->ref);
 	nd->ref[nd->nref++] = (struct ref){kw, part, alt};
 	if (c.n > r->maxdepth)
 		r->maxdepth = c.n;
@@ -580,7 +564,7 @@ bool dlg_router_add_rule(dlg_router *r, const dlg_route_spec *sp, const char *fi
 		return false;
 	}
 	size_t ri = r->nrule;
-	r->rule = dlg_xrealloc(r->rule, (r->nrule + 1) * sizeof *r->rule);
+	r->rule = dlg_xreallocarray(r->rule, r->nrule + 1, sizeof *r->rule);
 	r->rule[ri] = (struct rule){dlg_xstrdup(field),
 	                            dlg_xstrdup(S(sp->field_name)),
 	                            dlg_xstrdup(dept),
@@ -600,7 +584,7 @@ bool dlg_router_add_rule(dlg_router *r, const dlg_route_spec *sp, const char *fi
 			continue;
 		}
 		uint32_t kwi = (uint32_t)r->nkw;
-		r->kw = dlg_xrealloc(r->kw, (r->nkw + 1) * sizeof *r->kw);
+		r->kw = dlg_xreallocarray(r->kw, r->nkw + 1, sizeof *r->kw);
 		struct keyword *kw = &r->kw[kwi];
 		kw->rule = ri;
 		kw->nparts = np;
@@ -687,11 +671,11 @@ bool dlg_router_finish(dlg_router *r)
 				return false;
 		}
 	}
-	r->kw_gen = xcalloc(r->nkw + 1, sizeof *r->kw_gen);
+	r->kw_gen = dlg_xcalloc(r->nkw + 1, sizeof *r->kw_gen);
 	r->touched_kw = dlg_xmalloc((r->nkw + 1) * sizeof *r->touched_kw);
 	r->part_words = dlg_xmalloc((r->nparts_total + 1) * sizeof *r->part_words);
 	r->part_alt = dlg_xmalloc((r->nparts_total + 1) * sizeof *r->part_alt);
-	r->rule_gen = xcalloc(r->nrule + 1, sizeof *r->rule_gen);
+	r->rule_gen = dlg_xcalloc(r->nrule + 1, sizeof *r->rule_gen);
 	r->rule_score = dlg_xmalloc((r->nrule + 1) * sizeof *r->rule_score);
 	r->rule_best_kw = dlg_xmalloc((r->nrule + 1) * sizeof *r->rule_best_kw);
 	r->rule_best_w = dlg_xmalloc((r->nrule + 1) * sizeof *r->rule_best_w);
@@ -725,7 +709,8 @@ static void on_text_word(void *ctx, const char *w, size_t len)
 		if (nd->nref) {
 			if (r->nmatch == r->match_cap) {
 				r->match_cap = r->match_cap ? r->match_cap * 2 : 64;
-				r->match = dlg_xrealloc(r->match, r->match_cap * sizeof *r->match);
+				r->match =
+				    dlg_xreallocarray(r->match, r->match_cap, sizeof *r->match);
 			}
 			long start = pos - nd->depth + 1;
 			bool neg =

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "base/diag.h"
-#include "base/hashmap.h"
+#include "base/strmap.h"
 #include "fmt/table.h"
 #include "base/text.h"
 
@@ -19,9 +19,9 @@ struct dlg_villages {
 	dlg_table t;
 	struct alias *alias;
 	size_t nalias;
-	dlg_hashmap by_alias;    /* hash of a folded alias -> index into alias */
-	dlg_hashmap first_words; /* hashes of the first word of every alias */
-	size_t max_words;        /* words in the longest alias */
+	dlg_strmap by_alias;    /* a folded alias -> index into alias (the first given) */
+	dlg_strmap first_words; /* the first word of every alias */
+	size_t max_words;       /* words in the longest alias */
 };
 
 static void add_alias(dlg_villages *v, const char *text, size_t village)
@@ -36,19 +36,15 @@ static void add_alias(dlg_villages *v, const char *text, size_t village)
 		words += *p == ' ';
 	if (words > v->max_words)
 		v->max_words = words;
-	v->alias = dlg_xrealloc(v->alias, (v->nalias + 1) * sizeof *v->alias);
-	dlg_hashmap_add(&v->by_alias, dlg_hash(DLG_HASH_SEED, f, strlen(f)), v->nalias, NULL);
-	dlg_hashmap_add(&v->first_words, dlg_hash(DLG_HASH_SEED, f, strcspn(f, " ")), 0, NULL);
+	v->alias = dlg_xreallocarray(v->alias, v->nalias + 1, sizeof *v->alias);
+	dlg_strmap_add(&v->by_alias, f, strlen(f), v->nalias);
+	dlg_strmap_add(&v->first_words, f, strcspn(f, " "), 0);
 	v->alias[v->nalias++] = (struct alias){f, strlen(f), village};
 }
 
 dlg_villages *dlg_villages_load(const dlg_case *c)
 {
-	dlg_villages *v = calloc(1, sizeof *v);
-	if (!v)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
-	dlg_hashmap_init(&v->by_alias);
-	dlg_hashmap_init(&v->first_words);
+	dlg_villages *v = dlg_xcalloc(1, sizeof *v);
 	char *path = dlg_case_data(c, "villages");
 	if (!path)
 		return v;
@@ -56,8 +52,6 @@ dlg_villages *dlg_villages_load(const dlg_case *c)
 	bool ok = dlg_table_load(&v->t, path, required);
 	free(path);
 	if (!ok) {
-		dlg_hashmap_free(&v->by_alias);
-		dlg_hashmap_free(&v->first_words);
 		free(v);
 		return NULL;
 	}
@@ -79,8 +73,8 @@ void dlg_villages_free(dlg_villages *v)
 	for (size_t i = 0; i < v->nalias; i++)
 		free(v->alias[i].folded);
 	free(v->alias);
-	dlg_hashmap_free(&v->by_alias);
-	dlg_hashmap_free(&v->first_words);
+	dlg_strmap_free(&v->by_alias);
+	dlg_strmap_free(&v->first_words);
 	dlg_table_free(&v->t);
 	free(v);
 }
@@ -114,10 +108,7 @@ const char *dlg_villages_match(const dlg_villages *v, const char *text)
 static const struct alias *lookup(const dlg_villages *v, const char *s, size_t len)
 {
 	uint64_t at;
-	if (!dlg_hashmap_get(&v->by_alias, dlg_hash(DLG_HASH_SEED, s, len), &at))
-		return NULL;
-	const struct alias *a = &v->alias[at];
-	return a->len == len && !memcmp(a->folded, s, len) ? a : NULL;
+	return dlg_strmap_get(&v->by_alias, s, len, &at) ? &v->alias[at] : NULL;
 }
 
 const char *dlg_villages_find_in(const dlg_villages *v, const char *address)
@@ -130,8 +121,7 @@ const char *dlg_villages_find_in(const dlg_villages *v, const char *address)
 	for (const char *start = f; *start;) {
 		const char *end = start;
 		size_t first = strcspn(start, " ");
-		bool can_start =
-		    dlg_hashmap_get(&v->first_words, dlg_hash(DLG_HASH_SEED, start, first), NULL);
+		bool can_start = dlg_strmap_get(&v->first_words, start, first, NULL);
 		for (size_t w = 0; can_start && w < v->max_words && *end; w++) {
 			end = strchr(end, ' ');
 			if (!end)

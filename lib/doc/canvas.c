@@ -20,9 +20,7 @@ struct dlg_canvas {
 
 dlg_canvas *dlg_lay_canvas(dlg_lay *l, double height)
 {
-	dlg_canvas *c = calloc(1, sizeof *c);
-	if (!c)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_canvas *c = dlg_xcalloc(1, sizeof *c);
 	c->l = l;
 	c->bx.h = height;
 	c->x0 = l->x0;

@@ -25,7 +25,7 @@ struct op *dlg_box_op(struct box *bx, int kind)
 {
 	if (bx->n == bx->cap) {
 		bx->cap = bx->cap ? 2 * bx->cap : 8;
-		bx->op = dlg_xrealloc(bx->op, bx->cap * sizeof *bx->op);
+		bx->op = dlg_xreallocarray(bx->op, bx->cap, sizeof *bx->op);
 	}
 	struct op *o = &bx->op[bx->n++];
 	memset(o, 0, sizeof *o);
@@ -133,9 +133,7 @@ dlg_pstyle dlg_pstyle_plain(double size, int align)
 
 dlg_lay *dlg_lay_new(dlg_pdf *pdf, dlg_fonts *fs, const dlg_geom *g)
 {
-	dlg_lay *l = calloc(1, sizeof *l);
-	if (!l)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_lay *l = dlg_xcalloc(1, sizeof *l);
 	l->pdf = pdf;
 	l->fs = fs;
 	l->g = *g;
@@ -252,7 +250,7 @@ static void col_push(struct column *c, struct box *bx)
 {
 	if (c->n == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 8;
-		c->bx = dlg_xrealloc(c->bx, c->cap * sizeof *c->bx);
+		c->bx = dlg_xreallocarray(c->bx, c->cap, sizeof *c->bx);
 	}
 	c->bx[c->n++] = *bx;
 	c->h += bx->h;
@@ -269,7 +267,7 @@ void dlg_lay_place(dlg_lay *l, struct box *bx)
 	if (bx->hold || l->nheld) {
 		if (l->nheld == l->hcap) {
 			l->hcap = l->hcap ? 2 * l->hcap : 8;
-			l->held = dlg_xrealloc(l->held, l->hcap * sizeof *l->held);
+			l->held = dlg_xreallocarray(l->held, l->hcap, sizeof *l->held);
 		}
 		if (bx->hold || bx->n == 0) {
 			l->held[l->nheld++] = *bx;

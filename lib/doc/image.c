@@ -58,7 +58,7 @@ dlg_image *dlg_image_load_png(const char *path)
 	if (!info) {
 		png_destroy_read_struct(&png, NULL, NULL);
 		fclose(f);
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+		dlg_out_of_memory();
 	}
 	/* volatile: changed between setjmp and a possible longjmp */
 	unsigned char *volatile rgba = NULL;

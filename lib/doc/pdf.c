@@ -11,6 +11,7 @@
 
 #include "base/atomic.h"
 #include "base/diag.h"
+#include "base/hashmap.h"
 #include "base/text.h"
 #include "base/sbuf.h"
 
@@ -55,9 +56,7 @@ struct dlg_pdf {
 
 dlg_pdf *dlg_pdf_new(dlg_fonts *fs)
 {
-	dlg_pdf *p = calloc(1, sizeof *p);
-	if (!p)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_pdf *p = dlg_xcalloc(1, sizeof *p);
 	p->fs = fs;
 	return p;
 }
@@ -118,7 +117,7 @@ static unsigned char *deflate_buf(const void *in, size_t len, size_t *out_len)
 	uLongf n = compressBound((uLong)len);
 	unsigned char *out = dlg_xmalloc(n);
 	if (compress2(out, &n, in, (uLong)len, 6) != Z_OK)
-		dlg_die(DLG_EXIT_ERROR, _("compression failed"));
+		dlg_out_of_memory() /* with compressBound room, only memory fails */;
 	*out_len = n;
 	return out;
 }
@@ -129,7 +128,7 @@ void dlg_pdf_end_page(dlg_pdf *p)
 		return;
 	if (p->npages == p->cap) {
 		p->cap = p->cap ? 2 * p->cap : 8;
-		p->pages = dlg_xrealloc(p->pages, p->cap * sizeof *p->pages);
+		p->pages = dlg_xreallocarray(p->pages, p->cap, sizeof *p->pages);
 	}
 	struct page *pg = &p->pages[p->npages++];
 	pg->w = p->page_w;
@@ -153,9 +152,7 @@ static uint16_t cid_for(dlg_pdf *p, int style, uint32_t cp)
 	if (!u->used) {
 		u->used = true;
 		u->num_glyphs = dlg_ttf_get_info(dlg_fonts_get(p->fs, style))->num_glyphs;
-		u->cid_of = calloc((size_t)u->num_glyphs, sizeof *u->cid_of);
-		if (!u->cid_of)
-			dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+		u->cid_of = dlg_xcalloc((size_t)u->num_glyphs, sizeof *u->cid_of);
 		u->cap = 128;
 		u->gid = dlg_xmalloc(u->cap * sizeof *u->gid);
 		u->uni = dlg_xmalloc(u->cap * sizeof *u->uni);
@@ -173,9 +170,9 @@ static uint16_t cid_for(dlg_pdf *p, int style, uint32_t cp)
 		return u->cid_of[gid];
 	if (u->n == u->cap) {
 		u->cap *= 2;
-		u->gid = dlg_xrealloc(u->gid, u->cap * sizeof *u->gid);
-		u->uni = dlg_xrealloc(u->uni, u->cap * sizeof *u->uni);
-		u->adv = dlg_xrealloc(u->adv, u->cap * sizeof *u->adv);
+		u->gid = dlg_xreallocarray(u->gid, u->cap, sizeof *u->gid);
+		u->uni = dlg_xreallocarray(u->uni, u->cap, sizeof *u->uni);
+		u->adv = dlg_xreallocarray(u->adv, u->cap, sizeof *u->adv);
 	}
 	u->gid[u->n] = gid;
 	u->uni[u->n] = cp;
@@ -271,7 +268,7 @@ void dlg_pdf_image(dlg_pdf *p, const dlg_image *img, double x, double y, double 
 	while (k < p->nimages && p->images[k] != img)
 		k++;
 	if (k == p->nimages) {
-		p->images = dlg_xrealloc(p->images, (p->nimages + 1) * sizeof *p->images);
+		p->images = dlg_xreallocarray(p->images, p->nimages + 1, sizeof *p->images);
 		p->images[p->nimages++] = img;
 	}
 	dlg_sbuf *b = &p->cs;
@@ -288,7 +285,7 @@ void dlg_pdf_image(dlg_pdf *p, const dlg_image *img, double x, double y, double 
 
 void dlg_pdf_sig_field(dlg_pdf *p, const char *name, double x, double y, double w, double h)
 {
-	p->fields = dlg_xrealloc(p->fields, (p->nfields + 1) * sizeof *p->fields);
+	p->fields = dlg_xreallocarray(p->fields, p->nfields + 1, sizeof *p->fields);
 	struct sig_field *f = &p->fields[p->nfields++];
 	f->name = dlg_xstrdup(name);
 	for (char *c = f->name; *c; c++) /* a PDF literal string needs no escapes then */
@@ -335,16 +332,6 @@ static void deflated_obj(struct writer *w, int num, const char *dict_extra, cons
 	free(z);
 }
 
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *d = data;
-	for (size_t i = 0; i < len; i++) {
-		h ^= d[i];
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
-
 static void utf16_hex(dlg_sbuf *b, uint32_t cp)
 {
 	if (cp >= 0x10000) {
@@ -369,7 +356,7 @@ static void write_font(struct writer *w, dlg_pdf *p, int style, int first)
 	const dlg_ttf *ttf = dlg_fonts_get(p->fs, style);
 	const dlg_ttf_info *info = dlg_ttf_get_info(ttf);
 	double k = 1000.0 / info->units_per_em;
-	uint64_t h = fnv(0xcbf29ce484222325ull + (uint64_t)style, u->gid, u->n * sizeof *u->gid);
+	uint64_t h = dlg_hash(DLG_HASH_SEED + (uint64_t)style, u->gid, u->n * sizeof *u->gid);
 	char name[80];
 	char tag[7];
 	for (int i = 0; i < 6; i++) {
@@ -457,9 +444,7 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	int first_field = first_image + nimg_obj;
 	int acroform = p->nfields ? first_field + (int)p->nfields : 0;
 	w.nobj = first_field - 1 + (int)p->nfields + (p->nfields ? 1 : 0);
-	w.offset = calloc((size_t)w.nobj + 1, sizeof *w.offset);
-	if (!w.offset)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	w.offset = dlg_xcalloc((size_t)w.nobj + 1, sizeof *w.offset);
 	dlg_sbuf *o = &w.out;
 	dlg_sbuf_reserve(o, 65536);
 	dlg_sbuf_adds(o, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
@@ -587,8 +572,8 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	dlg_sbuf_printf(o, "xref\n0 %d\n0000000000 65535 f \n", w.nobj + 1);
 	for (int i = 1; i <= w.nobj; i++)
 		dlg_sbuf_printf(o, "%010ld 00000 n \n", w.offset[i]);
-	uint64_t h1 = fnv(0xcbf29ce484222325ull, o->data, o->len);
-	uint64_t h2 = fnv(0x84222325cbf29ce4ull, o->data, o->len);
+	uint64_t h1 = dlg_hash(DLG_HASH_SEED, o->data, o->len);
+	uint64_t h2 = dlg_hash(~DLG_HASH_SEED, o->data, o->len);
 	dlg_sbuf_printf(o,
 	                "trailer\n<< /Size %d /Root 1 0 R /Info 3 0 R /ID [<%016llX%016llX> "
 	                "<%016llX%016llX>] >>\nstartxref\n%ld\n%%%%EOF\n",

@@ -15,9 +15,7 @@
 
 dlg_rich *dlg_rich_new(void)
 {
-	dlg_rich *r = calloc(1, sizeof *r);
-	if (!r)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_rich *r = dlg_xcalloc(1, sizeof *r);
 	return r;
 }
 
@@ -34,7 +32,7 @@ struct run *dlg_rich_new_run(dlg_rich *r, int kind, int style)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 8;
-		r->run = dlg_xrealloc(r->run, r->cap * sizeof *r->run);
+		r->run = dlg_xreallocarray(r->run, r->cap, sizeof *r->run);
 	}
 	struct run *u = &r->run[r->n++];
 	u->kind = kind;
@@ -82,7 +80,7 @@ static void push_item(struct breaker *b, struct item it)
 {
 	if (b->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 64;
-		b->it = dlg_xrealloc(b->it, b->cap * sizeof *b->it);
+		b->it = dlg_xreallocarray(b->it, b->cap, sizeof *b->it);
 	}
 	b->it[b->n++] = it;
 }
@@ -134,7 +132,7 @@ static void push_line(struct breaker *b, struct line ln)
 {
 	if (b->nl == b->lcap) {
 		b->lcap = b->lcap ? 2 * b->lcap : 16;
-		b->ln = dlg_xrealloc(b->ln, b->lcap * sizeof *b->ln);
+		b->ln = dlg_xreallocarray(b->ln, b->lcap, sizeof *b->ln);
 	}
 	b->ln[b->nl++] = ln;
 }

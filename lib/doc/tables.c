@@ -25,15 +25,11 @@ struct dlg_tbl {
 
 dlg_tbl *dlg_tbl_new(int ncols, const double *weights, double size)
 {
-	dlg_tbl *t = calloc(1, sizeof *t);
-	if (!t)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_tbl *t = dlg_xcalloc(1, sizeof *t);
 	t->ncols = ncols;
 	t->size = size;
 	t->weight = dlg_xmalloc((size_t)ncols * sizeof *t->weight);
-	t->align = calloc((size_t)ncols, sizeof *t->align);
-	if (!t->align)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	t->align = dlg_xcalloc((size_t)ncols, sizeof *t->align);
 	for (int i = 0; i < ncols; i++)
 		t->weight[i] = weights && weights[i] > 0 ? weights[i] : 1;
 	return t;
@@ -88,7 +84,7 @@ void dlg_tbl_row(dlg_tbl *t, const dlg_rich *const *cells)
 {
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 8;
-		t->cells = dlg_xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
+		t->cells = dlg_xreallocarray(t->cells, t->cap * (size_t)t->ncols, sizeof *t->cells);
 	}
 	for (int i = 0; i < t->ncols; i++)
 		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = rich_copy(cells[i]);

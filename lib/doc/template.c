@@ -75,8 +75,8 @@ static bool parse_front(dlg_tmpl *t, char **lines, size_t nlines, size_t end)
 		if (!*p || *p == '#')
 			continue;
 		if (*p == '-' && (p[1] == ' ' || !p[1]) && cur && !cur->val) {
-			cur->item = dlg_xrealloc(cur->item, (cur->n + 1) * sizeof *cur->item);
-			cur->line = dlg_xrealloc(cur->line, (cur->n + 1) * sizeof *cur->line);
+			cur->item = dlg_xreallocarray(cur->item, cur->n + 1, sizeof *cur->item);
+			cur->line = dlg_xreallocarray(cur->line, cur->n + 1, sizeof *cur->line);
 			cur->item[cur->n] = dlg_xstrdup(unquote(p + 1));
 			cur->line[cur->n++] = lineno;
 			continue;
@@ -101,7 +101,7 @@ static bool parse_front(dlg_tmpl *t, char **lines, size_t nlines, size_t end)
 			ok = false;
 			continue;
 		}
-		t->m = dlg_xrealloc(t->m, (t->nm + 1) * sizeof *t->m);
+		t->m = dlg_xreallocarray(t->m, t->nm + 1, sizeof *t->m);
 		cur = &t->m[t->nm++];
 		memset(cur, 0, sizeof *cur);
 		cur->key = dlg_xstrdup(s);
@@ -129,9 +129,7 @@ dlg_tmpl *dlg_tmpl_parse(const char *name, const char *text, size_t len)
 	}
 	size_t nlen;
 	char *nfc = dlg_text_nfc(text, len, &nlen);
-	dlg_tmpl *t = calloc(1, sizeof *t);
-	if (!t)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_tmpl *t = dlg_xcalloc(1, sizeof *t);
 	t->name = dlg_xstrdup(name);
 
 	/* split into lines to find the front matter */
@@ -140,7 +138,7 @@ dlg_tmpl *dlg_tmpl_parse(const char *name, const char *text, size_t len)
 	char **lines = dlg_xmalloc(cap * sizeof *lines);
 	for (char *p = copy;;) {
 		if (nlines == cap)
-			lines = dlg_xrealloc(lines, (cap *= 2) * sizeof *lines);
+			lines = dlg_xreallocarray(lines, cap *= 2, sizeof *lines);
 		lines[nlines++] = p;
 		char *nl = strchr(p, '\n');
 		if (!nl)
@@ -483,7 +481,7 @@ static char **split_cells(const char *line, size_t *n)
 		if (!bar && len == 0 && *n)
 			break;
 		if (*n == cap)
-			cells = dlg_xrealloc(cells, (cap *= 2) * sizeof *cells);
+			cells = dlg_xreallocarray(cells, cap *= 2, sizeof *cells);
 		char *c = dlg_xmalloc(len + 1);
 		memcpy(c, p, len);
 		c[len] = '\0';
@@ -513,7 +511,7 @@ static void code_lines(const char *lit, char ***lines, size_t *n)
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		if (*n == cap)
-			*lines = dlg_xrealloc(*lines, (cap *= 2) * sizeof **lines);
+			*lines = dlg_xreallocarray(*lines, cap *= 2, sizeof **lines);
 		char *s = dlg_xmalloc(len + 1);
 		memcpy(s, p, len);
 		s[len] = '\0';
@@ -786,7 +784,7 @@ static char **list_fill(struct rctx *rc, const char *key, size_t *n)
 		const char *close = strstr(it, "}}");
 		if (strncmp(it, "{{each:", 7) || !close) {
 			if (k == cap)
-				v = dlg_xrealloc(v, (cap *= 2) * sizeof *v);
+				v = dlg_xreallocarray(v, cap *= 2, sizeof *v);
 			v[k++] = fill(rc, it, m->line[i]);
 			continue;
 		}
@@ -805,7 +803,7 @@ static char **list_fill(struct rctx *rc, const char *key, size_t *n)
 			for (size_t r = 0; r < rows.nrows; r++) {
 				rc->row = r;
 				if (k == cap)
-					v = dlg_xrealloc(v, (cap *= 2) * sizeof *v);
+					v = dlg_xreallocarray(v, cap *= 2, sizeof *v);
 				v[k++] = fill(rc, close + 2, m->line[i]);
 			}
 			rc->rows = NULL;

@@ -255,7 +255,7 @@ char *dlg_conf_placeholders(const dlg_conf *c)
 
 dlg_conf *dlg_conf_defaults(void)
 {
-	return calloc(1, sizeof(dlg_conf));
+	return dlg_xcalloc(1, sizeof(dlg_conf));
 }
 
 static void strip(char *s)

@@ -101,9 +101,9 @@ static void slot_add(struct slot *s, const char *data, size_t len)
 {
 	if (s->nf == s->fcap) {
 		s->fcap = s->fcap ? s->fcap * 2 : 16;
-		s->off = dlg_xrealloc(s->off, s->fcap * sizeof *s->off);
-		s->flen = dlg_xrealloc(s->flen, s->fcap * sizeof *s->flen);
-		s->ptr = dlg_xrealloc(s->ptr, s->fcap * sizeof *s->ptr);
+		s->off = dlg_xreallocarray(s->off, s->fcap, sizeof *s->off);
+		s->flen = dlg_xreallocarray(s->flen, s->fcap, sizeof *s->flen);
+		s->ptr = dlg_xreallocarray(s->ptr, s->fcap, sizeof *s->ptr);
 	}
 	if (s->len + len + 1 > s->cap) {
 		while (s->len + len + 1 > s->cap)
@@ -195,7 +195,7 @@ static void on_row(int c, void *ctx)
 	r->nready++;
 	if (r->nready == r->nslots) {
 		r->nslots *= 2;
-		r->rows = dlg_xrealloc(r->rows, r->nslots * sizeof *r->rows);
+		r->rows = dlg_xreallocarray(r->rows, r->nslots, sizeof *r->rows);
 		memset(r->rows + r->nready, 0, (r->nslots - r->nready) * sizeof *r->rows);
 	}
 	slot_reset(&r->rows[r->nready]);
@@ -308,15 +308,15 @@ static void batch_add(struct batch *b, const struct slot *s)
 {
 	if (b->nrows == b->rcap) {
 		b->rcap = b->rcap ? b->rcap * 2 : BATCH_ROWS;
-		b->first = dlg_xrealloc(b->first, b->rcap * sizeof *b->first);
-		b->count = dlg_xrealloc(b->count, b->rcap * sizeof *b->count);
-		b->line = dlg_xrealloc(b->line, b->rcap * sizeof *b->line);
+		b->first = dlg_xreallocarray(b->first, b->rcap, sizeof *b->first);
+		b->count = dlg_xreallocarray(b->count, b->rcap, sizeof *b->count);
+		b->line = dlg_xreallocarray(b->line, b->rcap, sizeof *b->line);
 	}
 	if (b->nf + s->nf > b->fcap) {
 		while (b->nf + s->nf > b->fcap)
 			b->fcap = b->fcap ? b->fcap * 2 : 4096;
-		b->off = dlg_xrealloc(b->off, b->fcap * sizeof *b->off);
-		b->flen = dlg_xrealloc(b->flen, b->fcap * sizeof *b->flen);
+		b->off = dlg_xreallocarray(b->off, b->fcap, sizeof *b->off);
+		b->flen = dlg_xreallocarray(b->flen, b->fcap, sizeof *b->flen);
 	}
 	if (b->len + s->len > b->cap) {
 		while (b->len + s->len > b->cap)
@@ -398,8 +398,8 @@ static bool next_batched(dlg_csv_reader *r, char ***fields, size_t **lens, size_
 	*line = b->line[row];
 	if (*nf > r->max_fields) {
 		r->max_fields = *nf;
-		r->out.field = dlg_xrealloc(r->out.field, (*nf + 1) * sizeof(char *));
-		r->out.len = dlg_xrealloc(r->out.len, (*nf + 1) * sizeof(size_t));
+		r->out.field = dlg_xreallocarray(r->out.field, *nf + 1, sizeof(char *));
+		r->out.len = dlg_xreallocarray(r->out.len, *nf + 1, sizeof(size_t));
 	}
 	for (size_t i = 0; i < *nf; i++) {
 		r->out.field[i] = b->buf + b->off[b->first[row] + i];
@@ -467,9 +467,7 @@ static bool find_duplicate(const char *const *canon, size_t n, size_t *first, si
 
 dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 {
-	dlg_csv_reader *r = calloc(1, sizeof *r);
-	if (!r)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_csv_reader *r = dlg_xcalloc(1, sizeof *r);
 	r->name = dlg_xstrdup(dlg_display_name(path));
 	r->cd = (iconv_t)-1;
 	r->max_field = opts && opts->max_field ? opts->max_field : DLG_CSV_MAX_FIELD;
@@ -504,7 +502,7 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 	csv_set_realloc_func(&r->parser, capped_realloc);
 	csv_set_blk_size(&r->parser, CHUNK);
 	r->nslots = 4;
-	r->rows = calloc(r->nslots, sizeof *r->rows);
+	r->rows = dlg_xcalloc(r->nslots, sizeof *r->rows);
 	r->line = 1;
 	r->next_row_line = 1;
 	r->first_chunk = true;

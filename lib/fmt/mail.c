@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "base/hashmap.h"
+#include "base/sbuf.h"
 #include "base/text.h"
 
 struct addr {
@@ -36,46 +38,6 @@ struct dlg_mail {
 	struct part *part;
 	size_t npart;
 };
-
-/* A growing string. */
-typedef struct {
-	char *s;
-	size_t len, cap;
-} sbuf;
-
-static void sb_putn(sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		while (b->len + n + 1 > b->cap)
-			b->cap = b->cap ? 2 * b->cap : 1024;
-		b->s = dlg_xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s)
-{
-	sb_putn(b, s, strlen(s));
-}
-
-static void sb_putc(sbuf *b, char c)
-{
-	sb_putn(b, &c, 1);
-}
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-	char tmp[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n >= 0 && (size_t)n < sizeof tmp)
-		sb_putn(b, tmp, (size_t)n);
-}
 
 dlg_mail *dlg_mail_new(void)
 {
@@ -213,7 +175,7 @@ static bool push_addr(struct addr **v, size_t *n, const char *name, const char *
 	struct addr a;
 	if (!set_addr(&a, name, addr))
 		return false;
-	*v = dlg_xrealloc(*v, (*n + 1) * sizeof **v);
+	*v = dlg_xreallocarray(*v, *n + 1, sizeof **v);
 	(*v)[(*n)++] = a;
 	return true;
 }
@@ -235,7 +197,7 @@ bool dlg_mail_add_header(dlg_mail *m, const char *name, const char *value)
 {
 	if (!plain_ascii(name) || !plain_ascii(value) || strchr(name, ':') || strchr(name, ' '))
 		return false;
-	m->xhdr = dlg_xrealloc(m->xhdr, (m->nxhdr + 1) * sizeof *m->xhdr);
+	m->xhdr = dlg_xreallocarray(m->xhdr, m->nxhdr + 1, sizeof *m->xhdr);
 	m->xhdr[m->nxhdr++] = dlg_xasprintf("%s: %s", name, value);
 	return true;
 }
@@ -262,7 +224,7 @@ void dlg_mail_set_body(dlg_mail *m, const char *utf8)
 void dlg_mail_attach(dlg_mail *m, const char *filename, const char *mime_type, const void *data,
                      size_t len)
 {
-	m->part = dlg_xrealloc(m->part, (m->npart + 1) * sizeof *m->part);
+	m->part = dlg_xreallocarray(m->part, m->npart + 1, sizeof *m->part);
 	struct part *p = &m->part[m->npart++];
 	p->filename = one_line(filename);
 	p->type = one_line(mime_type);
@@ -280,25 +242,25 @@ bool dlg_mail_attach_file(dlg_mail *m, const char *path, const char *filename,
 		dlg_warn("%s: %s", path, strerror(errno));
 		return false;
 	}
-	sbuf b = {0};
+	dlg_sbuf b = {0};
 	char buf[65536];
 	size_t n;
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_putn(&b, buf, n);
+		dlg_sbuf_add(&b, buf, n);
 	bool ok = !ferror(f);
 	if (!ok)
 		dlg_warn("%s: %s", path, strerror(errno));
 	fclose(f);
 	if (ok)
-		dlg_mail_attach(m, filename, mime_type, b.s, b.len);
-	free(b.s);
+		dlg_mail_attach(m, filename, mime_type, b.data, b.len);
+	dlg_sbuf_free(&b);
 	return ok;
 }
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /* base64 of data without line breaks, appended to b. */
-static void b64_raw(sbuf *b, const unsigned char *d, size_t len)
+static void b64_raw(dlg_sbuf *b, const unsigned char *d, size_t len)
 {
 	for (size_t i = 0; i < len; i += 3) {
 		uint32_t v = (uint32_t)d[i] << 16;
@@ -308,21 +270,19 @@ static void b64_raw(sbuf *b, const unsigned char *d, size_t len)
 			v |= d[i + 2];
 		char q[4] = {b64[v >> 18 & 63], b64[v >> 12 & 63],
 		             i + 1 < len ? b64[v >> 6 & 63] : '=', i + 2 < len ? b64[v & 63] : '='};
-		sb_putn(b, q, 4);
+		dlg_sbuf_add(b, q, 4);
 	}
 }
 
 char *dlg_mail_base64(const void *data, size_t len)
 {
-	sbuf b = {0};
+	dlg_sbuf b = {0};
 	const unsigned char *d = data;
 	for (size_t i = 0; i < len; i += 57) {
 		b64_raw(&b, d + i, len - i < 57 ? len - i : 57);
-		sb_putc(&b, '\n');
+		dlg_sbuf_addc(&b, '\n');
 	}
-	if (!b.s)
-		sb_puts(&b, "");
-	return b.s;
+	return dlg_sbuf_take(&b);
 }
 
 /* Length of the UTF-8 sequence that starts with byte c. */
@@ -336,11 +296,11 @@ char *dlg_mail_encode_header(const char *utf8, size_t used)
 	char *s = one_line(utf8);
 	if (plain_ascii(s))
 		return s;
-	sbuf b = {0};
+	dlg_sbuf b = {0};
 	size_t len = strlen(s), i = 0, col = used;
 	while (i < len) {
 		if (i > 0) {
-			sb_puts(&b, "\n ");
+			dlg_sbuf_adds(&b, "\n ");
 			col = 1;
 		}
 		/* "=?UTF-8?B?" + "?=" is 12 characters; 4 per 3 bytes */
@@ -352,23 +312,23 @@ char *dlg_mail_encode_header(const char *utf8, size_t used)
 			j += u8len((unsigned char)s[j]);
 		if (j > len)
 			j = len;
-		sb_puts(&b, "=?UTF-8?B?");
+		dlg_sbuf_adds(&b, "=?UTF-8?B?");
 		b64_raw(&b, (const unsigned char *)s + i, j - i);
-		sb_puts(&b, "?=");
+		dlg_sbuf_adds(&b, "?=");
 		i = j;
 	}
 	free(s);
-	return b.s;
+	return dlg_sbuf_take(&b);
 }
 
 /* Quoted-printable (RFC 2045 6.7) of LF-separated text, appended to b. */
-static void qp(sbuf *b, const char *text)
+static void qp(dlg_sbuf *b, const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t col = 0;
 	while (*p) {
 		if (*p == '\n') {
-			sb_putc(b, '\n');
+			dlg_sbuf_addc(b, '\n');
 			col = 0;
 			p++;
 			continue;
@@ -390,109 +350,99 @@ static void qp(sbuf *b, const char *text)
 		if (*p >= 0xc0)
 			need = 3 * u8len(*p);
 		if (col + need > 75) {
-			sb_puts(b, "=\n");
+			dlg_sbuf_adds(b, "=\n");
 			col = 0;
 			if (n == 1 && (*p == '.' || !strncmp((const char *)p, "From ", 5))) {
 				snprintf(enc, sizeof enc, "=%02X", *p);
 				n = 3;
 			}
 		}
-		sb_putn(b, enc, n);
+		dlg_sbuf_add(b, enc, n);
 		col += n;
 		p++;
 	}
 	if (col > 0)
-		sb_putc(b, '\n');
+		dlg_sbuf_addc(b, '\n');
 }
 
-static void put_addr(sbuf *b, const struct addr *a, size_t used)
+static void put_addr(dlg_sbuf *b, const struct addr *a, size_t used)
 {
 	if (a->name) {
 		if (plain_ascii(a->name)) {
-			sb_putc(b, '"');
+			dlg_sbuf_addc(b, '"');
 			for (const char *p = a->name; *p; p++) {
 				if (*p == '"' || *p == '\\')
-					sb_putc(b, '\\');
-				sb_putc(b, *p);
+					dlg_sbuf_addc(b, '\\');
+				dlg_sbuf_addc(b, *p);
 			}
-			sb_putc(b, '"');
+			dlg_sbuf_addc(b, '"');
 		} else {
 			/* one encoded-word even past 75 characters: readers (Python's
 			 * among them) keep the space between adjacent encoded-words
 			 * of a phrase, which RFC 2047 says to drop */
-			sb_puts(b, "=?UTF-8?B?");
+			dlg_sbuf_adds(b, "=?UTF-8?B?");
 			b64_raw(b, (const unsigned char *)a->name, strlen(a->name));
-			sb_puts(b, "?=");
+			dlg_sbuf_adds(b, "?=");
 			if (used + strlen(a->name) * 4 / 3 + 16 + strlen(a->addr) > 78) {
-				sb_puts(b, "\n <");
-				sb_puts(b, a->addr);
-				sb_putc(b, '>');
+				dlg_sbuf_adds(b, "\n <");
+				dlg_sbuf_adds(b, a->addr);
+				dlg_sbuf_addc(b, '>');
 				return;
 			}
 		}
-		sb_puts(b, " <");
-		sb_puts(b, a->addr);
-		sb_putc(b, '>');
+		dlg_sbuf_adds(b, " <");
+		dlg_sbuf_adds(b, a->addr);
+		dlg_sbuf_addc(b, '>');
 	} else {
-		sb_puts(b, a->addr);
+		dlg_sbuf_adds(b, a->addr);
 	}
 }
 
-static void put_addr_list(sbuf *b, const char *hdr, const struct addr *v, size_t n)
+static void put_addr_list(dlg_sbuf *b, const char *hdr, const struct addr *v, size_t n)
 {
 	if (!n)
 		return;
-	sb_puts(b, hdr);
-	sb_puts(b, ": ");
+	dlg_sbuf_adds(b, hdr);
+	dlg_sbuf_adds(b, ": ");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			sb_puts(b, ",\n ");
+			dlg_sbuf_adds(b, ",\n ");
 		put_addr(b, &v[i], i ? 1 : strlen(hdr) + 2);
 	}
-	sb_putc(b, '\n');
-}
-
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	dlg_sbuf_addc(b, '\n');
 }
 
 static uint64_t content_hash(const dlg_mail *m)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = DLG_HASH_SEED;
 	if (m->subject)
-		h = fnv(h, m->subject, strlen(m->subject));
+		h = dlg_hash(h, m->subject, strlen(m->subject));
 	for (size_t i = 0; i < m->nto; i++)
-		h = fnv(h, m->to[i].addr, strlen(m->to[i].addr));
+		h = dlg_hash(h, m->to[i].addr, strlen(m->to[i].addr));
 	if (m->body)
-		h = fnv(h, m->body, strlen(m->body));
+		h = dlg_hash(h, m->body, strlen(m->body));
 	for (size_t i = 0; i < m->npart; i++)
-		h = fnv(h, m->part[i].data, m->part[i].len);
+		h = dlg_hash(h, m->part[i].data, m->part[i].len);
 	return h;
 }
 
 /* Parameter value for a file name: quoted when plain, RFC 2231 otherwise. */
-static void put_filename(sbuf *b, const char *param, const char *name)
+static void put_filename(dlg_sbuf *b, const char *param, const char *name)
 {
 	bool plain = plain_ascii(name) && !strpbrk(name, "\"\\");
 	if (plain) {
-		sb_printf(b, "%s=\"", param);
-		sb_puts(b, name);
-		sb_putc(b, '"');
+		dlg_sbuf_printf(b, "%s=\"", param);
+		dlg_sbuf_adds(b, name);
+		dlg_sbuf_addc(b, '"');
 		return;
 	}
-	sb_printf(b, "%s*=UTF-8''", param);
+	dlg_sbuf_printf(b, "%s*=UTF-8''", param);
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
-			sb_putc(b, (char)*p);
+			dlg_sbuf_addc(b, (char)*p);
 		else
-			sb_printf(b, "%%%02X", *p);
+			dlg_sbuf_printf(b, "%%%02X", *p);
 	}
 }
 
@@ -501,7 +451,7 @@ char *dlg_mail_render(const dlg_mail *m, size_t *len)
 	static const char *const wday[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	sbuf b = {0};
+	dlg_sbuf b = {0};
 	time_t t = m->date;
 	long off = m->offset;
 	if (!m->has_date) {
@@ -514,67 +464,67 @@ char *dlg_mail_render(const dlg_mail *m, size_t *len)
 	struct tm tm;
 	gmtime_r(&shifted, &tm);
 	long aoff = off < 0 ? -off : off;
-	sb_printf(&b, "Date: %s, %02d %s %d %02d:%02d:%02d %c%02ld%02ld\n", wday[tm.tm_wday],
-	          tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
-	          off < 0 ? '-' : '+', aoff / 60, aoff % 60);
+	dlg_sbuf_printf(&b, "Date: %s, %02d %s %d %02d:%02d:%02d %c%02ld%02ld\n", wday[tm.tm_wday],
+	                tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+	                tm.tm_sec, off < 0 ? '-' : '+', aoff / 60, aoff % 60);
 	if (m->from.addr)
 		put_addr_list(&b, "From", &m->from, 1);
 	put_addr_list(&b, "To", m->to, m->nto);
 	char *subj = dlg_mail_encode_header(m->subject ? m->subject : "", 9);
-	sb_printf(&b, "Subject: ");
-	sb_puts(&b, subj);
-	sb_putc(&b, '\n');
+	dlg_sbuf_printf(&b, "Subject: ");
+	dlg_sbuf_adds(&b, subj);
+	dlg_sbuf_addc(&b, '\n');
 	free(subj);
 	uint64_t h = content_hash(m);
 	if (m->msgid) {
-		sb_puts(&b, "Message-ID: <");
-		sb_puts(&b, m->msgid);
-		sb_puts(&b, ">\n");
+		dlg_sbuf_adds(&b, "Message-ID: <");
+		dlg_sbuf_adds(&b, m->msgid);
+		dlg_sbuf_adds(&b, ">\n");
 	} else {
 		const char *dom = m->from.addr ? strchr(m->from.addr, '@') + 1 : "localhost";
-		sb_printf(&b, "Message-ID: <dlg.%04d%02d%02d%02d%02d%02d.%016llx@",
-		          tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-		          tm.tm_sec, (unsigned long long)h);
-		sb_puts(&b, dom);
-		sb_puts(&b, ">\n");
+		dlg_sbuf_printf(&b, "Message-ID: <dlg.%04d%02d%02d%02d%02d%02d.%016llx@",
+		                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+		                tm.tm_sec, (unsigned long long)h);
+		dlg_sbuf_adds(&b, dom);
+		dlg_sbuf_adds(&b, ">\n");
 	}
 	for (size_t i = 0; i < m->nxhdr; i++) {
-		sb_puts(&b, m->xhdr[i]);
-		sb_putc(&b, '\n');
+		dlg_sbuf_adds(&b, m->xhdr[i]);
+		dlg_sbuf_addc(&b, '\n');
 	}
-	sb_puts(&b, "MIME-Version: 1.0\n");
+	dlg_sbuf_adds(&b, "MIME-Version: 1.0\n");
 	char boundary[40];
 	snprintf(boundary, sizeof boundary, "=_dlg_%016llx", (unsigned long long)h);
 	const char *text_hdr = "Content-Type: text/plain; charset=UTF-8\n"
 	                       "Content-Transfer-Encoding: quoted-printable\n\n";
 	if (!m->npart) {
-		sb_puts(&b, text_hdr);
+		dlg_sbuf_adds(&b, text_hdr);
 		qp(&b, m->body ? m->body : "");
 	} else {
-		sb_printf(&b, "Content-Type: multipart/mixed; boundary=\"%s\"\n\n", boundary);
-		sb_puts(&b, "This is a message in MIME format.\n");
-		sb_printf(&b, "\n--%s\n", boundary);
-		sb_puts(&b, text_hdr);
+		dlg_sbuf_printf(&b, "Content-Type: multipart/mixed; boundary=\"%s\"\n\n", boundary);
+		dlg_sbuf_adds(&b, "This is a message in MIME format.\n");
+		dlg_sbuf_printf(&b, "\n--%s\n", boundary);
+		dlg_sbuf_adds(&b, text_hdr);
 		qp(&b, m->body ? m->body : "");
 		for (size_t i = 0; i < m->npart; i++) {
 			const struct part *p = &m->part[i];
-			sb_printf(&b, "\n--%s\n", boundary);
-			sb_puts(&b, "Content-Type: ");
-			sb_puts(&b, p->type);
-			sb_puts(&b, ";\n ");
+			dlg_sbuf_printf(&b, "\n--%s\n", boundary);
+			dlg_sbuf_adds(&b, "Content-Type: ");
+			dlg_sbuf_adds(&b, p->type);
+			dlg_sbuf_adds(&b, ";\n ");
 			put_filename(&b, "name", p->filename);
-			sb_puts(&b, "\nContent-Disposition: attachment;\n ");
+			dlg_sbuf_adds(&b, "\nContent-Disposition: attachment;\n ");
 			put_filename(&b, "filename", p->filename);
-			sb_puts(&b, "\nContent-Transfer-Encoding: base64\n\n");
+			dlg_sbuf_adds(&b, "\nContent-Transfer-Encoding: base64\n\n");
 			char *enc = dlg_mail_base64(p->data, p->len);
-			sb_puts(&b, enc);
+			dlg_sbuf_adds(&b, enc);
 			free(enc);
 		}
-		sb_printf(&b, "\n--%s--\n", boundary);
+		dlg_sbuf_printf(&b, "\n--%s--\n", boundary);
 	}
 	if (len)
 		*len = b.len;
-	return b.s;
+	return dlg_sbuf_take(&b);
 }
 
 bool dlg_mail_write(const dlg_mail *m, FILE *f)

@@ -62,7 +62,7 @@ static bool is_fence(const char *s)
 
 static void add_section(dlg_notes *n, dlg_note_kind kind, const char *title, long line)
 {
-	n->sec = dlg_xrealloc(n->sec, (n->n + 1) * sizeof *n->sec);
+	n->sec = dlg_xreallocarray(n->sec, n->n + 1, sizeof *n->sec);
 	dlg_note_section *s = &n->sec[n->n++];
 	s->kind = kind;
 	s->title = dlg_xstrdup(title);

@@ -67,9 +67,9 @@ static void free_all(dlg_record *r)
 
 static size_t push_row(dlg_record *r, size_t ncells, long line)
 {
-	r->cell = dlg_xrealloc(r->cell, (r->nrows + 1) * sizeof *r->cell);
-	r->ncells = dlg_xrealloc(r->ncells, (r->nrows + 1) * sizeof *r->ncells);
-	r->line = dlg_xrealloc(r->line, (r->nrows + 1) * sizeof *r->line);
+	r->cell = dlg_xreallocarray(r->cell, r->nrows + 1, sizeof *r->cell);
+	r->ncells = dlg_xreallocarray(r->ncells, r->nrows + 1, sizeof *r->ncells);
+	r->line = dlg_xreallocarray(r->line, r->nrows + 1, sizeof *r->line);
 	r->cell[r->nrows] = dlg_xmalloc((ncells ? ncells : 1) * sizeof(char *));
 	r->ncells[r->nrows] = ncells;
 	r->line[r->nrows] = line;
@@ -131,7 +131,7 @@ size_t dlg_record_need_col(dlg_record *r, const char *name)
 	int at = dlg_record_col(r, name);
 	if (at >= 0)
 		return (size_t)at;
-	r->col = dlg_xrealloc(r->col, (r->ncols + 1) * sizeof *r->col);
+	r->col = dlg_xreallocarray(r->col, r->ncols + 1, sizeof *r->col);
 	r->col[r->ncols] = dlg_xstrdup(name);
 	r->changed = true;
 	return r->ncols++;
@@ -149,7 +149,7 @@ void dlg_record_set(dlg_record *r, size_t row, size_t col, const char *text)
 	if (row >= r->nrows)
 		return;
 	if (col >= r->ncells[row]) {
-		r->cell[row] = dlg_xrealloc(r->cell[row], (col + 1) * sizeof(char *));
+		r->cell[row] = dlg_xreallocarray(r->cell[row], col + 1, sizeof(char *));
 		for (size_t k = r->ncells[row]; k <= col; k++)
 			r->cell[row][k] = dlg_xstrdup("");
 		r->ncells[row] = col + 1;

@@ -36,8 +36,8 @@ static bool table_read(dlg_table *t, const char *path, const char *from,
 	while ((rc = dlg_csv_next(r, &row)) > 0) {
 		if (t->nrows == cap) {
 			cap = cap ? cap * 2 : 16;
-			t->cell = dlg_xrealloc(t->cell, cap * sizeof *t->cell);
-			t->line = dlg_xrealloc(t->line, cap * sizeof *t->line);
+			t->cell = dlg_xreallocarray(t->cell, cap, sizeof *t->cell);
+			t->line = dlg_xreallocarray(t->line, cap, sizeof *t->line);
 		}
 		char **cells = dlg_xmalloc((t->ncols ? t->ncols : 1) * sizeof(char *));
 		for (size_t i = 0; i < t->ncols; i++)

@@ -11,9 +11,11 @@
 #include "doc/batch.h"
 #include "doc/font.h"
 #include "doc/template.h"
+#include "case/participants.h"
 #include "case/sessions.h"
 #include "fmt/table.h"
 #include "step/confdoc.h"
+#include "step/issue.h"
 
 struct ctx {
 	const dlg_tmpl *t;
@@ -170,18 +172,19 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 	x.d.conf = cs->conf;
 	x.d.today = o->today;
 	if (o->out) {
-		/* the register keeps the document's summary as printed */
-		char *summary = dlg_tmpl_meta_fill(t, "summary", &x.d);
-		char number[24];
-		bool ok =
-		    summary &&
-		    dlg_take_number(cs, "announce", "TB", "Thông báo", s->id, o->today, summary,
-		                    "Trưởng các thôn, cụm dân cư, tổ dân phố; Trang "
-		                    "thông tin điện tử xã; đài truyền thanh xã",
-		                    o->number, number, NULL);
-		free(summary);
-		if (!ok)
+		/* summary and recipients for the register come from the template */
+		dlg_outgoing_doc doc = {.doc = "announce",
+		                        .type = "TB",
+		                        .type_name = "Thông báo",
+		                        .session = s->id,
+		                        .date = o->today,
+		                        .copies = 1};
+		dlg_outgoing_no no;
+		if (!dlg_issue_one(cs, t, &x.d, &doc, o->number, &no))
 			goto done;
+		char number[24];
+		snprintf(number, sizeof number, "%s", no.num);
+		dlg_outgoing_no_free(&no, 1);
 		dlg_fields_set(&x.f, "number", "%s", number);
 	}
 	status = DLG_EXIT_OK;

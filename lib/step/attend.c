@@ -8,6 +8,7 @@
 #include "base/atomic.h"
 #include "base/diag.h"
 #include "case/attendance.h"
+#include "case/participants.h"
 #include "case/sessions.h"
 #include "doc/batch.h"
 #include "doc/font.h"
@@ -32,7 +33,7 @@ struct ctx {
 	dlg_tmpl_data d;
 	struct entry *e;
 	size_t n;
-	dlg_table villages, parts;
+	dlg_participants parts;
 	bool ok;
 };
 
@@ -56,19 +57,12 @@ static bool seated(const dlg_sessdata *sd, const dlg_sd_person *p)
 
 static void collect(struct ctx *x)
 {
-	const dlg_table *pt = &x->parts;
-	for (size_t r = 0; r < pt->nrows; r++)
-		add(x, dlg_table_val(pt, r, "who"), "guests", "",
-		    dlg_xstrdup(dlg_table_val(pt, r, "name")),
-		    dlg_xstrdup(*dlg_table_val(pt, r, "title")
-		                    ? dlg_table_val(pt, r, "title")
-		                    : dlg_table_val(pt, r, "organization")));
-	const dlg_table *vt = &x->villages;
-	for (size_t r = 0; r < vt->nrows; r++) {
-		const char *v = dlg_table_val(vt, r, "village");
-		add(x, v, "guests", "", dlg_xstrdup(dlg_table_val(vt, r, "head")),
-		    dlg_village_head_title(v));
+	for (size_t i = 0; i < x->parts.n; i++) {
+		const dlg_participant *p = &x->parts.p[i];
+		add(x, p->who, "guests", "", dlg_xstrdup(p->name),
+		    dlg_xstrdup(*p->title ? p->title : p->organization));
 	}
+	const dlg_table *vt = &x->parts.villages;
 	/* registrants by village: those of villages.csv in order, then the rest */
 	const dlg_sessdata *sd = x->sd;
 	bool *done = dlg_xmalloc((sd->np ? sd->np : 1) * sizeof *done);
@@ -232,14 +226,6 @@ static bool write_list(struct ctx *x, const char *pdf_path, const char *session)
 	return ok;
 }
 
-static bool load_optional(dlg_table *t, const dlg_case *c, const char *key)
-{
-	char *path = dlg_case_data(c, key);
-	bool ok = !path || dlg_rows_load(t, path, NULL);
-	free(path);
-	return ok;
-}
-
 int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 {
 	struct ctx x = {.ok = true};
@@ -264,8 +250,7 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 		goto done;
 	}
 	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false) ||
-	    !load_optional(&x.villages, cs, "villages") ||
-	    !load_optional(&x.parts, cs, "participants"))
+	    !dlg_participants_load(&x.parts, cs, NULL))
 		goto done;
 	x.sd = &sd;
 	collect(&x);
@@ -293,10 +278,7 @@ done:
 		free(x.e[i].title);
 	}
 	free(x.e);
-	if (x.villages.path)
-		dlg_table_free(&x.villages);
-	if (x.parts.path)
-		dlg_table_free(&x.parts);
+	dlg_participants_free(&x.parts);
 	dlg_fields_free(&x.f);
 	dlg_tmpl_free(t);
 	free(title);

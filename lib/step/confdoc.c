@@ -5,20 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "base/diag.h"
 #include "doc/nd30.h"
 #include "base/text.h"
-#include "case/outgoing.h"
 
 void dlg_fields_set(dlg_fields *f, const char *name, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *v = NULL;
-	if (vasprintf(&v, fmt, ap) < 0)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	char *v = dlg_xvasprintf(fmt, ap);
 	va_end(ap);
 	for (size_t i = 0; i < f->n; i++)
 		if (!strcmp(f->name[i], name)) {
@@ -26,8 +22,8 @@ void dlg_fields_set(dlg_fields *f, const char *name, const char *fmt, ...)
 			f->val[i] = v;
 			return;
 		}
-	f->name = dlg_xrealloc(f->name, (f->n + 1) * sizeof *f->name);
-	f->val = dlg_xrealloc(f->val, (f->n + 1) * sizeof *f->val);
+	f->name = dlg_xreallocarray(f->name, f->n + 1, sizeof *f->name);
+	f->val = dlg_xreallocarray(f->val, f->n + 1, sizeof *f->val);
 	f->name[f->n] = dlg_xstrdup(name);
 	f->val[f->n++] = v;
 }
@@ -178,43 +174,4 @@ void dlg_fields_item(dlg_fields *f, const dlg_sessdata *sd, const dlg_sd_item *i
 		dlg_fields_set(f, "higher_name", "%s", "cơ quan có thẩm quyền ở Trung ương");
 	else
 		dlg_fields_set(f, "higher_name", "%s", "Ủy ban nhân dân Thành phố");
-}
-
-char *dlg_village_head_title(const char *village)
-{
-	if (!*village)
-		return dlg_xstrdup("");
-	char *fold = dlg_text_fold(village);
-	bool street = !strncmp(fold, "to dan pho", 10);
-	free(fold);
-	/* the kind in lower case: its first letter ("Thôn", "Cụm", "Tổ") */
-	const char *rest = village;
-	uint32_t c = dlg_utf8_next(&rest);
-	char first[8];
-	utf8proc_ssize_t n =
-	    utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)c), (utf8proc_uint8_t *)first);
-	first[n > 0 ? n : 0] = '\0';
-	return dlg_xasprintf(street ? "Tổ trưởng %s%s" : "Trưởng %s%s", first, rest);
-}
-
-bool dlg_take_number(const dlg_case *c, const char *doc, const char *type, const char *type_name,
-                     const char *session, dlg_day date, const char *summary, const char *recipients,
-                     const char *number, char num[24], char **symbol)
-{
-	dlg_outgoing_doc d = {.doc = doc,
-	                      .type = type,
-	                      .type_name = type_name,
-	                      .session = session,
-	                      .date = date,
-	                      .summary = summary,
-	                      .recipients = recipients,
-	                      .copies = 1};
-	dlg_outgoing_no no;
-	if (!dlg_outgoing_reserve(c, &d, 1, number, &no))
-		return false;
-	snprintf(num, 24, "%s", no.num);
-	if (symbol)
-		*symbol = dlg_xstrdup(no.symbol);
-	dlg_outgoing_no_free(&no, 1);
-	return true;
 }

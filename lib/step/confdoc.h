@@ -62,18 +62,4 @@ void dlg_fields_item(dlg_fields *f, const dlg_sessdata *sd, const dlg_sd_item *i
 /* "Nguyễn Văn An, Thôn 3" (the organisation too when there is one). malloc'd. */
 char *dlg_sd_asker(const dlg_sd_person *p);
 
-/* Register one document of session in the outgoing register (doc: what it
- * is, e.g. "announce"; type: its Decree 30 abbreviation "TB", "BC"; dated
- * date) and put its number ("08") in num and, when symbol is not NULL, its
- * number and symbol ("08/BC-UBND", malloc'd) in *symbol. number is --number
- * or NULL. A document registered before keeps its number. false after a
- * diagnostic. */
-bool dlg_take_number(const dlg_case *c, const char *doc, const char *type, const char *type_name,
-                     const char *session, dlg_day date, const char *summary, const char *recipients,
-                     const char *number, char num[24], char **symbol);
-
-/* How a document names a village's head: "Thôn 1" gives "Trưởng thôn 1",
- * "Tổ dân phố X" gives "Tổ trưởng tổ dân phố X". malloc'd. */
-char *dlg_village_head_title(const char *village);
-
 #endif

@@ -12,6 +12,7 @@
 #include "doc/font.h"
 #include "doc/template.h"
 #include "step/confdoc.h"
+#include "step/issue.h"
 
 struct ctx {
 	const dlg_sessdata *sd;
@@ -153,7 +154,7 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	dlg_sessions ss = {0};
 	dlg_sessdata sd = {0};
 	dlg_tmpl *t = NULL;
-	char *title = NULL, *summary = NULL, *symbol = NULL;
+	char *title = NULL, *symbol = NULL;
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	const dlg_session *s = dlg_sessions_find(&ss, o->session);
@@ -182,12 +183,19 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	if (!t)
 		goto done;
 	x.t = t;
-	summary = dlg_tmpl_meta_fill(t, "summary", &x.d);
-	char number[24];
-	if (!summary ||
-	    !dlg_take_number(cs, "escalate", "BC", "Báo cáo", s->id, o->today, summary,
-	                     dlg_fields_get(&x.f, "higher_names"), o->number, number, &symbol))
+	dlg_outgoing_doc doc = {.doc = "escalate",
+	                        .type = "BC",
+	                        .type_name = "Báo cáo",
+	                        .session = s->id,
+	                        .date = o->today,
+	                        .copies = 1};
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(cs, t, &x.d, &doc, o->number, &no))
 		goto done;
+	char number[24];
+	snprintf(number, sizeof number, "%s", no.num);
+	symbol = dlg_xstrdup(no.symbol);
+	dlg_outgoing_no_free(&no, 1);
 	dlg_fields_set(&x.f, "number", "%s", number);
 	title = dlg_tmpl_title(t, &x.d);
 	dlg_fonts *fonts = dlg_fonts_new(NULL);
@@ -203,7 +211,6 @@ done:
 	dlg_fields_free(&x.f);
 	dlg_tmpl_free(t);
 	free(title);
-	free(summary);
 	dlg_sessdata_free(&sd);
 	dlg_sessions_free(&ss);
 	return status;

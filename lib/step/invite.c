@@ -20,6 +20,9 @@
 #include "base/text.h"
 #include "base/sbuf.h"
 #include "step/issue.h"
+#include "step/outbox.h"
+#include "case/participants.h"
+#include "fmt/mail.h"
 
 struct question {
 	const char *kind, *text, *name, *village, *reg_id;
@@ -38,6 +41,8 @@ struct ctx {
 	const dlg_table *in;
 	const dlg_table *depts;
 	bool departments;
+	const dlg_participants *guests; /* --participants: one letter each */
+	char *purpose;                  /* the current participant's phrase */
 	const dlg_session *s;
 	const dlg_tmpl *t;
 	dlg_tmpl_data d;
@@ -55,6 +60,21 @@ static const char *kind_label(const char *kind)
 	if (!strcmp(kind, "handling"))
 		return "Về giải quyết thủ tục hành chính";
 	return kind;
+}
+
+/* A participant's column for the template, or the purpose phrase. */
+static const char *guest_field(const dlg_participant *g, const char *name, const char *purpose)
+{
+	static const char *const cols[] = {"who",          "group", "title",  "name",
+	                                   "organization", "email", "address"};
+	const char *val[] = {g->who,          g->group, g->title,  g->name,
+	                     g->organization, g->email, g->address};
+	for (size_t k = 0; k < 7; k++)
+		if (!strcmp(name, cols[k]))
+			return val[k];
+	if (!strcmp(name, "purpose"))
+		return purpose;
+	return NULL;
 }
 
 static const char *get_field(void *p, const char *name)
@@ -79,6 +99,8 @@ static const char *get_field(void *p, const char *name)
 		return c->s->chair;
 	if (!strcmp(name, "session_year"))
 		return c->year;
+	if (c->guests)
+		return guest_field(&c->guests->p[L->row], name, c->purpose);
 	return dlg_rows_get(c->departments ? c->depts : c->in, L->row, name);
 }
 
@@ -113,6 +135,13 @@ static bool get_table(void *p, const char *name, dlg_tmpl_rows *out)
 static void set_addressee(struct ctx *c, struct letter *L)
 {
 	free(c->addressee);
+	if (c->guests) {
+		const dlg_participant *g = &c->guests->p[L->row];
+		const char *title = *g->title ? g->title : g->organization;
+		c->addressee =
+		    *g->name ? dlg_xasprintf("Ông/Bà %s, %s", g->name, title) : dlg_xstrdup(title);
+		return;
+	}
 	if (c->departments) {
 		const char *head = dlg_table_val(c->depts, L->row, "head");
 		c->addressee = dlg_xstrdup(*head ? head : dlg_table_val(c->depts, L->row, "name"));
@@ -128,12 +157,34 @@ static void set_addressee(struct ctx *c, struct letter *L)
 		c->addressee = dlg_xasprintf("Ông/Bà %s", name);
 }
 
+/* What a participant is invited for: the template's purpose_GROUP phrase
+ * (purpose_front, purpose_village, ...), else its purpose. */
+static bool set_purpose(struct ctx *c, const dlg_participant *g)
+{
+	free(c->purpose);
+	c->purpose = NULL;
+	char *key = dlg_xasprintf("purpose_%s", g->group);
+	const char *use = dlg_tmpl_meta(c->t, key) ? key : "purpose";
+	if (!dlg_tmpl_meta(c->t, use)) {
+		dlg_warn(_("%s: no phrase \"%s\" or \"purpose\" in the template for the group "
+		           "\"%s\""),
+		         g->who, key, g->group);
+		free(key);
+		return false;
+	}
+	c->purpose = dlg_tmpl_meta_fill(c->t, use, &c->d);
+	free(key);
+	return c->purpose != NULL;
+}
+
 static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
 {
 	struct ctx *c = p;
 	c->cur = i;
 	c->let[i].first_page = dlg_pdf_page_count(pdf) + 1;
 	set_addressee(c, &c->let[i]);
+	if (c->guests && !set_purpose(c, &c->guests->p[c->let[i].row]))
+		return false;
 	return dlg_tmpl_render(c->t, l, &c->d);
 }
 
@@ -143,7 +194,7 @@ static void add_question(struct letter *L, struct question q)
 		return;
 	if (L->nq == L->cap) {
 		L->cap = L->cap ? 2 * L->cap : 4;
-		L->q = dlg_xrealloc(L->q, L->cap * sizeof *L->q);
+		L->q = dlg_xreallocarray(L->q, L->cap, sizeof *L->q);
 	}
 	L->q[L->nq++] = q;
 }
@@ -158,7 +209,7 @@ static struct letter *find_letter(struct ctx *c, const char *key)
 
 static struct letter *new_letter(struct ctx *c, size_t row, const char *key)
 {
-	c->let = dlg_xrealloc(c->let, (c->nlet + 1) * sizeof *c->let);
+	c->let = dlg_xreallocarray(c->let, c->nlet + 1, sizeof *c->let);
 	struct letter *L = &c->let[c->nlet++];
 	memset(L, 0, sizeof *L);
 	L->row = row;
@@ -295,6 +346,13 @@ static bool collect_departments(struct ctx *c)
 	return ok;
 }
 
+/* One letter per standing participant and village head. */
+static void collect_guests(struct ctx *c)
+{
+	for (size_t i = 0; i < c->guests->n; i++)
+		new_letter(c, i, c->guests->p[i].who);
+}
+
 static void session_fields(struct ctx *c)
 {
 	int y, m, d, hh = 0, mm = 0;
@@ -308,14 +366,35 @@ static void session_fields(struct ctx *c)
 		snprintf(c->time_vi, sizeof c->time_vi, "%s", c->s->time ? c->s->time : "");
 }
 
+/* Who letter L goes to, for envelopes and e-mail: name, organisation,
+ * address, e-mail (strings of the input; the addressee for departments and
+ * participants, set by set_addressee). */
+static void letter_contact(struct ctx *c, struct letter *L, const char *v[4])
+{
+	set_addressee(c, L);
+	if (c->guests) {
+		const dlg_participant *g = &c->guests->p[L->row];
+		v[0] = c->addressee, v[1] = g->organization, v[2] = g->address, v[3] = g->email;
+		return;
+	}
+	const dlg_table *t = c->departments ? c->depts : c->in;
+	v[0] = c->departments ? c->addressee : dlg_table_val(t, L->row, "name");
+	v[1] = dlg_table_val(t, L->row, c->departments ? "name" : "organization");
+	v[2] = dlg_table_val(t, L->row, "address");
+	v[3] = dlg_table_val(t, L->row, "email");
+}
+
 /* recipients.csv beside the letters. */
-static bool write_recipients(struct ctx *c, const char *path, char **names, const char *one)
+static bool write_recipients(struct ctx *c, const char *path, char **names, const char *one,
+                             const bool *only)
 {
 	dlg_atomic a;
 	if (!dlg_atomic_begin(&a, path, 0644))
 		return false;
 	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
-	const char *head[] = {c->departments ? "dept" : "reg_id",
+	const char *head[] = {c->guests        ? "who"
+	                      : c->departments ? "dept"
+	                                       : "reg_id",
 	                      "name",
 	                      "organization",
 	                      "address",
@@ -324,22 +403,18 @@ static bool write_recipients(struct ctx *c, const char *path, char **names, cons
 	                      "page"};
 	dlg_csv_write_row(w, head, 7);
 	for (size_t i = 0; i < c->nlet; i++) {
+		if (only && !only[i])
+			continue;
 		struct letter *L = &c->let[i];
-		const dlg_table *t = c->departments ? c->depts : c->in;
 		char page[16];
 		snprintf(page, sizeof page, "%d", one ? L->first_page : 1);
 		c->cur = i;
-		set_addressee(c, L);
+		const char *v[4];
+		letter_contact(c, L, v);
 		/* For envelopes and e-mail: one line each, no control characters. */
-		char *clean[4] = {
-		    dlg_text_printable(c->departments ? c->addressee
-		                                      : dlg_table_val(t, L->row, "name")),
-		    dlg_text_printable(c->departments ? dlg_table_val(t, L->row, "name")
-		                                      : dlg_table_val(t, L->row, "organization")),
-		    dlg_text_printable(dlg_table_val(t, L->row, "address")),
-		    dlg_text_printable(dlg_table_val(t, L->row, "email"))};
+		char *clean[4];
 		for (int k = 0; k < 4; k++)
-			dlg_text_squeeze(clean[k]);
+			dlg_text_squeeze(clean[k] = dlg_text_printable(v[k]));
 		const char *row[] = {
 		    L->key, clean[0], clean[1], clean[2], clean[3], one ? one : names[i], page};
 		dlg_csv_write_row(w, row, 7);
@@ -417,14 +492,14 @@ static int write_letters(struct ctx *x, const dlg_invite_opts *o, char **names)
 	if (status == DLG_EXIT_OK && one && strcmp(one, "-") && !out) {
 		char *d = dir_of(one);
 		char *rp = dlg_path_join(d, "recipients.csv");
-		if (!write_recipients(x, rp, names, base_of(one)))
+		if (!write_recipients(x, rp, names, base_of(one), NULL))
 			status = DLG_EXIT_ERROR;
 		free(rp);
 		free(d);
 	}
 	if (status == DLG_EXIT_OK && out) {
 		char *rp = dlg_path_join(out, "recipients.csv");
-		if (!write_recipients(x, rp, names, NULL))
+		if (!write_recipients(x, rp, names, NULL, NULL))
 			status = DLG_EXIT_ERROR;
 		free(rp);
 	}
@@ -437,7 +512,9 @@ static int write_letters(struct ctx *x, const dlg_invite_opts *o, char **names)
 static bool reserve_number(const dlg_case *cs, struct ctx *x, const dlg_invite_opts *o)
 {
 	dlg_sbuf rec = {0};
-	if (x->departments) {
+	if (x->guests) {
+		dlg_sbuf_printf(&rec, "Thành phần mời dự Hội nghị (%zu nơi); ", x->nlet);
+	} else if (x->departments) {
 		for (size_t i = 0; i < x->nlet; i++) {
 			dlg_sbuf_printf(&rec, "%s; ",
 			                dlg_table_val(x->depts, x->let[i].row, "name"));
@@ -447,7 +524,9 @@ static bool reserve_number(const dlg_case *cs, struct ctx *x, const dlg_invite_o
 	}
 	dlg_sbuf_printf(&rec, "Lưu: VT, %s.", dlg_conf_get(cs->conf, "office", "office_short"));
 	dlg_outgoing_doc doc = {
-	    .doc = x->departments ? "invite-departments" : "invite",
+	    .doc = x->guests        ? "invite-participants"
+	           : x->departments ? "invite-departments"
+	                            : "invite",
 	    .type = "GM",
 	    .type_name = "Giấy mời",
 	    .session = x->s->id,
@@ -466,6 +545,94 @@ static bool reserve_number(const dlg_case *cs, struct ctx *x, const dlg_invite_o
 	return ok;
 }
 
+/* The e-mail of letter i to address to, with the PDF at pdf attached. */
+static dlg_mail *invite_mail(const dlg_case *cs, struct ctx *x, const char *to_name, const char *to,
+                             const char *pdf, const dlg_outbox *ob, bool fixed)
+{
+	const dlg_conf *cf = cs->conf;
+	const char *office = dlg_conf_get(cf, "office", "office_name");
+	char *symbol =
+	    dlg_xasprintf("%s/GM-%s", x->number, dlg_conf_get(cf, "office", "agency_short"));
+	dlg_day when;
+	char date[16];
+	dlg_date_parse_iso(x->date_iso, &when);
+	dlg_date_format_dmy(when, date);
+	dlg_sbuf b = {0};
+	dlg_sbuf_printf(&b, "Kính gửi: %s.\n\n", x->addressee);
+	dlg_sbuf_printf(&b,
+	                "Ủy ban nhân dân %s trân trọng kính mời %s tới dự Hội nghị đối thoại với "
+	                "người dân, tổ chức, doanh nghiệp về thủ tục hành chính và giải quyết thủ "
+	                "tục hành chính năm %s, vào %s, %s, ngày %s, tại %s.\n\n"
+	                "Giấy mời số %s là tệp PDF đính kèm thư này.\n\n"
+	                "Trân trọng.\n\n-- \n%s\n%s\n",
+	                dlg_conf_get(cf, "office", "commune"), x->addressee, x->year, x->time_vi,
+	                x->weekday, date, x->s->venue ? x->s->venue : "", symbol, office,
+	                dlg_conf_get(cf, "office", "address"));
+	dlg_mail *m = dlg_mail_new();
+	if (ob->from)
+		dlg_mail_set_from(m, ob->from_name ? ob->from_name : office, ob->from);
+	dlg_mail_add_to(m, to_name, to);
+	char *subj = dlg_xasprintf("Giấy mời dự Hội nghị đối thoại năm %s - Giấy mời số %s",
+	                           x->year, symbol);
+	dlg_mail_set_subject(m, subj);
+	dlg_mail_set_body(m, b.data);
+	if (fixed) /* reproducible runs: 07:00 in Vietnam that day */
+		dlg_mail_set_date(m, (time_t)x->d.today * 86400, 420);
+	const char *base = strrchr(pdf, '/');
+	bool ok = dlg_mail_attach_file(m, pdf, base ? base + 1 : pdf, "application/pdf");
+	free(subj);
+	free(symbol);
+	dlg_sbuf_free(&b);
+	if (!ok) {
+		dlg_mail_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* The messages through the outbox, and postal.csv: the letters without a
+ * usable e-mail address. */
+static bool mail_letters(const dlg_case *cs, struct ctx *x, const dlg_invite_opts *o, char **names)
+{
+	dlg_outbox ob;
+	bool ok = dlg_outbox_open(&ob, cs->conf, o->mail_dir, o->sendmail);
+	bool *post = dlg_xmalloc((x->nlet ? x->nlet : 1) * sizeof *post);
+	for (size_t i = 0; ok && i < x->nlet; i++) {
+		x->cur = i;
+		const char *v[4];
+		letter_contact(x, &x->let[i], v);
+		char *to = dlg_xstrdup(v[3]);
+		dlg_text_squeeze(to);
+		post[i] = !dlg_mail_addr_ok(to);
+		if (!post[i]) {
+			char *pdf = dlg_path_join(o->out_dir, names[i]);
+			char *name = dlg_text_printable(*v[0] ? v[0] : v[1]);
+			dlg_mail *m = invite_mail(cs, x, name, to, pdf, &ob, o->today_fixed);
+			if (!m) {
+				ok = false;
+			} else {
+				char *base = dlg_xstrdup(names[i]);
+				base[strlen(base) - 4] = '\0'; /* "x.pdf" -> "x" */
+				ok = dlg_outbox_write(&ob, m, base) && dlg_outbox_send(&ob, m);
+				free(base);
+				dlg_mail_free(m);
+			}
+			free(name);
+			free(pdf);
+		}
+		free(to);
+	}
+	dlg_outbox_close(&ob);
+	if (ok) {
+		/* the letters that go by post: recipients.csv's rows for them */
+		char *pp = dlg_path_join(o->out_dir, "postal.csv");
+		ok = write_recipients(x, pp, names, NULL, post);
+		free(pp);
+	}
+	free(post);
+	return ok;
+}
+
 int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 {
 	struct ctx x = {.departments = o->departments};
@@ -478,12 +645,20 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	char *input = NULL, *dpath = NULL, *ipath = NULL;
 	dlg_table items = {0};
 	bool have_items = false;
+	dlg_participants guests = {0};
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	x.s = dlg_sessions_find(&ss, o->session);
 	if (!x.s) {
 		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
 		goto done;
+	}
+	if (o->participants) {
+		if (!dlg_participants_load(&guests, cs, o->input))
+			goto done;
+		x.guests = &guests;
+		collect_guests(&x);
+		goto collected;
 	}
 	input = input_path(cs, o);
 	dpath = dlg_case_data(cs, "departments");
@@ -513,8 +688,11 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	if (!(x.departments ? collect_departments(&x)
 	                    : collect_registrants(&x, have_items ? &items : NULL)))
 		goto done;
-
-	const char *tname = o->tmpl ? o->tmpl : x.departments ? "giay-moi-phong" : "giay-moi";
+collected:;
+	const char *tname = o->tmpl           ? o->tmpl
+	                    : o->participants ? "giay-moi-thanh-phan"
+	                    : x.departments   ? "giay-moi-phong"
+	                                      : "giay-moi";
 	t = dlg_case_tmpl_load(cs, tname);
 	if (!t)
 		goto done;
@@ -530,15 +708,22 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 		goto done;
 	names = dlg_pdf_names(x.nlet, letter_key, &x);
 	status = write_letters(&x, o, names);
+	if (status == DLG_EXIT_OK && (o->mail_dir || o->sendmail) &&
+	    !mail_letters(cs, &x, o, names))
+		status = DLG_EXIT_ERROR;
 done:
+	dlg_participants_free(&guests);
+	free(x.purpose);
 	dlg_names_free(names, x.nlet);
 	for (size_t i = 0; i < x.nlet; i++)
 		free(x.let[i].q);
 	free(x.let);
 	free(x.addressee);
 	dlg_tmpl_free(t);
-	dlg_table_free(&in);
-	dlg_table_free(&depts);
+	if (in.path)
+		dlg_table_free(&in);
+	if (depts.path)
+		dlg_table_free(&depts);
 	free(input);
 	free(dpath);
 	free(ipath);

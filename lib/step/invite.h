@@ -16,6 +16,12 @@ typedef struct {
 	const char *out_dir;  /* one PDF per letter in this folder, or NULL */
 	const char *one_file; /* every letter in this PDF ("-": standard output), or NULL */
 	bool departments;     /* invite the departments (input: items) */
+	bool participants;    /* invite the standing participants (input: participants.csv,
+	                         default the case folder's) and the village heads */
+	const char *mail_dir; /* an e-mail (.eml) with its letter for every addressee with
+	                         an e-mail address into this folder, or NULL */
+	bool sendmail;        /* hand those messages to sendmail */
+	bool today_fixed;     /* today was given (--today, DLG_TODAY): dated messages */
 	const char *number;   /* the invitation's number; NULL: dlg.conf [numbering] invite */
 	const char *tmpl;     /* the template; NULL: giay-moi, or giay-moi-phong */
 	const char *from;     /* the input's encoding, or NULL for UTF-8 */
@@ -24,8 +30,11 @@ typedef struct {
 
 /* Write the letters o asks for (one of out_dir and one_file at least) and
  * recipients.csv in out_dir, else beside one_file. Warns when the letters go
- * out later than [rules] announce_days_before. Returns the exit status: 0,
- * or 2 after diagnostics. */
+ * out later than [rules] announce_days_before. With mail_dir or sendmail
+ * (out_dir needed), the e-mail messages, each with its letter attached,
+ * through the outbox, and postal.csv in out_dir: the letters that have no
+ * e-mail address and go by post. Returns the exit status: 0, or 2 after
+ * diagnostics. */
 int dlg_invite_run(const dlg_case *c, const dlg_invite_opts *o);
 
 #endif

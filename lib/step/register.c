@@ -11,6 +11,7 @@
 #include "fmt/csv.h"
 #include "base/diag.h"
 #include "base/hashmap.h"
+#include "base/strmap.h"
 #include "case/intake.h"
 #include "case/sources.h"
 #include "base/text.h"
@@ -18,49 +19,33 @@
 #include "fmt/record.h"
 
 /* Output columns: the register's own, then every other column of the inputs
- * (or of the existing record first) in order of first appearance. The names
- * are indexed by hash, so a header of 100,000 columns stays linear. */
+ * (or of the existing record first) in order of first appearance, indexed
+ * by a dlg_strmap, so a header of 100,000 columns stays linear. */
 typedef struct {
-	char **name;
+	const char **name; /* the map's keys, in order */
 	size_t n;
-	dlg_hashmap idx; /* hash of a name -> its position (first name of that hash) */
+	dlg_strmap idx;
 } columns;
-
-static uint64_t name_hash(const char *name)
-{
-	return dlg_hash(DLG_HASH_SEED, name, strlen(name));
-}
 
 static long columns_find(const columns *cols, const char *name)
 {
-	uint64_t at;
-	if (!cols->idx.slot || !dlg_hashmap_get(&cols->idx, name_hash(name), &at))
-		return -1;
-	if (!strcmp(cols->name[at], name))
-		return (long)at;
-	for (size_t i = 0; i < cols->n; i++) /* two names of one hash */
-		if (!strcmp(cols->name[i], name))
-			return (long)i;
-	return -1;
+	return dlg_strmap_find(&cols->idx, name, strlen(name));
 }
 
 static void columns_add(columns *cols, const char *name)
 {
-	if (columns_find(cols, name) >= 0)
+	bool added;
+	size_t i = dlg_strmap_intern(&cols->idx, name, strlen(name), &added);
+	if (!added)
 		return;
-	if (!cols->idx.slot)
-		dlg_hashmap_init(&cols->idx);
-	dlg_hashmap_add(&cols->idx, name_hash(name), cols->n, NULL);
-	cols->name = dlg_xrealloc(cols->name, (cols->n + 1) * sizeof *cols->name);
-	cols->name[cols->n++] = dlg_xstrdup(name);
+	cols->name = dlg_xreallocarray(cols->name, cols->n + 1, sizeof *cols->name);
+	cols->name[cols->n++] = dlg_strmap_key(&cols->idx, i);
 }
 
 static void columns_free(columns *cols)
 {
-	for (size_t i = 0; i < cols->n; i++)
-		free(cols->name[i]);
 	free(cols->name);
-	dlg_hashmap_free(&cols->idx);
+	dlg_strmap_free(&cols->idx);
 }
 
 /* Where a source's columns go: out_of[i] is the output column of input
@@ -116,7 +101,7 @@ typedef struct {
 
 static void list_add(row_list *l, char **cells)
 {
-	l->row = dlg_xrealloc(l->row, (l->n + 1) * sizeof *l->row);
+	l->row = dlg_xreallocarray(l->row, l->n + 1, sizeof *l->row);
 	l->row[l->n++].cell = cells;
 }
 
@@ -180,7 +165,7 @@ static bool load_record(const char *path, columns *cols, row_list *old, dlg_inta
 	const dlg_row *row;
 	int rc;
 	while ((rc = dlg_csv_next(r, &row)) > 0) {
-		char **cells = calloc(h->n, sizeof(char *));
+		char **cells = dlg_xcalloc(h->n, sizeof(char *));
 		for (size_t i = 0; i < h->n; i++)
 			cells[i] = dlg_xstrdup(row->field[i]);
 		list_add(old, cells);
@@ -203,7 +188,7 @@ static bool write_rows(FILE *f, bool excel, const columns *cols, const row_list 
                        size_t *ncells, const char *name)
 {
 	dlg_csv_writer *w = dlg_csv_writer_new(f, excel);
-	dlg_csv_write_row(w, (const char *const *)cols->name, cols->n);
+	dlg_csv_write_row(w, cols->name, cols->n);
 	for (size_t r = 0; r < rows->n; r++) {
 		for (size_t i = 0; i < cols->n; i++)
 			dlg_csv_write_field(w, i < ncells[r] ? rows->row[r].cell[i] : "");
@@ -425,12 +410,12 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 			status = DLG_EXIT_ERROR;
 			goto done;
 		}
-	maps = calloc(nsrc ? nsrc : 1, sizeof *maps);
+	maps = dlg_xcalloc(nsrc, sizeof *maps);
 	for (size_t i = 0; i < nsrc; i++)
 		map_source(&maps[i], src[i], &cols);
 	if (!o->into) {
 		out = dlg_csv_writer_new(stdout, o->excel);
-		dlg_csv_write_row(out, (const char *const *)cols.name, cols.n);
+		dlg_csv_write_row(out, cols.name, cols.n);
 	}
 
 	const char **line = dlg_xmalloc(cols.n * sizeof *line);

@@ -63,7 +63,7 @@ void dlg_reminders_add(dlg_reminders *rs, const dlg_reminder *r)
 {
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? 2 * rs->cap : 64;
-		rs->r = dlg_xrealloc(rs->r, rs->cap * sizeof *rs->r);
+		rs->r = dlg_xreallocarray(rs->r, rs->cap, sizeof *rs->r);
 	}
 	dlg_reminder *m = &rs->r[rs->n];
 	*m = *r;
@@ -218,7 +218,7 @@ char *dlg_reminders_csv(const dlg_reminders *rs, size_t a, size_t b, size_t *len
 	char *buf = NULL;
 	FILE *f = open_memstream(&buf, len);
 	if (!f)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+		dlg_out_of_memory();
 	dlg_csv_writer *w = dlg_csv_writer_new(f, true);
 	static const char *const head[] = {"item_id", "dept",    "name",  "organization",
 	                                   "phone",   "village", "kind",  "text",
@@ -243,8 +243,8 @@ char *dlg_reminders_csv(const dlg_reminders *rs, size_t a, size_t b, size_t *len
 		                     left};
 		dlg_csv_write_row(w, row, 12);
 	}
-	if (!dlg_csv_writer_finish(w, "memory"))
-		exit(DLG_EXIT_ERROR);
+	if (!dlg_csv_writer_finish(w, "memory")) /* a memory stream fails only for memory */
+		dlg_out_of_memory();
 	fclose(f);
 	return buf;
 }
@@ -279,7 +279,7 @@ dlg_mail *dlg_reminders_mail(const dlg_reminders *rs, size_t a, size_t b, const 
 	size_t blen;
 	FILE *f = open_memstream(&body, &blen);
 	if (!f)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+		dlg_out_of_memory();
 	fprintf(f, "Kính gửi: %s.\n\n", dname);
 	long days = dlg_conf_get_long(cf, "rules", "answer_days");
 	bool working = !strcmp(dlg_conf_get(cf, "rules", "answer_day_kind"), "working");
@@ -311,7 +311,7 @@ dlg_mail *dlg_reminders_mail(const dlg_reminders *rs, size_t a, size_t b, const 
 	size_t slen;
 	FILE *sf = open_memstream(&subj, &slen);
 	if (!sf)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+		dlg_out_of_memory();
 	fputs("Nhắc hạn trả lời đối thoại: ", sf);
 	counts_text(sf, over, soon, "");
 	fprintf(sf, " (%s)", dname);

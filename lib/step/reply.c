@@ -56,7 +56,7 @@ static void add_copy(dlg_letter *L, size_t d)
 	for (size_t k = 0; k < L->ncopies; k++)
 		if (L->copies[k] == d)
 			return;
-	L->copies = dlg_xrealloc(L->copies, (L->ncopies + 1) * sizeof *L->copies);
+	L->copies = dlg_xreallocarray(L->copies, L->ncopies + 1, sizeof *L->copies);
 	L->copies[L->ncopies++] = d;
 }
 
@@ -112,7 +112,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 					ok = false;
 				}
 			}
-			L.items = dlg_xrealloc(L.items, (L.nitems + 1) * sizeof *L.items);
+			L.items = dlg_xreallocarray(L.items, L.nitems + 1, sizeof *L.items);
 			L.items[L.nitems++] = p->items[k];
 			copy_dept(sd, &L, it->dept, office);
 			for (size_t a = 0; a < it->nans; a++)
@@ -127,7 +127,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 			L.number = dlg_xasprintf("%ld", first + (long)r->n);
 		else
 			L.number = dlg_xstrdup(number ? number : "");
-		r->L = dlg_xrealloc(r->L, (r->n + 1) * sizeof *r->L);
+		r->L = dlg_xreallocarray(r->L, r->n + 1, sizeof *r->L);
 		r->L[r->n++] = L;
 	}
 	if (!ok)

@@ -314,7 +314,7 @@ static void md_coverage(dlg_report *r, FILE *f)
 		size_t len;
 		FILE *m = open_memstream(&list, &len);
 		if (!m)
-			dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+			dlg_out_of_memory();
 		struct md_gap g = {m, commune, session, 0};
 		dlg_report_coverage_gaps(r, md_gap_cb, &g);
 		fclose(m);

@@ -45,7 +45,7 @@ static void grid_row(void *ctx, const char *const *cells, size_t n)
 	grid *g = ctx;
 	if (!g->nrows)
 		g->ncols = n;
-	g->cell = dlg_xrealloc(g->cell, (g->nrows + 1) * sizeof *g->cell);
+	g->cell = dlg_xreallocarray(g->cell, g->nrows + 1, sizeof *g->cell);
 	char **row = dlg_xmalloc(g->ncols * sizeof *row);
 	for (size_t i = 0; i < g->ncols; i++)
 		row[i] = dlg_xstrdup(i < n && cells[i] ? cells[i] : "");
@@ -161,8 +161,8 @@ static void put(pctx *x, const char *key, char *val)
 			x->val[i] = val;
 			return;
 		}
-	x->key = dlg_xrealloc(x->key, (x->nf + 1) * sizeof *x->key);
-	x->val = dlg_xrealloc(x->val, (x->nf + 1) * sizeof *x->val);
+	x->key = dlg_xreallocarray(x->key, x->nf + 1, sizeof *x->key);
+	x->val = dlg_xreallocarray(x->val, x->nf + 1, sizeof *x->val);
 	x->key[x->nf] = dlg_xstrdup(key);
 	x->val[x->nf++] = val;
 }
@@ -523,7 +523,7 @@ static void fill_fields(pctx *x, const char *number)
 	struct gaps g = {.session = o->session};
 	g.f = open_memstream(&g.buf, &g.len);
 	if (!g.f)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+		dlg_out_of_memory();
 	dlg_report_coverage_gaps(x->r, gap_list, &g);
 	fclose(g.f);
 	if (!t.villages)
@@ -549,7 +549,7 @@ static void fill_fields(pctx *x, const char *number)
 	size_t al, pl;
 	FILE *af = open_memstream(&a, &al), *pf = open_memstream(&p, &pl);
 	if (!af || !pf)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+		dlg_out_of_memory();
 	if (t.answered + t.overdue) {
 		char *rate = pct_vi(t.on_time, t.answered + t.overdue);
 		fprintf(af, "Tỷ lệ nội dung được trả lời đúng hạn đạt %s. ", rate);

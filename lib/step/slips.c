@@ -113,7 +113,7 @@ static struct list *list_for(dlg_slip_lists *s, const char *dept)
 	for (size_t i = 0; i < s->n; i++)
 		if (!strcmp(s->l[i].dept, dept))
 			return s->l[i].w ? &s->l[i] : NULL;
-	s->l = dlg_xrealloc(s->l, (s->n + 1) * sizeof *s->l);
+	s->l = dlg_xreallocarray(s->l, s->n + 1, sizeof *s->l);
 	struct list *l = &s->l[s->n++];
 	l->dept = dlg_xstrdup(dept);
 	l->w = NULL;
@@ -270,7 +270,7 @@ static void push(size_t **v, size_t *n, size_t *cap, size_t x)
 		return; /* the same item twice in a cc list */
 	if (*n == *cap) {
 		*cap = *cap ? 2 * *cap : 8;
-		*v = dlg_xrealloc(*v, *cap * sizeof **v);
+		*v = dlg_xreallocarray(*v, *cap, sizeof **v);
 	}
 	(*v)[(*n)++] = x;
 }
@@ -320,7 +320,7 @@ bool dlg_slips_add(void *ctx, const dlg_routed *it)
 		return false;
 	if (s->nit == s->capit) {
 		s->capit = s->capit ? 2 * s->capit : 64;
-		s->it = dlg_xrealloc(s->it, s->capit * sizeof *s->it);
+		s->it = dlg_xreallocarray(s->it, s->capit, sizeof *s->it);
 	}
 	struct sitem *x = &s->it[s->nit++];
 	x->item_id = dlg_xstrdup(it->item_id);
@@ -596,8 +596,8 @@ bool dlg_slips_write(dlg_slips *s)
 		for (size_t i = 0; i < nd; i++) {
 			if (n == cap) {
 				cap = cap ? 2 * cap : 16;
-				jobs = dlg_xrealloc(jobs, cap * sizeof *jobs);
-				names = dlg_xrealloc(names, cap * sizeof *names);
+				jobs = dlg_xreallocarray(jobs, cap, sizeof *jobs);
+				names = dlg_xreallocarray(names, cap, sizeof *names);
 			}
 			/* KT.pdf, or KT-2026-07-07.pdf when KT's questions went on
 			 * several days */
