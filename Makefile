@@ -12,7 +12,8 @@ BUILD ?= build
 SANITIZE ?=
 
 CC ?= cc
-PKG_LIBS = libcmark libutf8proc libqrencode fontconfig libpng libzip expat gmime-3.0 xlsxwriter libcrypto libp11
+PKG_LIBS = libcmark libutf8proc libqrencode fontconfig libpng libzip expat gmime-3.0 xlsxwriter libcrypto libp11 \
+	harfbuzz harfbuzz-subset
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
 PKG_LDLIBS := $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null)
 # WERROR=1 (CI, make check) turns warnings into errors; a packager's build does not.

@@ -14,6 +14,7 @@ need libcmark-dev pkg-config --exists libcmark
 need libutf8proc-dev pkg-config --exists libutf8proc
 need libqrencode-dev pkg-config --exists libqrencode
 need libfontconfig-dev pkg-config --exists fontconfig
+need libharfbuzz-dev pkg-config --exists harfbuzz harfbuzz-subset
 need libcmocka-dev pkg-config --exists cmocka
 need zlib1g-dev pkg-config --exists zlib
 need libzip-dev pkg-config --exists libzip
@@ -29,6 +30,7 @@ need poppler-utils command -v pdftotext
 need qpdf command -v qpdf
 need valgrind command -v valgrind
 need fonts-liberation2 test -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
+need fonts-dejavu-core test -d /usr/share/fonts/truetype/dejavu
 need gettext command -v msgfmt
 need locales test -f /usr/share/i18n/SUPPORTED
 need python3 command -v python3

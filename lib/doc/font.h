@@ -1,6 +1,7 @@
 /* The document font family: four styles found through fontconfig (Times New
- * Roman, which Debian maps to the metric-compatible Liberation Serif), with
- * cached metrics for measuring UTF-8 text. */
+ * Roman, which Debian maps to the metric-compatible Liberation Serif), fallback
+ * fonts for characters the family lacks (also through fontconfig), and cached
+ * metrics for measuring UTF-8 text. */
 #ifndef DLG_DOC_FONT_H
 #define DLG_DOC_FONT_H
 
@@ -21,12 +22,21 @@ dlg_fonts *dlg_fonts_new(const char *family);
 void dlg_fonts_free(dlg_fonts *fs);
 
 /* The font of a style, read on first use. Exits with status 2 and a message
- * naming the family and style when fontconfig finds no TrueType file. */
+ * naming the family, the style and the file when fontconfig finds no font or
+ * the file is not a usable TrueType font. */
 const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style);
 
-/* Glyph and advance (in 1/1000 em) of a code point in a style; a code point
- * the font lacks maps to U+FFFD or '?' instead. */
-void dlg_fonts_glyph(dlg_fonts *fs, int style, uint32_t cp, uint16_t *gid, int *adv);
+/* Faces are the font files glyphs are drawn from: face s < DLG_NSTYLES is
+ * style s, later faces are fallback fonts found for characters the family
+ * lacks. The number of faces so far, and the font of one (loaded). */
+int dlg_fonts_face_count(const dlg_fonts *fs);
+const dlg_ttf *dlg_fonts_face(dlg_fonts *fs, int face);
+
+/* How a code point is drawn in a style: the face, the glyph in it and the
+ * advance in 1/1000 em. A code point the style's font lacks comes from a
+ * fallback font that has it (fontconfig), else is drawn as U+FFFD (or '?'),
+ * a visible replacement. */
+void dlg_fonts_glyph(dlg_fonts *fs, int style, uint32_t cp, int *face, uint16_t *gid, int *adv);
 
 /* The style's ascent (above the baseline) and descent (below it, positive)
  * as fractions of the em, from the font's hhea table. */

@@ -15,12 +15,16 @@
 #include "base/text.h"
 #include "base/sbuf.h"
 
+/* The glyphs of one face used so far. A CID is a glyph shown for one code
+ * point: a glyph standing for several code points (a replacement glyph) has a
+ * CID for each, so that the text layer gives back each code point. */
 struct used_font {
 	bool used;
 	int num_glyphs;
-	uint16_t *cid_of; /* per glyph: its CID, 0 when not used yet */
+	uint16_t *cid_of; /* per glyph: its first CID, 0 when not used yet */
 	uint16_t *gid;    /* per CID: the glyph */
 	uint32_t *uni;    /* per CID: the code point it shows */
+	uint16_t *next;   /* per CID: the next CID of the same glyph, 0 for none */
 	int *adv;         /* per CID: advance in 1/1000 em */
 	size_t n, cap;    /* CIDs in use (CID 0 is .notdef) */
 };
@@ -39,11 +43,12 @@ struct sig_field {
 
 struct dlg_pdf {
 	dlg_fonts *fs;
+	struct used_font *font; /* per face of fs */
+	int nfont;
 	const dlg_image **images; /* drawn so far; /Im<index> */
 	size_t nimages;
 	struct sig_field *fields;
 	size_t nfields;
-	struct used_font font[DLG_NSTYLES];
 	struct page *pages;
 	size_t npages, cap;
 	bool in_page;
@@ -65,12 +70,14 @@ void dlg_pdf_free(dlg_pdf *p)
 {
 	if (!p)
 		return;
-	for (int i = 0; i < DLG_NSTYLES; i++) {
+	for (int i = 0; i < p->nfont; i++) {
 		free(p->font[i].cid_of);
 		free(p->font[i].gid);
 		free(p->font[i].uni);
+		free(p->font[i].next);
 		free(p->font[i].adv);
 	}
+	free(p->font);
 	for (size_t i = 0; i < p->npages; i++)
 		free(p->pages[i].content);
 	free(p->pages);
@@ -143,42 +150,75 @@ int dlg_pdf_page_count(const dlg_pdf *p)
 	return (int)p->npages;
 }
 
-static uint16_t cid_for(dlg_pdf *p, int style, uint32_t cp)
+/* The glyphs used of face, set up on first use (the face is then in the
+ * document's resources). */
+static struct used_font *use_face(dlg_pdf *p, int face)
 {
-	struct used_font *u = &p->font[style];
-	uint16_t gid;
-	int adv;
-	dlg_fonts_glyph(p->fs, style, cp, &gid, &adv);
+	if (face >= p->nfont) {
+		int n = dlg_fonts_face_count(p->fs);
+		p->font = dlg_xreallocarray(p->font, (size_t)n, sizeof *p->font);
+		memset(p->font + p->nfont, 0, (size_t)(n - p->nfont) * sizeof *p->font);
+		p->nfont = n;
+	}
+	struct used_font *u = &p->font[face];
 	if (!u->used) {
 		u->used = true;
-		u->num_glyphs = dlg_ttf_get_info(dlg_fonts_get(p->fs, style))->num_glyphs;
+		u->num_glyphs = dlg_ttf_get_info(dlg_fonts_face(p->fs, face))->num_glyphs;
 		u->cid_of = dlg_xcalloc((size_t)u->num_glyphs, sizeof *u->cid_of);
 		u->cap = 128;
 		u->gid = dlg_xmalloc(u->cap * sizeof *u->gid);
 		u->uni = dlg_xmalloc(u->cap * sizeof *u->uni);
+		u->next = dlg_xmalloc(u->cap * sizeof *u->next);
 		u->adv = dlg_xmalloc(u->cap * sizeof *u->adv);
 		u->gid[0] = 0;
 		u->uni[0] = 0;
+		u->next[0] = 0;
 		u->adv[0] = 0;
 		u->n = 1;
 	}
+	return u;
+}
+
+/* The CID of glyph gid of face shown for code point cp (advance adv); 0 when
+ * the CIDs of the face are used up. */
+static uint16_t cid_for(dlg_pdf *p, int face, uint16_t gid, uint32_t cp, int adv)
+{
+	struct used_font *u = use_face(p, face);
 	if (gid >= u->num_glyphs)
 		gid = 0;
-	if (!gid)
+	uint16_t last = 0;
+	for (uint16_t c = u->cid_of[gid]; c; c = u->next[c]) {
+		if (u->uni[c] == cp)
+			return c;
+		last = c;
+	}
+	if (u->n > 0xFFFF)
 		return 0;
-	if (u->cid_of[gid])
-		return u->cid_of[gid];
 	if (u->n == u->cap) {
 		u->cap *= 2;
 		u->gid = dlg_xreallocarray(u->gid, u->cap, sizeof *u->gid);
 		u->uni = dlg_xreallocarray(u->uni, u->cap, sizeof *u->uni);
+		u->next = dlg_xreallocarray(u->next, u->cap, sizeof *u->next);
 		u->adv = dlg_xreallocarray(u->adv, u->cap, sizeof *u->adv);
 	}
-	u->gid[u->n] = gid;
-	u->uni[u->n] = cp;
-	u->adv[u->n] = adv;
-	u->cid_of[gid] = (uint16_t)u->n;
-	return (uint16_t)u->n++;
+	uint16_t c = (uint16_t)u->n++;
+	u->gid[c] = gid;
+	u->uni[c] = cp;
+	u->next[c] = 0;
+	u->adv[c] = adv;
+	if (last)
+		u->next[last] = c;
+	else
+		u->cid_of[gid] = c;
+	return c;
+}
+
+/* Select face at size in the content stream. */
+static void set_font(dlg_sbuf *b, int face, double size)
+{
+	dlg_sbuf_printf(b, "/F%d ", face);
+	dlg_sbuf_num(b, size);
+	dlg_sbuf_adds(b, " Tf ");
 }
 
 void dlg_pdf_text(dlg_pdf *p, int style, double size, double x, double y, const char *s, size_t len,
@@ -186,20 +226,31 @@ void dlg_pdf_text(dlg_pdf *p, int style, double size, double x, double y, const 
 {
 	static const char hex[] = "0123456789ABCDEF";
 	dlg_sbuf *b = &p->cs;
-	dlg_sbuf_printf(b, "BT /F%d ", style);
-	dlg_sbuf_num(b, size);
-	dlg_sbuf_adds(b, " Tf ");
+	use_face(p, style);
+	dlg_sbuf_adds(b, "BT ");
+	set_font(b, style, size);
 	dlg_sbuf_num(b, x);
 	dlg_sbuf_addc(b, ' ');
 	dlg_sbuf_num(b, y);
 	dlg_sbuf_adds(b, " Td [<");
 	long adj = lround(-space_extra * 1000.0 / size);
+	int current = style;
 	const char *end = s + len;
 	while (s < end) {
 		uint32_t cp = dlg_utf8_next(&s);
 		if (cp < 32 || cp == 127)
 			continue;
-		uint16_t cid = cid_for(p, style, cp);
+		int face, adv;
+		uint16_t gid;
+		dlg_fonts_glyph(p->fs, style, cp, &face, &gid, &adv);
+		uint16_t cid = cid_for(p, face, gid, cp, adv);
+		if (face != current) {
+			/* a character from a fallback font: its own font, same line */
+			dlg_sbuf_adds(b, ">] TJ ");
+			set_font(b, face, size);
+			dlg_sbuf_adds(b, "[<");
+			current = face;
+		}
 		char h[4] = {hex[cid >> 12], hex[(cid >> 8) & 15], hex[(cid >> 4) & 15],
 		             hex[cid & 15]};
 		dlg_sbuf_add(b, h, 4);
@@ -305,6 +356,7 @@ struct writer {
 	dlg_sbuf out;
 	long *offset; /* per object number */
 	int nobj;
+	bool failed; /* a font could not be embedded (reported) */
 };
 
 static void obj_begin(struct writer *w, int num)
@@ -350,13 +402,19 @@ static void pdf_text_string(dlg_sbuf *b, const char *s)
 	dlg_sbuf_addc(b, '>');
 }
 
-static void write_font(struct writer *w, dlg_pdf *p, int style, int first)
+/* The objects first..first+FONT_OBJS-1 of one face: Type0 font, CIDFont,
+ * descriptor, font file, ToUnicode map, CIDToGIDMap. */
+enum { FONT_OBJS = 6 };
+
+static void write_font(struct writer *w, dlg_pdf *p, int face, int first)
 {
-	struct used_font *u = &p->font[style];
-	const dlg_ttf *ttf = dlg_fonts_get(p->fs, style);
+	struct used_font *u = &p->font[face];
+	const dlg_ttf *ttf = dlg_fonts_face(p->fs, face);
 	const dlg_ttf_info *info = dlg_ttf_get_info(ttf);
 	double k = 1000.0 / info->units_per_em;
-	uint64_t h = dlg_hash(DLG_HASH_SEED + (uint64_t)style, u->gid, u->n * sizeof *u->gid);
+	bool bold = face < DLG_NSTYLES ? face & DLG_BOLD : info->bold;
+	bool italic = face < DLG_NSTYLES ? face & DLG_ITALIC : info->italic;
+	uint64_t h = dlg_hash(DLG_HASH_SEED + (uint64_t)face, u->gid, u->n * sizeof *u->gid);
 	char name[80];
 	char tag[7];
 	for (int i = 0; i < 6; i++) {
@@ -377,13 +435,13 @@ static void write_font(struct writer *w, dlg_pdf *p, int style, int first)
 	dlg_sbuf_printf(o,
 	                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo "
 	                "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-	                "/FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW 1000 /W [1 [",
-	                name, first + 2);
+	                "/FontDescriptor %d 0 R /CIDToGIDMap %d 0 R /DW 1000 /W [1 [",
+	                name, first + 2, first + 5);
 	for (size_t i = 1; i < u->n; i++)
 		dlg_sbuf_printf(o, i > 1 ? " %d" : "%d", u->adv[i]);
 	dlg_sbuf_adds(o, "]] >>\nendobj\n");
 
-	int flags = 32 | 2 | (info->fixed_pitch ? 1 : 0) | (style & DLG_ITALIC ? 64 : 0);
+	int flags = 32 | 2 | (info->fixed_pitch ? 1 : 0) | (italic ? 64 : 0);
 	obj_begin(w, first + 2);
 	dlg_sbuf_printf(o,
 	                "<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%ld %ld %ld "
@@ -394,14 +452,23 @@ static void write_font(struct writer *w, dlg_pdf *p, int style, int first)
 	dlg_sbuf_printf(
 	    o, " /Ascent %ld /Descent %ld /CapHeight %ld /StemV %d /FontFile2 %d 0 R >>\nendobj\n",
 	    lround(info->ascent * k), lround(info->descent * k), lround(info->cap_height * k),
-	    style & DLG_BOLD ? 140 : 80, first + 3);
+	    bold ? 140 : 80, first + 3);
 
+	/* the subset renumbers the glyphs: CIDToGIDMap says which is which */
 	dlg_sbuf sub = {0};
-	dlg_ttf_subset(ttf, u->gid, u->n, &sub);
+	uint16_t *new_gid = dlg_xmalloc(u->n * sizeof *new_gid);
+	if (!dlg_ttf_subset(ttf, u->gid, u->n, &sub, new_gid))
+		w->failed = true;
 	char extra[40];
 	snprintf(extra, sizeof extra, " /Length1 %zu", sub.len);
 	deflated_obj(w, first + 3, extra, sub.data, sub.len);
 	dlg_sbuf_free(&sub);
+	dlg_sbuf map = {0};
+	for (size_t i = 0; i < u->n; i++)
+		dlg_sbuf_u16(&map, new_gid[i]);
+	deflated_obj(w, first + 5, NULL, map.data, map.len);
+	dlg_sbuf_free(&map);
+	free(new_gid);
 
 	dlg_sbuf cm = {0};
 	dlg_sbuf_adds(&cm,
@@ -433,14 +500,14 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 		dlg_pdf_end_page(p);
 	}
 	int nfonts = 0;
-	for (int i = 0; i < DLG_NSTYLES; i++)
+	for (int i = 0; i < p->nfont; i++)
 		nfonts += p->font[i].used;
 	struct writer w = {0};
 	int nimg_obj = 0;
 	for (size_t i = 0; i < p->nimages; i++)
 		nimg_obj += p->images[i]->alpha ? 2 : 1;
 	/* after the pages: images (and their masks), signature fields, AcroForm */
-	int first_image = 5 + 5 * nfonts + 2 * (int)p->npages;
+	int first_image = 5 + FONT_OBJS * nfonts + 2 * (int)p->npages;
 	int first_field = first_image + nimg_obj;
 	int acroform = p->nfields ? first_field + (int)p->nfields : 0;
 	w.nobj = first_field - 1 + (int)p->nfields + (p->nfields ? 1 : 0);
@@ -455,7 +522,7 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 		dlg_sbuf_printf(o, " /AcroForm %d 0 R", acroform);
 	dlg_sbuf_adds(o, " >>\nendobj\n");
 
-	int first_page = 5 + 5 * nfonts;
+	int first_page = 5 + FONT_OBJS * nfonts;
 	obj_begin(&w, 2);
 	dlg_sbuf_printf(o, "<< /Type /Pages /Count %zu /Kids [", p->npages);
 	for (size_t i = 0; i < p->npages; i++)
@@ -483,10 +550,10 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	dlg_sbuf_adds(o, p->nimages ? "<< /ProcSet [/PDF /Text /ImageC] /Font <<"
 	                            : "<< /ProcSet [/PDF /Text] /Font <<");
 	int at = 5;
-	for (int i = 0; i < DLG_NSTYLES; i++)
+	for (int i = 0; i < p->nfont; i++)
 		if (p->font[i].used) {
 			dlg_sbuf_printf(o, " /F%d %d 0 R", i, at);
-			at += 5;
+			at += FONT_OBJS;
 		}
 	dlg_sbuf_adds(o, " >>");
 	if (p->nimages) {
@@ -500,10 +567,10 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	dlg_sbuf_adds(o, " >>\nendobj\n");
 
 	at = 5;
-	for (int i = 0; i < DLG_NSTYLES; i++)
+	for (int i = 0; i < p->nfont; i++)
 		if (p->font[i].used) {
 			write_font(&w, p, i, at);
-			at += 5;
+			at += FONT_OBJS;
 		}
 
 	for (size_t i = 0; i < p->npages; i++) {
@@ -579,6 +646,12 @@ bool dlg_pdf_write(dlg_pdf *p, FILE *f, const char *name)
 	                "<%016llX%016llX>] >>\nstartxref\n%ld\n%%%%EOF\n",
 	                w.nobj + 1, (unsigned long long)h1, (unsigned long long)h2,
 	                (unsigned long long)h1, (unsigned long long)h2, xref);
+	if (w.failed) {
+		dlg_warn(_("%s: not written: a font could not be embedded"), name);
+		dlg_sbuf_free(o);
+		free(w.offset);
+		return false;
+	}
 	bool ok = fwrite(o->data, 1, o->len, f) == o->len && fflush(f) == 0;
 	if (!ok)
 		dlg_warn("%s: %s", name, strerror(errno));
