@@ -130,6 +130,14 @@ _dlg_command()
 		COMPREPLY=($(compgen -W "paper online email post conference" -- "$cur"))
 		return
 		;;
+	--envelope)
+		COMPREPLY=($(compgen -W "dl c5" -- "$cur"))
+		return
+		;;
+	--radio)
+		COMPREPLY=($(compgen -f -X '!*.txt' -- "$cur") $(compgen -d -- "$cur"))
+		return
+		;;
 	--from)
 		COMPREPLY=($(compgen -W "cp1258 windows-1258 utf-8 utf-16" -- "$cur"))
 		return
@@ -185,4 +193,5 @@ _dlg()
 	_dlg_command "$cmd" "$cur" "$prev"
 }
 
-complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing dlg-sign
+complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing \
+	dlg-announce dlg-brief dlg-escalate dlg-attend dlg-post dlg-sign

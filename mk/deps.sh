@@ -34,6 +34,7 @@ need fonts-dejavu-core test -d /usr/share/fonts/truetype/dejavu
 need gettext command -v msgfmt
 need locales test -f /usr/share/i18n/SUPPORTED
 need python3 command -v python3
+need python3-fitz test -d /usr/lib/python3/dist-packages/fitz
 need miller command -v mlr
 need make command -v make
 need gcc command -v gcc

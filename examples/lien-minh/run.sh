@@ -182,6 +182,22 @@ if have dlg-escalate && need items.csv dlg-escalate; then
 		fail dlg-escalate $?
 fi
 
+# 6c. Envelopes and labels for the letters that go by post: DL envelopes for
+# the written answers of 2026-1 and C5 for the cancelled 2026-2 (addresses
+# such as "Thôn 10" completed with the commune and the province), labels for
+# the invitations to the participants who have no e-mail address.
+if have dlg-post && need tra-loi/2026-1/postal.csv dlg-post; then
+	say "dlg-post: phong-bi-2026-1.pdf, phong-bi-2026-2.pdf, nhan-giay-moi-thanh-phan.pdf"
+	dlg-post --envelope dl -o phong-bi-2026-1.pdf tra-loi/2026-1/postal.csv ||
+		fail "dlg-post 2026-1" $?
+	dlg-post --envelope c5 -o phong-bi-2026-2.pdf tra-loi/2026-2/postal.csv ||
+		fail "dlg-post 2026-2" $?
+	if [ -f giay-moi-thanh-phan/postal.csv ]; then
+		dlg-post --labels -o nhan-giay-moi-thanh-phan.pdf giay-moi-thanh-phan/postal.csv ||
+			fail "dlg-post --labels" $?
+	fi
+fi
+
 # 7. The results report.
 if have dlg-report && need items.csv dlg-report; then
 	say "dlg-report: bao-cao-2026-1.pdf"

@@ -27,6 +27,10 @@ struct dlg_report {
 	dlg_tally *field_names; /* field, label = name */
 	dlg_report_participant *part;
 	size_t npart, cappart;
+	dlg_tally *protect; /* commune \x1f reg_id -> [redirected, other] questions */
+	size_t *shown;      /* the participants a list names (dlg_report_nparticipants) */
+	size_t nshown;
+	bool shown_ok; /* shown is up to date */
 };
 
 #define SEP '\x1f'
@@ -41,6 +45,7 @@ dlg_report *dlg_report_new(const dlg_report_opts *opts)
 		r->o.session = r->session;
 	}
 	r->communes = dlg_tally_new(1);
+	r->protect = dlg_tally_new(2);
 	r->sessions = dlg_tally_new(DLG_SES_N);
 	r->known = dlg_tally_new(1);
 	r->villages = dlg_tally_new(DLG_VIL_N);
@@ -62,8 +67,9 @@ void dlg_report_free(dlg_report *r)
 {
 	if (!r)
 		return;
-	dlg_tally *t[] = {r->communes, r->sessions, r->known, r->villages,   r->cover,
-	                  r->channels, r->fields,   r->depts, r->dept_names, r->field_names};
+	dlg_tally *t[] = {r->communes,   r->sessions,    r->known,  r->villages,
+	                  r->cover,      r->channels,    r->fields, r->depts,
+	                  r->dept_names, r->field_names, r->protect};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		dlg_tally_free(t[i]);
 	for (size_t i = 0; i < r->npart; i++) {
@@ -74,6 +80,7 @@ void dlg_report_free(dlg_report *r)
 			free(s[k]);
 	}
 	free(r->part);
+	free(r->shown);
 	free(r->session);
 	free(r);
 }
@@ -249,6 +256,7 @@ void dlg_report_registration(dlg_report *r, const dlg_report_reg *g)
 	if (st == DLG_REG_ACCEPTED)
 		cv[DLG_COV_ACCEPTED]++;
 	if (r->o.names) {
+		r->shown_ok = false;
 		if (r->npart == r->cappart) {
 			r->cappart = r->cappart ? 2 * r->cappart : 64;
 			r->part = dlg_xreallocarray(r->part, r->cappart, sizeof *r->part);
@@ -310,6 +318,11 @@ void dlg_report_item_add(dlg_report *r, const dlg_report_item *it)
 	count_item(dlg_tally_at(r->fields, field, strlen(field)), it);
 	count_item(dlg_tally_at(r->depts, dept, strlen(dept)), it);
 	count_at(r->villages, nz(it->commune), nz(it->village), NULL)[DLG_VIL_QUESTIONS]++;
+	if (r->o.names && it->reg_id && *it->reg_id) {
+		long *p = count_at(r->protect, nz(it->commune), it->reg_id, NULL);
+		p[strcmp(nz(it->action), "redirect") ? 1 : 0]++;
+		r->shown_ok = false;
+	}
 }
 
 /* ---- ordering ---- */
@@ -550,14 +563,41 @@ const char *dlg_report_field_name(const dlg_report *r, const char *code)
 	return label_of(r->field_names, code);
 }
 
+/* Work out which participants a list may name (after all rows are in). */
+static void update_shown(const dlg_report *cr)
+{
+	dlg_report *r = (dlg_report *)cr; /* a cache, not the figures */
+	if (r->shown_ok)
+		return;
+	r->shown = dlg_xrealloc(r->shown, (r->npart ? r->npart : 1) * sizeof *r->shown);
+	r->nshown = 0;
+	for (size_t i = 0; i < r->npart; i++) {
+		const dlg_report_participant *p = &r->part[i];
+		long k = *p->reg_id ? find_at(r->protect, p->commune, p->reg_id, NULL) : -1;
+		const long *c = k >= 0 ? dlg_tally_counts(r->protect, (size_t)k) : NULL;
+		if (c && c[0] && !c[1])
+			continue; /* every question redirected: counted, not named */
+		r->shown[r->nshown++] = i;
+	}
+	r->shown_ok = true;
+}
+
 size_t dlg_report_nparticipants(const dlg_report *r)
 {
-	return r->npart;
+	update_shown(r);
+	return r->nshown;
 }
 
 const dlg_report_participant *dlg_report_participant_at(const dlg_report *r, size_t i)
 {
-	return &r->part[i];
+	update_shown(r);
+	return &r->part[r->shown[i]];
+}
+
+size_t dlg_report_nprotected(const dlg_report *r)
+{
+	update_shown(r);
+	return r->npart - r->nshown;
 }
 
 /* ---- totals ---- */

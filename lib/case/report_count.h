@@ -70,6 +70,7 @@ typedef struct {
 	const char *commune, *session, *village, *field, *dept, *action, *kind;
 	dlg_item_state state;
 	long answer_days;
+	const char *reg_id; /* its registration, or NULL (for the participants list) */
 } dlg_report_item;
 
 /* Count an item (skipped when it belongs to another session). */
@@ -180,8 +181,13 @@ typedef struct {
 	char *commune, *session, *reg_id, *village, *name, *org, *channel, *status, *phone;
 } dlg_report_participant;
 
+/* The participants a list may name: every one kept, but those whose every
+ * question (items with their reg_id) was redirected, a complaint,
+ * denunciation or dispute (Luật Tố cáo 2018 art. 47): they are only counted,
+ * by dlg_report_nprotected. */
 size_t dlg_report_nparticipants(const dlg_report *r);
 const dlg_report_participant *dlg_report_participant_at(const dlg_report *r, size_t i);
+size_t dlg_report_nprotected(const dlg_report *r);
 
 /* Call fn for each village with no accepted participant in a session whose
  * coverage is checked; returns how many there are. fn may be NULL. */

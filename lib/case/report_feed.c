@@ -77,7 +77,7 @@ static bool read_items(reader *rd, dlg_csv_reader *in)
 	int cvil = dlg_csv_col(in, "village"), cid = dlg_csv_col(in, "item_id");
 	int cfield = dlg_csv_col(in, "field"), cdept = dlg_csv_col(in, "dept");
 	int cact = dlg_csv_col(in, "action"), ckind = dlg_csv_col(in, "kind");
-	int csent = dlg_csv_col(in, "sent");
+	int csent = dlg_csv_col(in, "sent"), creg = dlg_csv_col(in, "reg_id");
 	const char *only = rd->o->session;
 	const dlg_row *row;
 	int got;
@@ -108,7 +108,8 @@ static bool read_items(reader *rd, dlg_csv_reader *in)
 		    cell(row, cact),
 		    cell(row, ckind),
 		    dlg_item_state_of(&rd->dc, sent, has ? &ad : NULL, NULL, NULL),
-		    has ? (long)(ad - sent) : -1};
+		    has ? (long)(ad - sent) : -1,
+		    cell(row, creg)};
 		dlg_report_item_add(rd->r, &it);
 	}
 	return ok && got == 0;

@@ -902,8 +902,10 @@ static void signature(struct rctx *rc, const char *frame)
 		     *rt = meta_fill(rc, "right_title"), *rn = meta_fill(rc, "right_name");
 		dlg_nd30_sign_minutes(rc->l, lt, ln, rt, rn);
 		/* Form 1.9: "Nơi nhận:" under THƯ KÝ, on the left */
-		if (rec)
+		if (rec) {
+			dlg_lay_space(rc->l, 12);
 			dlg_nd30_recipients(rc->l, (const char *const *)rec, nrec);
+		}
 		free(lt);
 		free(ln);
 		free(rt);

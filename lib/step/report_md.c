@@ -436,6 +436,13 @@ static void md_participants(dlg_report *r, FILE *f)
 		}
 		fputs(" |\n", f);
 	}
+	size_t hidden = dlg_report_nprotected(r);
+	if (hidden)
+		fprintf(
+		    f,
+		    "\nKhông ghi tên %02zu người đăng ký chỉ có nội dung khiếu nại, tố cáo, tranh "
+		    "chấp (đã được hướng dẫn theo quy định; Luật Tố cáo năm 2018, Điều 47).\n",
+		    hidden);
 }
 
 void dlg_report_write_markdown(dlg_report *r, FILE *f)

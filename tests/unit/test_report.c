@@ -130,7 +130,7 @@ static void item(dlg_report *r, const char *session, const char *village, const 
                  const char *dept, const char *action, const char *kind, dlg_item_state st,
                  long days)
 {
-	dlg_report_item it = {"xã A", session, village, field, dept, action, kind, st, days};
+	dlg_report_item it = {"xã A", session, village, field, dept, action, kind, st, days, NULL};
 	dlg_report_item_add(r, &it);
 }
 
