@@ -2,6 +2,9 @@
 # share/bash-completion/completions/dlg, with a link for each dlg-NAME).
 # Options are read from the command's own --help, so they never go stale;
 # --session offers the conference ids of the case folder's sessions.csv.
+# Words from data (session ids, template and file names) are only compared
+# with what was typed, never expanded: "compgen -W" would run a "$(...)" in a
+# received sessions.csv. --opt=value completes like --opt value.
 
 # The case folder as the commands find it: -C DIR on the line, else
 # $DLG_DIR, else the nearest folder upwards with a dlg.conf, else ".".
@@ -15,7 +18,12 @@ _dlg_case_dir()
 		esac
 	done
 	if [[ -n $dir ]]; then
-		eval dir="$dir" 2>/dev/null # expand ~
+		# ~ and ~/... as the shell will expand them; nothing else (no eval)
+		if [[ $dir == "~" ]]; then
+			dir=$HOME
+		elif [[ $dir == "~/"* ]]; then
+			dir=$HOME/${dir#"~/"}
+		fi
 		printf '%s\n' "$dir"
 		return
 	fi
@@ -83,51 +91,68 @@ _dlg_options()
 	printf '%s\n' "${_dlg_opts_cache[$cmd]}"
 }
 
+# Add to COMPREPLY the words (one a line on standard input) that start with
+# $1, as they are: no expansion, no word splitting, no globbing.
+_dlg_add_words()
+{
+	local cur=$1 w
+	while IFS= read -r w; do
+		[[ -n $w && $w == "$cur"* ]] && COMPREPLY+=("$w")
+	done
+}
+
+# Add file names (compgen -f -X FILTER) and folders matching $1.
+_dlg_add_files()
+{
+	local cur=$1 filter=$2 f
+	if [[ -n $filter ]]; then
+		while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -f -X "$filter" -- "$cur")
+	fi
+	while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -d -- "$cur")
+}
+
 _dlg_command()
 {
 	local cmd=$1 cur=$2 prev=$3
 	case $prev in
 	--session)
-		COMPREPLY=($(compgen -W "$(_dlg_sessions)" -- "$cur"))
+		_dlg_add_words "$cur" < <(_dlg_sessions)
 		return
 		;;
-	-C | --mail | --slips)
-		COMPREPLY=($(compgen -d -- "$cur"))
+	-C | --mail | --slips | --slips-csv)
+		_dlg_add_files "$cur" ""
 		return
 		;;
 	-o | --output)
-		COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.pdf' -- "$cur"))
+		_dlg_add_files "$cur" '!*.pdf'
 		return
 		;;
 	--one-file | --pdf)
-		COMPREPLY=($(compgen -f -X '!*.pdf' -- "$cur") $(compgen -d -- "$cur"))
+		_dlg_add_files "$cur" '!*.pdf'
 		return
 		;;
 	-t | --template)
-		COMPREPLY=($(compgen -W "$(_dlg_templates)" -- "$cur") $(compgen -f -X '!*.md' -- "$cur"))
-		return
-		;;
-	--as)
-		COMPREPLY=($(compgen -W "office signer" -- "$cur"))
-		return
-		;;
-	--pkcs11)
-		COMPREPLY=($(compgen -f -X '!*.so*' -- "$cur") $(compgen -d -- "$cur"))
-		return
-		;;
-	--pkcs12)
-		COMPREPLY=($(compgen -f -- "$cur"))
-		return
-		;;
-	--pin-file)
-		COMPREPLY=($(compgen -f -- "$cur"))
-		return
-		;;
-	--token | --key)
+		_dlg_add_words "$cur" < <(_dlg_templates)
+		_dlg_add_files "$cur" '!*.md'
 		return
 		;;
 	--channel)
-		COMPREPLY=($(compgen -W "paper online email post conference" -- "$cur"))
+		_dlg_add_words "$cur" < <(printf '%s\n' paper online email post conference)
+		return
+		;;
+	--as)
+		_dlg_add_words "$cur" < <(printf '%s\n' office signer)
+		return
+		;;
+	--pkcs11)
+		_dlg_add_files "$cur" '!*.so*'
+		return
+		;;
+	--pkcs12 | --pin-file)
+		_dlg_add_files "$cur" '!*'
+		return
+		;;
+	--token | --key)
 		return
 		;;
 	--envelope)
@@ -139,58 +164,76 @@ _dlg_command()
 		return
 		;;
 	--from)
-		COMPREPLY=($(compgen -W "cp1258 windows-1258 utf-8 utf-16" -- "$cur"))
+		_dlg_add_words "$cur" < <(printf '%s\n' cp1258 windows-1258 utf-8 utf-16)
 		return
 		;;
 	--today | --sent)
-		COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur"))
+		_dlg_add_words "$cur" < <(date +%Y-%m-%d)
 		return
 		;;
 	--holidays | --year)
-		COMPREPLY=($(compgen -W "$(date +%Y) $(($(date +%Y) + 1))" -- "$cur"))
+		_dlg_add_words "$cur" < <(y=$(date +%Y) && printf '%s\n' "$y" "$((y + 1))")
 		return
 		;;
 	--soon | --number | --name-by | --table | --version | -h | --help)
 		return
 		;;
 	--into | --answers | -a | --routes | --attendance | --notes | --items | --registrations)
-		COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
+		_dlg_add_files "$cur" '!*.csv'
 		return
 		;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "$(_dlg_options "$cmd")" -- "$cur"))
+		_dlg_add_words "$cur" < <(_dlg_options "$cmd" | tr ' ' '\n')
 		return
 	fi
 	if [[ $cmd == dlg-sign ]]; then
-		COMPREPLY=($(compgen -f -X '!*.pdf' -- "$cur") $(compgen -d -- "$cur"))
+		_dlg_add_files "$cur" '!*.pdf'
 		return
 	fi
-	COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
+	_dlg_add_files "$cur" '!*.csv'
 }
 
 _dlg()
 {
+	COMPREPLY=()
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local cmd=${COMP_WORDS[0]##*/}
+	local cmd=${COMP_WORDS[0]##*/} opt=
 	compopt -o filenames 2>/dev/null
+	# --opt=value: bash splits it into "--opt" "=" "value" (COMP_WORDBREAKS
+	# holds "="), or it comes whole
+	if [[ $cur == --*=* ]]; then
+		opt=${cur%%=*}
+		cur=${cur#*=}
+	elif [[ $cur == "=" && $prev == --* ]]; then
+		opt=$prev
+		cur=
+	elif [[ $prev == "=" ]] && ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[COMP_CWORD - 2]} == --* ]]; then
+		opt=${COMP_WORDS[COMP_CWORD - 2]}
+	fi
+	[[ -n $opt ]] && prev=$opt
 	if [[ $cmd == dlg ]]; then
 		if ((COMP_CWORD == 1)); then
-			local names="init help" p
-			for p in $(compgen -c dlg- | sort -u); do names+=" ${p#dlg-}"; done
-			COMPREPLY=($(compgen -W "$names --help --version" -- "$cur"))
+			_dlg_add_words "$cur" < <(printf '%s\n' init help --help --version
+				compgen -c dlg- | sed -n 's/^dlg-//p' | sort -u)
 			return
 		fi
 		case ${COMP_WORDS[1]} in
 		init)
-			((COMP_CWORD == 2)) && COMPREPLY=($(compgen -d -- "$cur"))
+			((COMP_CWORD == 2)) && _dlg_add_files "$cur" ""
 			return
 			;;
 		help | -* | "") return ;;
+		*[!a-z]*) return ;; # not a command name: run nothing
 		esac
 		cmd=dlg-${COMP_WORDS[1]}
 	fi
 	_dlg_command "$cmd" "$cur" "$prev"
+	# a whole "--opt=value" word is replaced whole
+	if [[ -n $opt && ${COMP_WORDS[COMP_CWORD]} == --*=* ]]; then
+		local i
+		for i in "${!COMPREPLY[@]}"; do COMPREPLY[i]=$opt=${COMPREPLY[i]}; done
+	fi
 }
 
 complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing \

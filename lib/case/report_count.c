@@ -22,8 +22,8 @@ struct dlg_report {
 	dlg_tally *cover;       /* commune \x1f session \x1f village -> C_* */
 	dlg_tally *channels;    /* channel -> RG_* */
 	dlg_tally *fields;      /* field -> Q_* */
-	dlg_tally *depts;       /* dept -> Q_* */
-	dlg_tally *dept_names;  /* dept, label = name, in departments.csv order */
+	dlg_tally *depts;       /* commune \x1f dept -> Q_* */
+	dlg_tally *dept_names;  /* commune \x1f dept, label = name, in departments.csv order */
 	dlg_tally *field_names; /* field, label = name */
 	dlg_report_participant *part;
 	size_t npart, cappart;
@@ -191,15 +191,28 @@ void dlg_report_add_session(dlg_report *r, const char *commune, const char *sess
 		s[DLG_SES_DATE] = date + 1;
 }
 
+void dlg_report_session_held(dlg_report *r, const char *commune, const char *session)
+{
+	if (r->o.session && strcmp(session, r->o.session))
+		return;
+	count_at(r->sessions, commune, session, NULL)[DLG_SES_HELD] = 1;
+}
+
+bool dlg_report_held(const dlg_report *r, const char *commune, const char *session)
+{
+	long i = find_at(r->sessions, commune, session, NULL);
+	return i >= 0 && dlg_tally_counts(r->sessions, (size_t)i)[DLG_SES_HELD];
+}
+
 bool dlg_report_knows_session(const dlg_report *r, const char *session)
 {
 	return dlg_tally_find(r->known, session, strlen(session)) >= 0;
 }
 
-void dlg_report_name_dept(dlg_report *r, const char *dept, const char *name)
+void dlg_report_name_dept(dlg_report *r, const char *commune, const char *dept, const char *name)
 {
 	size_t before = dlg_tally_size(r->dept_names);
-	dlg_tally_at(r->dept_names, dept, strlen(dept));
+	count_at(r->dept_names, nz(commune), nz(dept), NULL);
 	if (dlg_tally_size(r->dept_names) > before)
 		dlg_tally_set_label(r->dept_names, before, name);
 }
@@ -255,6 +268,8 @@ void dlg_report_registration(dlg_report *r, const dlg_report_reg *g)
 	cv[DLG_COV_REGS]++;
 	if (st == DLG_REG_ACCEPTED)
 		cv[DLG_COV_ACCEPTED]++;
+	if (st == DLG_REG_ACCEPTED && g->attended)
+		cv[DLG_COV_ATTENDED]++;
 	if (r->o.names) {
 		r->shown_ok = false;
 		if (r->npart == r->cappart) {
@@ -316,7 +331,9 @@ void dlg_report_item_add(dlg_report *r, const dlg_report_item *it)
 		return;
 	const char *field = nz(it->field), *dept = nz(it->dept);
 	count_item(dlg_tally_at(r->fields, field, strlen(field)), it);
-	count_item(dlg_tally_at(r->depts, dept, strlen(dept)), it);
+	/* a code names a department within its commune: "KT" of two communes
+	 * are two departments */
+	count_item(count_at(r->depts, nz(it->commune), dept, NULL), it);
 	count_at(r->villages, nz(it->commune), nz(it->village), NULL)[DLG_VIL_QUESTIONS]++;
 	if (r->o.names && it->reg_id && *it->reg_id) {
 		long *p = count_at(r->protect, nz(it->commune), it->reg_id, NULL);
@@ -356,8 +373,11 @@ static int cmp_dept(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	const char *kx = dlg_tally_key(sort_t, x), *ky = dlg_tally_key(sort_t, y);
-	if (!*kx != !*ky)
-		return !*kx ? 1 : -1;
+	char cx[256], cy[256];
+	bool nx = !*dlg_report_key_part(kx, 1, cx, sizeof cx),
+	     ny = !*dlg_report_key_part(ky, 1, cy, sizeof cy);
+	if (nx != ny)
+		return nx ? 1 : -1;
 	long rx = dlg_tally_find(sort_r->dept_names, kx, strlen(kx));
 	long ry = dlg_tally_find(sort_r->dept_names, ky, strlen(ky));
 	if (rx < 0)
@@ -472,6 +492,7 @@ size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, voi
 		const char *k = dlg_tally_key(r->sessions, si[a]);
 		dlg_report_key_part(k, 0, commune, sizeof commune);
 		dlg_report_key_part(k, 1, session, sizeof session);
+		bool held = s[DLG_SES_HELD] != 0;
 		for (size_t b = 0; b < nv; b++) {
 			const long *v = dlg_tally_counts(r->villages, vi[b]);
 			const char *vk = dlg_tally_key(r->villages, vi[b]);
@@ -480,15 +501,19 @@ size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, voi
 				continue;
 			dlg_report_key_part(vk, 1, village, sizeof village);
 			long i = find_at(r->cover, commune, session, village);
-			long regs = 0, acc = 0;
+			dlg_report_cover_row row = {commune, session, village, 0,
+			                            0,       0,       held,    false};
 			if (i >= 0) {
-				regs = dlg_tally_counts(r->cover, (size_t)i)[DLG_COV_REGS];
-				acc = dlg_tally_counts(r->cover, (size_t)i)[DLG_COV_ACCEPTED];
+				const long *c = dlg_tally_counts(r->cover, (size_t)i);
+				row.regs = c[DLG_COV_REGS];
+				row.accepted = c[DLG_COV_ACCEPTED];
+				row.attended = c[DLG_COV_ATTENDED];
 			}
-			if (!acc)
+			row.covered = held ? row.attended > 0 : row.accepted > 0;
+			if (!row.covered)
 				gaps++;
 			if (fn)
-				fn(ctx, commune, session, village, regs, acc);
+				fn(ctx, &row);
 		}
 	}
 	free(si);
@@ -501,12 +526,11 @@ struct gap_ctx {
 	void *ctx;
 };
 
-static void gap_cb(void *ctx, const char *commune, const char *session, const char *village,
-                   long regs, long accepted)
+static void gap_cb(void *ctx, const dlg_report_cover_row *row)
 {
 	struct gap_ctx *g = ctx;
-	if (!accepted && g->fn)
-		g->fn(g->ctx, commune, session, village);
+	if (!row->covered && g->fn)
+		g->fn(g->ctx, row->commune, row->session, row->village);
 }
 
 size_t dlg_report_coverage_gaps(const dlg_report *r, dlg_report_gap_fn fn, void *ctx)

@@ -49,16 +49,28 @@ typedef enum { DLG_COVER_NEVER, DLG_COVER_IF_USED, DLG_COVER_ALWAYS } dlg_cover;
 void dlg_report_add_session(dlg_report *r, const char *commune, const char *session, dlg_day date,
                             dlg_cover cover);
 
-/* The display names of department codes and field codes (copied; the first
+/* The display names of department codes (each commune its own: a code
+ * names a department of that commune) and field codes (copied; the first
  * name given for a code wins). Departments are listed in the order their
  * names are first given. */
-void dlg_report_name_dept(dlg_report *r, const char *dept, const char *name);
+void dlg_report_name_dept(dlg_report *r, const char *commune, const char *dept, const char *name);
 void dlg_report_name_field(dlg_report *r, const char *field, const char *name);
 
-/* One registration. Strings are borrowed for the call; NULL means "". */
+/* A conference that was held and whose attendance is recorded: from then
+ * on its village coverage counts the registrants who attended (the
+ * `attended` of each registration), not the registrations. */
+void dlg_report_session_held(dlg_report *r, const char *commune, const char *session);
+
+/* True when dlg_report_session_held was said of this session. */
+bool dlg_report_held(const dlg_report *r, const char *commune, const char *session);
+
+/* One registration. Strings are borrowed for the call; NULL means "".
+ * attended: the registrant was at the conference (attendance.csv present,
+ * or a question raised from the floor). */
 typedef struct {
 	const char *commune, *session, *village, *channel, *status;
 	const char *reg_id, *name, *organization, *phone;
+	bool attended;
 } dlg_report_reg;
 
 /* Count a registration (skipped when it belongs to another session). */
@@ -126,9 +138,10 @@ enum {
 };
 /* Per commune + session: coverage mode (dlg_cover), registrations, date + 1
  * (0: none). */
-enum { DLG_SES_COVER, DLG_SES_REGS, DLG_SES_DATE, DLG_SES_N };
-/* Per commune + session + village: registrations, accepted. */
-enum { DLG_COV_REGS, DLG_COV_ACCEPTED, DLG_COV_N };
+enum { DLG_SES_COVER, DLG_SES_REGS, DLG_SES_DATE, DLG_SES_HELD, DLG_SES_N };
+/* Per commune + session + village: registrations, accepted, accepted
+ * registrants who attended. */
+enum { DLG_COV_REGS, DLG_COV_ACCEPTED, DLG_COV_ATTENDED, DLG_COV_N };
 
 /* The report's tallies. Keys of several parts are joined by '\x1f'
  * (dlg_report_key_part splits them): sessions "commune, session", villages
@@ -139,7 +152,7 @@ typedef enum {
 	DLG_REPORT_VILLAGES, /* DLG_VIL_* */
 	DLG_REPORT_CHANNELS, /* DLG_REG_* */
 	DLG_REPORT_FIELDS,   /* DLG_Q_* */
-	DLG_REPORT_DEPTS,    /* DLG_Q_* */
+	DLG_REPORT_DEPTS,    /* DLG_Q_*; keys "commune \x1f dept" */
 } dlg_report_list;
 
 /* The tally (owned by r). */
@@ -161,18 +174,29 @@ void dlg_report_sum(const dlg_report *r, dlg_report_list which, long *sum);
  * has fewer parts. Returns buf (or "" ). */
 const char *dlg_report_key_part(const char *k, int n, char *buf, size_t size);
 
-/* The name of a department or field code (dlg_report_name_dept/field), or NULL. */
-const char *dlg_report_dept_name(const dlg_report *r, const char *code);
+/* The name of a department (key "commune \x1f code" of DLG_REPORT_DEPTS, as
+ * dlg_report_name_dept named it in that commune) or of a field code, or
+ * NULL. */
+const char *dlg_report_dept_name(const dlg_report *r, const char *key);
 const char *dlg_report_field_name(const dlg_report *r, const char *code);
 
 /* Whether a session's village coverage is checked (its DLG_SES_* counters). */
 bool dlg_report_session_checked(const long *ses);
 
+/* One village of a checked session. The plan asks for at least one
+ * participant from each village at each conference: before a conference
+ * (and when its attendance is not recorded) a village is covered by an
+ * accepted registration; after a held one, by a registrant who attended. */
+typedef struct {
+	const char *commune, *session, *village;
+	long regs, accepted, attended;
+	bool held;    /* the session was held and its attendance recorded */
+	bool covered; /* held ? attended : accepted */
+} dlg_report_cover_row;
+
 /* For each checked session and each official village of its commune:
- * fn(ctx, commune, session, village, regs, accepted). Returns the number of
- * villages with no accepted participant. */
-typedef void (*dlg_report_cover_fn)(void *ctx, const char *commune, const char *session,
-                                    const char *village, long regs, long accepted);
+ * fn(ctx, row). Returns the number of villages not covered. */
+typedef void (*dlg_report_cover_fn)(void *ctx, const dlg_report_cover_row *row);
 size_t dlg_report_walk_coverage(const dlg_report *r, dlg_report_cover_fn fn, void *ctx);
 
 /* A participant kept with opts.names (name and organisation with contacts
@@ -189,8 +213,8 @@ size_t dlg_report_nparticipants(const dlg_report *r);
 const dlg_report_participant *dlg_report_participant_at(const dlg_report *r, size_t i);
 size_t dlg_report_nprotected(const dlg_report *r);
 
-/* Call fn for each village with no accepted participant in a session whose
- * coverage is checked; returns how many there are. fn may be NULL. */
+/* Call fn for each village not covered (dlg_report_cover_row) in a session
+ * whose coverage is checked; returns how many there are. fn may be NULL. */
 typedef void (*dlg_report_gap_fn)(void *ctx, const char *commune, const char *session,
                                   const char *village);
 size_t dlg_report_coverage_gaps(const dlg_report *r, dlg_report_gap_fn fn, void *ctx);

@@ -5,6 +5,8 @@
 
 #include "fmt/csv.h"
 #include "base/diag.h"
+#include "base/hashmap.h"
+#include "case/attendance.h"
 #include "case/closures.h"
 #include "case/report_count.h"
 #include "case/sessions.h"
@@ -21,7 +23,65 @@ typedef struct {
 	dlg_answers answers;
 	dlg_duecalc dc;
 	dlg_holidays *hol;
+	dlg_hashmap present;     /* hash of session \x1f who -> 1 present, 2 absent */
+	dlg_tally *att_sessions; /* sessions attendance.csv has a row for */
 } reader;
+
+static uint64_t att_key(const char *session, const char *who)
+{
+	uint64_t k = dlg_hash(DLG_HASH_SEED, session, strlen(session) + 1);
+	k = dlg_hash(k, who, strlen(who));
+	return k ? k : 1;
+}
+
+/* The case's attendance.csv (if any) into rd->present. Only a hash of each
+ * session and who is kept; two colliding among a conference's few hundred
+ * rows has a chance below 1e-14. */
+static bool load_attendance(reader *rd, const dlg_case *c)
+{
+	char *path = dlg_case_file(c, "attendance");
+	if (access(path, F_OK) != 0) {
+		free(path);
+		return true;
+	}
+	dlg_csv_reader *in = dlg_csv_open(path, NULL);
+	free(path);
+	if (!in)
+		return false;
+	int cs = dlg_csv_col(in, "session"), cw = dlg_csv_col(in, "who");
+	int cp = dlg_csv_col(in, "present");
+	if (cs < 0 || cw < 0 || cp < 0) {
+		dlg_warn_at(dlg_csv_name(in), 1, _("no \"%s\" column"),
+		            cs < 0   ? "session"
+		            : cw < 0 ? "who"
+		                     : "present");
+		dlg_csv_close(in);
+		return false;
+	}
+	const dlg_row *row;
+	int got;
+	bool ok = true;
+	while ((got = dlg_csv_next(in, &row)) != 0) {
+		if (got < 0) {
+			ok = false;
+			if (got == DLG_CSV_BAD_ROW)
+				continue;
+			break;
+		}
+		int mark = dlg_attendance_mark(row->field[cp]);
+		if (mark < 0) {
+			dlg_warn_at(dlg_csv_name(in), row->line,
+			            _("present \"%s\" is neither yes nor no"), row->field[cp]);
+			ok = false;
+			continue;
+		}
+		const char *ses = row->field[cs];
+		dlg_hashmap_add(&rd->present, att_key(ses, row->field[cw]), mark ? 1 : 2, NULL);
+		dlg_tally_at(rd->att_sessions, ses, strlen(ses));
+	}
+	dlg_csv_close(in);
+	return ok;
+}
 
 /* The official name of the village a row wrote, when it is the case's
  * commune and the text names one of its villages; else the text. */
@@ -62,10 +122,16 @@ static bool read_registrations(reader *rd, dlg_csv_reader *in)
 	int got;
 	while ((got = dlg_csv_next(in, &row)) > 0) {
 		const char *commune = commune_of(rd, row, ccom);
+		/* at the conference: marked present, or raised a question from the
+		 * floor there */
+		uint64_t mark = 0;
+		dlg_hashmap_get(&rd->present, att_key(cell(row, cses), cell(row, cid)), &mark);
+		bool attended = mark == 1 || !strcmp(cell(row, cch), "conference");
 		dlg_report_reg g = {
 		    commune,          cell(row, cses), village_of(rd, commune, cell(row, cvil)),
 		    cell(row, cch),   cell(row, cst),  cell(row, cid),
-		    cell(row, cname), cell(row, corg), cell(row, cph)};
+		    cell(row, cname), cell(row, corg), cell(row, cph),
+		    attended};
 		dlg_report_registration(rd->r, &g);
 	}
 	return got == 0;
@@ -150,6 +216,17 @@ static void load_reference(reader *rd, const dlg_case *c, bool *ok)
 			         (rd->o->session && !strcmp(s->id, rd->o->session)))
 				cv = DLG_COVER_ALWAYS;
 			dlg_report_add_session(r, rd->commune, s->id, s->date, cv);
+			if (!strcmp(s->status, "held")) {
+				if (dlg_tally_find(rd->att_sessions, s->id, strlen(s->id)) >= 0)
+					dlg_report_session_held(r, rd->commune, s->id);
+				else if (!rd->o->session || !strcmp(rd->o->session, s->id))
+					dlg_warn_at(
+					    ss.path, s->line,
+					    _("conference %s was held but attendance.csv has no "
+					      "row for it: its village coverage counts "
+					      "registrations"),
+					    s->id);
+			}
 		}
 		dlg_sessions_free(&ss);
 	} else {
@@ -158,9 +235,7 @@ static void load_reference(reader *rd, const dlg_case *c, bool *ok)
 
 	static const struct {
 		const char *file, *code, *name;
-		void (*add)(dlg_report *, const char *, const char *);
-	} ref[] = {{"departments", "dept", "name", dlg_report_name_dept},
-	           {"routes", "field", "field_name", dlg_report_name_field}};
+	} ref[] = {{"departments", "dept", "name"}, {"routes", "field", "field_name"}};
 	for (size_t k = 0; k < 2; k++) {
 		char *path = dlg_case_data(c, ref[k].file);
 		if (!path)
@@ -168,9 +243,14 @@ static void load_reference(reader *rd, const dlg_case *c, bool *ok)
 		dlg_table t;
 		const char *req[] = {ref[k].code, NULL};
 		if (dlg_table_load(&t, path, req)) {
-			for (size_t i = 0; i < t.nrows; i++)
-				ref[k].add(r, dlg_table_val(&t, i, ref[k].code),
-				           dlg_table_val(&t, i, ref[k].name));
+			for (size_t i = 0; i < t.nrows; i++) {
+				const char *code = dlg_table_val(&t, i, ref[k].code);
+				const char *name = dlg_table_val(&t, i, ref[k].name);
+				if (k == 0) /* this commune's own departments */
+					dlg_report_name_dept(r, rd->commune, code, name);
+				else
+					dlg_report_name_field(r, code, name);
+			}
 			dlg_table_free(&t);
 		} else {
 			*ok = false;
@@ -203,9 +283,11 @@ bool dlg_report_add_case(dlg_report *r, const dlg_case *c, const char *const *fi
 		return false;
 	}
 	rd.vcache = dlg_tally_new(1);
+	rd.att_sessions = dlg_tally_new(1);
+	dlg_hashmap_init(&rd.present);
 	dlg_answers_init(&rd.answers);
 	dlg_duecalc_init(&rd.dc, c, rd.hol, o->today, -1);
-	bool ok = true;
+	bool ok = load_attendance(&rd, c);
 	load_reference(&rd, c, &ok);
 
 	/* the inputs, by kind: answers first, as items need them */
@@ -267,6 +349,8 @@ bool dlg_report_add_case(dlg_report *r, const dlg_case *c, const char *const *fi
 	free(kind);
 	dlg_answers_free(&rd.answers);
 	dlg_tally_free(rd.vcache);
+	dlg_tally_free(rd.att_sessions);
+	dlg_hashmap_free(&rd.present);
 	dlg_holidays_free(rd.hol);
 	dlg_villages_free(rd.vil);
 	return ok;

@@ -399,20 +399,29 @@ static void piece_to_rich(void *ctx, int kind, const char *s, size_t len)
 
 /* ---- inline content ---- */
 
+/* The inline content of n into r. Walked with cmark's iterator, not by
+ * recursion: 50 KB of "*" nests emphasis thousands deep. */
 static void inlines(struct rctx *rc, cmark_node *n, int style, dlg_rich *r)
 {
-	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+	cmark_iter *it = cmark_iter_new(n);
+	int emph = 0, strong = 0;
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		if (c == n)
+			continue;
+		int st = style | (emph ? DLG_ITALIC : 0) | (strong ? DLG_BOLD : 0);
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT: {
-			struct rich_sink k = {r, style};
+			struct rich_sink k = {r, st};
 			expand(rc, cmark_node_get_literal(c), rc->line, piece_to_rich, &k);
 			break;
 		}
 		case CMARK_NODE_CODE:
-			dlg_rich_add(r, style, cmark_node_get_literal(c));
+			dlg_rich_add(r, st, cmark_node_get_literal(c));
 			break;
 		case CMARK_NODE_SOFTBREAK:
-			dlg_rich_add(r, style, " ");
+			dlg_rich_add(r, st, " ");
 			rc->line++;
 			break;
 		case CMARK_NODE_LINEBREAK:
@@ -420,19 +429,21 @@ static void inlines(struct rctx *rc, cmark_node *n, int style, dlg_rich *r)
 			rc->line++;
 			break;
 		case CMARK_NODE_EMPH:
-			inlines(rc, c, style | DLG_ITALIC, r);
+			emph += ev == CMARK_EVENT_ENTER ? 1 : -1;
 			break;
 		case CMARK_NODE_STRONG:
-			inlines(rc, c, style | DLG_BOLD, r);
+			strong += ev == CMARK_EVENT_ENTER ? 1 : -1;
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
-			inlines(rc, c, style, r);
-			break;
-		default: /* raw HTML is not printed */
+			break; /* their text, as it comes */
+		default:       /* raw HTML is not printed */
+			if (ev == CMARK_EVENT_ENTER)
+				cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
 			break;
 		}
 	}
+	cmark_iter_free(it);
 }
 
 static long node_line(struct rctx *rc, cmark_node *n)
@@ -443,6 +454,7 @@ static long node_line(struct rctx *rc, cmark_node *n)
 /* ---- blocks ---- */
 
 static void blocks(struct rctx *rc, cmark_node *parent, const char *prefix);
+static void code_block(struct rctx *rc, cmark_node *n);
 
 static void paragraph(struct rctx *rc, cmark_node *n, const char *prefix, dlg_pstyle ps, int style)
 {
@@ -686,36 +698,57 @@ static void code_block(struct rctx *rc, cmark_node *n)
 	free_strings(lines, nl);
 }
 
-static void list(struct rctx *rc, cmark_node *n)
-{
-	bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-	int num = cmark_node_get_list_start(n);
-	bool paren = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM;
-	if (rc->list_depth++)
-		rc->indent += 10 * DLG_MM;
-	for (cmark_node *it = cmark_node_first_child(n); it; it = cmark_node_next(it)) {
-		char prefix[32];
-		if (ordered)
-			snprintf(prefix, sizeof prefix, "%d%c ", num++, paren ? ')' : '.');
-		else
-			snprintf(prefix, sizeof prefix, "- ");
-		blocks(rc, it, prefix);
-	}
-	if (--rc->list_depth)
-		rc->indent -= 10 * DLG_MM;
-}
+/* Lists and quotes indent their text 10 mm a level up to this many levels;
+ * deeper ones are drawn at the last level, so that text keeps a usable width
+ * on the page and nothing is lost. */
+enum { MAX_NEST = 6 };
 
+/* A list or quote open while blocks() walks the document. */
+struct open_block {
+	bool list, indented;
+	bool ordered, paren;
+	int num; /* the next item's number */
+};
+
+/* The blocks under parent, the first paragraph opening with prefix (a list
+ * item's "1. "). Walked with cmark's iterator, not by recursion, so that
+ * 50 KB of ">" (50,000 nested quotes) takes no stack. */
 static void blocks(struct rctx *rc, cmark_node *parent, const char *prefix)
 {
-	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-		switch (cmark_node_get_type(n)) {
+	char item_prefix[32];
+	struct open_block *open = NULL;
+	size_t nopen = 0, cap = 0;
+	int nest = 0;           /* indenting levels open */
+	bool flattened = false; /* some text drawn at MAX_NEST */
+	cmark_iter *it = cmark_iter_new(parent);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (n == parent)
+			continue;
+		cmark_node_type type = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_EXIT) {
+			if ((type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE) && nopen) {
+				struct open_block *o = &open[--nopen];
+				if (o->indented) {
+					rc->indent -= 10 * DLG_MM;
+					nest--;
+				}
+				if (o->list)
+					rc->list_depth--;
+			}
+			continue;
+		}
+		switch (type) {
 		case CMARK_NODE_PARAGRAPH: {
 			dlg_pstyle ps = body_style(rc);
 			/* The closing paragraph goes with the signature: Decree 30
 			 * letters do not leave the signature alone on a page. */
-			ps.keep_with_next = rc->t && parent == rc->t->doc && !cmark_node_next(n);
+			ps.keep_with_next = rc->t && parent == rc->t->doc &&
+			                    cmark_node_parent(n) == parent && !cmark_node_next(n);
 			paragraph(rc, n, prefix, ps, DLG_REGULAR);
 			prefix = NULL;
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		}
 		case CMARK_NODE_HEADING: {
@@ -728,17 +761,44 @@ static void blocks(struct rctx *rc, cmark_node *parent, const char *prefix)
 				ps.first_indent = 0;
 			paragraph(rc, n, prefix, ps, lv <= 2 ? DLG_BOLD : DLG_BOLD_ITALIC);
 			prefix = NULL;
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		}
 		case CMARK_NODE_LIST:
-			list(rc, n);
-			break;
 		case CMARK_NODE_BLOCK_QUOTE: {
-			double save = rc->indent;
-			rc->indent += 10 * DLG_MM;
-			blocks(rc, n, prefix);
-			rc->indent = save;
-			prefix = NULL;
+			bool is_list = type == CMARK_NODE_LIST;
+			if (nopen == cap) {
+				cap = cap ? 2 * cap : 16;
+				open = dlg_xreallocarray(open, cap, sizeof *open);
+			}
+			struct open_block *o = &open[nopen++];
+			memset(o, 0, sizeof *o);
+			o->list = is_list;
+			/* a list at the top is not indented; one in a list is */
+			bool indents = !is_list || rc->list_depth > 0;
+			if (is_list) {
+				rc->list_depth++;
+				o->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+				o->num = cmark_node_get_list_start(n);
+				o->paren = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM;
+			}
+			if (indents && nest < MAX_NEST) {
+				o->indented = true;
+				rc->indent += 10 * DLG_MM;
+				nest++;
+			} else if (indents) {
+				flattened = true;
+			}
+			break;
+		}
+		case CMARK_NODE_ITEM: {
+			struct open_block *o = nopen ? &open[nopen - 1] : NULL;
+			if (o && o->list && o->ordered)
+				snprintf(item_prefix, sizeof item_prefix, "%d%c ", o->num++,
+				         o->paren ? ')' : '.');
+			else
+				snprintf(item_prefix, sizeof item_prefix, "- ");
+			prefix = item_prefix;
 			break;
 		}
 		case CMARK_NODE_THEMATIC_BREAK:
@@ -748,9 +808,26 @@ static void blocks(struct rctx *rc, cmark_node *parent, const char *prefix)
 			code_block(rc, n);
 			break;
 		default: /* raw HTML blocks are not printed */
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		}
 	}
+	cmark_iter_free(it);
+	while (nopen) { /* (the walk closes every block; this is only a guard) */
+		struct open_block *o = &open[--nopen];
+		if (o->indented)
+			rc->indent -= 10 * DLG_MM;
+		if (o->list)
+			rc->list_depth--;
+	}
+	free(open);
+	if (flattened && rc->t)
+		dlg_warn(_("%s: lists or quotes nested more than %d levels deep are drawn at level "
+		           "%d"),
+		         rc->t->name, MAX_NEST, MAX_NEST);
+	else if (flattened)
+		dlg_warn(_("lists or quotes nested more than %d levels deep are drawn at level %d"),
+		         MAX_NEST, MAX_NEST);
 }
 
 /* ---- the frame ---- */

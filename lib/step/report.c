@@ -6,10 +6,21 @@
 #include "base/date.h"
 #include "base/diag.h"
 
+struct gap_ctx {
+	const dlg_report *r;
+	bool many;
+};
+
 static void gap(void *ctx, const char *commune, const char *session, const char *village)
 {
-	bool many = *(bool *)ctx;
-	if (many)
+	const struct gap_ctx *g = ctx;
+	bool held = dlg_report_held(g->r, commune, session);
+	if (g->many && held)
+		dlg_warn(_("%s, session %s: no registrant from %s attended"), commune, session,
+		         village);
+	else if (held)
+		dlg_warn(_("session %s: no registrant from %s attended"), session, village);
+	else if (g->many)
 		dlg_warn(_("%s, session %s: %s has no accepted participant"), commune, session,
 		         village);
 	else
@@ -34,8 +45,8 @@ static int write_results(dlg_report *r, const dlg_case *first, const dlg_report_
 	if (status == DLG_EXIT_OK && o->check) {
 		dlg_report_totals t;
 		dlg_report_get_totals(r, &t);
-		bool many = t.communes > 1;
-		if (dlg_report_coverage_gaps(r, gap, &many))
+		struct gap_ctx g = {r, t.communes > 1};
+		if (dlg_report_coverage_gaps(r, gap, &g))
 			status = DLG_EXIT_FOUND;
 	}
 	return status;

@@ -126,6 +126,24 @@ static void md_registrations(dlg_report *r, FILE *f, const dlg_report_totals *t)
 	free(ix);
 }
 
+/* A department's cell: its name in its own commune (or its code), with the
+ * commune when several are counted. */
+static void md_dept(dlg_report *r, FILE *f, const char *key, const char *name)
+{
+	char commune[256], code[256];
+	dlg_report_key_part(key, 0, commune, sizeof commune);
+	dlg_report_key_part(key, 1, code, sizeof code);
+	if (!*code)
+		fputs("(chưa phân công)", f);
+	else
+		md_text(f, name ? name : code);
+	if (dlg_tally_size(dlg_report_tally(r, DLG_REPORT_COMMUNES)) > 1 && *commune) {
+		fputs(" (", f);
+		md_text(f, commune);
+		fputc(')', f);
+	}
+}
+
 static void md_question_table(dlg_report *r, FILE *f, bool by_dept)
 {
 	dlg_report_list which = by_dept ? DLG_REPORT_DEPTS : DLG_REPORT_FIELDS;
@@ -141,15 +159,17 @@ static void md_question_table(dlg_report *r, FILE *f, bool by_dept)
 	size_t n;
 	size_t *ix = dlg_report_sorted(r, which, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		const char *code = dlg_tally_key(t, ix[i]);
+		const char *key = dlg_tally_key(t, ix[i]);
 		const char *name =
-		    by_dept ? dlg_report_dept_name(r, code) : dlg_report_field_name(r, code);
+		    by_dept ? dlg_report_dept_name(r, key) : dlg_report_field_name(r, key);
 		const long *q = dlg_tally_counts(t, ix[i]);
 		fputs("| ", f);
-		if (!*code)
-			fputs(by_dept ? "(chưa phân công)" : "(chưa phân loại)", f);
+		if (by_dept)
+			md_dept(r, f, key, name);
+		else if (!*key)
+			fputs("(chưa phân loại)", f);
 		else
-			md_text(f, name ? name : code);
+			md_text(f, name ? name : key);
 		fputs(" |", f);
 		if (by_dept) {
 			long v[] = {q[DLG_Q_TOTAL], q[DLG_Q_ANSWER], q[DLG_Q_ESCALATE],
@@ -249,13 +269,9 @@ static void md_timeliness(dlg_report *r, FILE *f, const dlg_report_totals *t)
 	size_t n;
 	size_t *ix = dlg_report_sorted(r, DLG_REPORT_DEPTS, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		const char *code = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]);
-		const char *name = dlg_report_dept_name(r, code);
+		const char *key = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]);
 		fputs("| ", f);
-		if (!*code)
-			fputs("(chưa phân công)", f);
-		else
-			md_text(f, name ? name : code);
+		md_dept(r, f, key, dlg_report_dept_name(r, key));
 		fputs(" |", f);
 		md_timely_row(f, dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]));
 	}
@@ -330,17 +346,14 @@ static void md_coverage(dlg_report *r, FILE *f)
 			md_date(f, s[DLG_SES_DATE] - 1);
 			fputc(')', f);
 		}
+		/* after a held conference, who came; before it, who registered */
+		const char *who =
+		    s[DLG_SES_HELD] ? "người tham dự Hội nghị" : "người đăng ký hợp lệ tham gia";
 		if (!g.n)
-			fprintf(f,
-			        ": cả %ld thôn, cụm dân cư, tổ dân phố đều có người đăng ký hợp lệ "
-			        "tham gia.\n",
-			        nv);
+			fprintf(f, ": cả %ld thôn, cụm dân cư, tổ dân phố đều có %s.\n", nv, who);
 		else
-			fprintf(
-			    f,
-			    ": %zu/%ld thôn, cụm dân cư, tổ dân phố chưa có người đăng ký hợp lệ "
-			    "tham gia: %s.\n",
-			    g.n, nv, list);
+			fprintf(f, ": %zu/%ld thôn, cụm dân cư, tổ dân phố chưa có %s: %s.\n", g.n,
+			        nv, who, list);
 		free(list);
 	}
 	free(si);

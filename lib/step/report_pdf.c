@@ -521,6 +521,11 @@ static void fill_fields(pctx *x, const char *number)
 	putn(x, "villages_missing", t.villages_missing);
 
 	struct gaps g = {.session = o->session};
+	/* after a held conference (attendance recorded) the villages count who
+	 * came; the coverage walk decides, the sentence says which */
+	bool held =
+	    o->session &&
+	    dlg_report_held(x->r, dlg_conf_get(x->c->conf, "office", "commune"), o->session);
 	g.f = open_memstream(&g.buf, &g.len);
 	if (!g.f)
 		dlg_out_of_memory();
@@ -533,14 +538,15 @@ static void fill_fields(pctx *x, const char *number)
 	else if (!g.n)
 		put(x, "coverage_text",
 		    dlg_xasprintf("Tất cả %ld thôn, cụm dân cư, tổ dân phố đều có người dân, tổ "
-		                  "chức, doanh nghiệp đăng ký hợp lệ tham gia, đạt yêu cầu của Kế "
-		                  "hoạch (tối thiểu 01 người mỗi thôn, cụm dân cư, tổ dân phố).",
-		                  t.villages));
+		                  "chức, doanh nghiệp %s, đạt yêu cầu của Kế hoạch (tối thiểu 01 "
+		                  "người mỗi thôn, cụm dân cư, tổ dân phố).",
+		                  t.villages,
+		                  held ? "tham dự Hội nghị" : "đăng ký hợp lệ tham gia"));
 	else
 		put(x, "coverage_text",
-		    dlg_xasprintf("Còn %zu/%ld thôn, cụm dân cư, tổ dân phố chưa có người đăng ký "
-		                  "hợp lệ tham gia: %s.",
-		                  g.n, t.villages, g.buf));
+		    dlg_xasprintf(
+		        "Còn %zu/%ld thôn, cụm dân cư, tổ dân phố chưa có %s: %s.", g.n, t.villages,
+		        held ? "người tham dự Hội nghị" : "người đăng ký hợp lệ tham gia", g.buf));
 	put(x, "missing_villages", dlg_xstrdup(g.n ? g.buf : ""));
 	free(g.buf);
 

@@ -63,7 +63,30 @@ static const char *ratio(out *o, long sum, long n)
 	return b;
 }
 
-static void question_row(out *o, const char *code, const char *name, const long *q)
+/* More than one commune counted: department rows then start with their
+ * commune (a code names a department of its own commune). */
+static bool many_communes(const dlg_report *r)
+{
+	return dlg_tally_size(dlg_report_tally(r, DLG_REPORT_COMMUNES)) > 1;
+}
+
+/* Emit a department row: its commune first when there are several. */
+static void emit_dept(out *o, bool many, const char *commune, const char *const *cells, size_t n)
+{
+	if (!many) {
+		emit(o, cells, n);
+		return;
+	}
+	const char *row[16];
+	row[0] = commune;
+	for (size_t i = 0; i < n && i < 15; i++)
+		row[i + 1] = cells[i];
+	emit(o, row, n + 1);
+}
+
+/* commune: NULL for a row without the commune column */
+static void question_row(out *o, const char *commune, const char *code, const char *name,
+                         const long *q)
 {
 	const char *row[] = {code,
 	                     name,
@@ -74,7 +97,7 @@ static void question_row(out *o, const char *code, const char *name, const long 
 	                     num(o, q[DLG_Q_ESCALATE]),
 	                     num(o, q[DLG_Q_REDIRECT]),
 	                     num(o, q[DLG_Q_REVIEW])};
-	emit(o, row, 9);
+	emit_dept(o, commune != NULL, commune, row, 9);
 }
 
 static void table_questions(dlg_report *r, out *o, bool by_dept)
@@ -85,24 +108,33 @@ static void table_questions(dlg_report *r, out *o, bool by_dept)
 	static const char *const head_d[] = {"dept",      "dept_name", "questions",
 	                                     "procedure", "handling",  "answer",
 	                                     "escalate",  "redirect",  "review"};
-	emit(o, by_dept ? head_d : head_f, 9);
+	bool many = by_dept && many_communes(r);
+	emit_dept(o, many, "commune", by_dept ? head_d : head_f, 9);
 	dlg_report_list which = by_dept ? DLG_REPORT_DEPTS : DLG_REPORT_FIELDS;
 	const dlg_tally *t = dlg_report_tally(r, which);
 	size_t n;
 	size_t *ix = dlg_report_sorted(r, which, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		const char *code = dlg_tally_key(t, ix[i]);
+		const char *key = dlg_tally_key(t, ix[i]);
+		char commune[256], code[256];
+		if (by_dept) {
+			dlg_report_key_part(key, 0, commune, sizeof commune);
+			dlg_report_key_part(key, 1, code, sizeof code);
+		} else {
+			snprintf(code, sizeof code, "%s", key);
+		}
 		const char *name =
-		    by_dept ? dlg_report_dept_name(r, code) : dlg_report_field_name(r, code);
-		question_row(o, code, nz(name), dlg_tally_counts(t, ix[i]));
+		    by_dept ? dlg_report_dept_name(r, key) : dlg_report_field_name(r, key);
+		question_row(o, many ? commune : NULL, code, nz(name), dlg_tally_counts(t, ix[i]));
 	}
 	long q[DLG_Q_N];
 	dlg_report_sum(r, which, q);
-	question_row(o, "total", "", q);
+	question_row(o, many ? "" : NULL, "total", "", q);
 	free(ix);
 }
 
-static void timely_row(out *o, const char *code, const char *name, const long *q)
+static void timely_row(out *o, const char *commune, const char *code, const char *name,
+                       const long *q)
 {
 	long answered = q[DLG_Q_ON_TIME] + q[DLG_Q_LATE];
 	const char *row[] = {code,
@@ -115,7 +147,7 @@ static void timely_row(out *o, const char *code, const char *name, const long *q
 	                     num(o, q[DLG_Q_NOT_DUE]),
 	                     pct(o, q[DLG_Q_ON_TIME], answered + q[DLG_Q_OVERDUE]),
 	                     ratio(o, q[DLG_Q_DAYS_SUM], answered)};
-	emit(o, row, 10);
+	emit_dept(o, commune != NULL, commune, row, 10);
 }
 
 static void table_timeliness(dlg_report *r, out *o)
@@ -123,17 +155,21 @@ static void table_timeliness(dlg_report *r, out *o)
 	static const char *const head[] = {
 	    "dept", "dept_name", "questions",   "answered",     "on_time",
 	    "late", "overdue",   "not_yet_due", "on_time_rate", "average_days"};
-	emit(o, head, 10);
+	bool many = many_communes(r);
+	emit_dept(o, many, "commune", head, 10);
 	size_t n;
 	size_t *ix = dlg_report_sorted(r, DLG_REPORT_DEPTS, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		const char *code = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]);
-		timely_row(o, code, nz(dlg_report_dept_name(r, code)),
+		const char *key = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]);
+		char commune[256], code[256];
+		dlg_report_key_part(key, 0, commune, sizeof commune);
+		dlg_report_key_part(key, 1, code, sizeof code);
+		timely_row(o, many ? commune : NULL, code, nz(dlg_report_dept_name(r, key)),
 		           dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_DEPTS), ix[i]));
 	}
 	long q[DLG_Q_N];
 	dlg_report_sum(r, DLG_REPORT_DEPTS, q);
-	timely_row(o, "total", "", q);
+	timely_row(o, many ? "" : NULL, "total", "", q);
 	free(ix);
 }
 
@@ -205,20 +241,26 @@ static void table_villages(dlg_report *r, out *o)
 	free(ix);
 }
 
-static void cover_row(void *ctx, const char *commune, const char *session, const char *village,
-                      long regs, long accepted)
+static void cover_row(void *ctx, const dlg_report_cover_row *c)
 {
 	out *o = ctx;
-	const char *row[] = {commune,      session,          village,
-	                     num(o, regs), num(o, accepted), accepted ? "yes" : "no"};
-	emit(o, row, 6);
+	const char *row[] = {c->commune,
+	                     c->session,
+	                     c->village,
+	                     num(o, c->regs),
+	                     num(o, c->accepted),
+	                     c->held ? num(o, c->attended) : "",
+	                     c->covered ? "yes" : "no"};
+	emit(o, row, 7);
 }
 
+/* attended is empty for a conference not held yet (or whose attendance is
+ * not recorded): covered then counts accepted registrations */
 static void table_coverage(dlg_report *r, out *o)
 {
-	static const char *const head[] = {"commune",       "session",  "village",
-	                                   "registrations", "accepted", "covered"};
-	emit(o, head, 6);
+	static const char *const head[] = {"commune",  "session",  "village", "registrations",
+	                                   "accepted", "attended", "covered"};
+	emit(o, head, 7);
 	dlg_report_walk_coverage(r, cover_row, o);
 }
 

@@ -125,14 +125,46 @@ static void md_invalid_utf8(void **state)
 	dlg_fonts_free(fs);
 }
 
+/* An answer of 50 KB of ">" (50,000 nested quotes) or "*", or a list nested
+ * 40 deep, is drawn in bounded stack, within the page (it was exit 139). */
+static void md_deep(void **state)
+{
+	dlg_fonts *fs = dlg_fonts_new(NULL);
+	dlg_geom g = dlg_geom_nd30();
+	dlg_pdf *pdf = dlg_pdf_new(fs);
+	dlg_lay *l = dlg_lay_new(pdf, fs, &g);
+	size_t n = 50000;
+	char *b = malloc(2 * n + 64);
+	memset(b, '>', n);
+	strcpy(b + n, " Trả lời sâu");
+	dlg_md_draw(l, b, 0);
+	memset(b, '*', n / 2);
+	strcpy(b + n / 2, "nhấn mạnh");
+	memset(b + n / 2 + strlen("nhấn mạnh"), '*', n / 2);
+	b[n + strlen("nhấn mạnh")] = '\0';
+	dlg_md_draw(l, b, 0);
+	size_t at = 0;
+	for (int i = 0; i < 40; i++) {
+		for (int k = 0; k < 2 * i; k++)
+			b[at++] = ' ';
+		at += (size_t)sprintf(b + at, "- mức %d\n", i);
+	}
+	dlg_md_draw(l, b, 0);
+	free(b);
+	assert_true(dlg_lay_finish(l) >= 1);
+	FILE *f = fopen("/dev/null", "w");
+	assert_true(dlg_pdf_write(pdf, f, "null"));
+	fclose(f);
+	dlg_pdf_free(pdf);
+	dlg_fonts_free(fs);
+}
+
 int main(void)
 {
 	dlg_diag_init("test_mdtemplate");
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(front_matter),
-	    cmocka_unit_test(filling),
-	    cmocka_unit_test(render),
-	    cmocka_unit_test(md_invalid_utf8),
+	    cmocka_unit_test(front_matter),    cmocka_unit_test(filling), cmocka_unit_test(render),
+	    cmocka_unit_test(md_invalid_utf8), cmocka_unit_test(md_deep),
 	};
 	return cmocka_run_group_tests_name("mdtemplate", tests, NULL, NULL);
 }

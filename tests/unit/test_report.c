@@ -121,8 +121,8 @@ static char *table(dlg_report *r, const char *name)
 static void reg(dlg_report *r, const char *commune, const char *session, const char *village,
                 const char *channel, const char *status, const char *org)
 {
-	dlg_report_reg g = {commune, session, village, channel,     status,
-	                    "R",     "Tên",   org,     "0912345678"};
+	dlg_report_reg g = {commune, session, village, channel,      status,
+	                    "R",     "Tên",   org,     "0912345678", false};
 	dlg_report_registration(r, &g);
 }
 
@@ -142,9 +142,9 @@ static void aggregation(void **state)
 	dlg_report_add_commune(r, "xã A", vil, 3);
 	dlg_report_add_session(r, "xã A", "S1", dlg_date_from_ymd(2026, 7, 16), DLG_COVER_IF_USED);
 	dlg_report_add_session(r, "xã A", "S2", dlg_date_from_ymd(2026, 10, 15), DLG_COVER_ALWAYS);
-	dlg_report_name_dept(r, "VP", "Văn phòng");
-	dlg_report_name_dept(r, "KT", "Phòng Kinh tế");
-	dlg_report_name_dept(r, "VP", "not this one");
+	dlg_report_name_dept(r, "xã A", "VP", "Văn phòng");
+	dlg_report_name_dept(r, "xã A", "KT", "Phòng Kinh tế");
+	dlg_report_name_dept(r, "xã A", "VP", "not this one");
 	dlg_report_name_field(r, "land", "Đất đai");
 
 	reg(r, "xã A", "S1", "Thôn 1", "paper", "accepted", "");
@@ -206,10 +206,22 @@ static void aggregation(void **state)
 	                       "total,,4,3,3,1,4\n");
 	free(s);
 	s = table(r, "coverage");
-	assert_string_equal(s, "commune,session,village,registrations,accepted,covered\n"
-	                       "xã A,S1,Thôn 1,2,2,yes\n"
-	                       "xã A,S1,Thôn 2,1,0,no\n"
-	                       "xã A,S1,Thôn 3,0,0,no\n");
+	assert_string_equal(s, "commune,session,village,registrations,accepted,attended,covered\n"
+	                       "xã A,S1,Thôn 1,2,2,,yes\n"
+	                       "xã A,S1,Thôn 2,1,0,,no\n"
+	                       "xã A,S1,Thôn 3,0,0,,no\n");
+	free(s);
+	/* once S1 was held, only those who came cover their village: the
+	 * registrant of Thôn 1 who attended */
+	dlg_report_session_held(r, "xã A", "S1");
+	dlg_report_reg came = {"xã A", "S1",  "Thôn 1", "paper", "accepted",
+	                       "R9",   "Tên", "",       "",      true};
+	dlg_report_registration(r, &came);
+	s = table(r, "coverage");
+	assert_string_equal(s, "commune,session,village,registrations,accepted,attended,covered\n"
+	                       "xã A,S1,Thôn 1,3,3,1,yes\n"
+	                       "xã A,S1,Thôn 2,1,0,0,no\n"
+	                       "xã A,S1,Thôn 3,0,0,0,no\n");
 	free(s);
 	assert_true(dlg_report_knows_session(r, "S2"));
 	assert_false(dlg_report_knows_session(r, "S3"));
