@@ -21,7 +21,7 @@ static void usage(void)
 	         "\n"
 	         "      --session ID     the conference (a row of sessions.csv)\n"
 	         "  -o, --output FILE    the PDF to write (\"-\": standard output)\n"
-	         "      --number N       the office's number for it (default: blank, to write in)\n"
+	         "      --number N       the number (default: the outgoing register's next BC)\n"
 	         "  -t, --template T     another template (default bao-cao-lanh-dao)\n"
 	         "      --answers FILE   answers (default: the case folder's)\n"
 	         "  -C DIR               use the case folder DIR\n"

@@ -509,7 +509,9 @@ bool dlg_outgoing_reserve(const dlg_case *c, const dlg_outgoing_doc *docs, size_
 		t.cell[nr] = dlg_xmalloc(t.ncol * sizeof **t.cell);
 		for (size_t k = 0; k < t.ncol; k++)
 			t.cell[nr][k] = NULL;
-		char *sym = dlg_outgoing_symbol(conf, type, seq);
+		char *sym = d->unit && *d->unit && *type
+		                ? dlg_xasprintf("%02ld/%s-%s", seq, type, d->unit)
+		                : dlg_outgoing_symbol(conf, type, seq);
 		char iso[11];
 		dlg_date_format_iso(d->date, iso);
 		const char *signer = d->signer ? d->signer : dlg_conf_get(conf, "signer", "name");

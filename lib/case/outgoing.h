@@ -72,6 +72,8 @@ typedef struct {
 	const char *recipients; /* nơi nhận as the register shows it, or NULL */
 	const char *signer;     /* NULL: [signer] name of dlg.conf */
 	const char *keeper;     /* bản lưu; NULL: "VT, " + [office] office_short */
+	const char *unit;       /* a unit of the agency that issues it ("VP": symbol
+	                           "08/BC-VP", same sequence as the type's); NULL: the agency */
 	long copies;            /* số lượng bản (0: left empty) */
 } dlg_outgoing_doc;
 

@@ -38,6 +38,7 @@ static const struct known_key known[] = {
     {"office", "seal_mm", "", MM},
     {"office", "province", "", TEXT},
     {"office", "radio", "Đài truyền thanh xã", TEXT},
+    {"office", "chief", "", TEXT},
     {"signer", "authority", "TM. ỦY BAN NHÂN DÂN", TEXT},
     {"signer", "deputy", "KT. CHỦ TỊCH", TEXT},
     {"signer", "title", "PHÓ CHỦ TỊCH", TEXT},

@@ -16,6 +16,7 @@
 #include "fmt/csv.h"
 #include "fmt/table.h"
 #include "step/confdoc.h"
+#include "step/issue.h"
 
 /* One line of the list. */
 struct entry {
@@ -265,6 +266,18 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 	if (!t)
 		goto done;
 	x.t = t;
+	dlg_outgoing_doc doc = {.doc = "attendance-list",
+	                        .type = "DS",
+	                        .type_name = "Danh sách",
+	                        .session = s->id,
+	                        .date = s->date,
+	                        .signer = dlg_fields_get(&x.f, "secretary_name"),
+	                        .copies = 1};
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(cs, t, &x.d, &doc, NULL, &no))
+		goto done;
+	dlg_fields_set(&x.f, "number", "%s", no.num);
+	dlg_outgoing_no_free(&no, 1);
 	title = dlg_tmpl_title(t, &x.d);
 	dlg_fonts *fonts = dlg_fonts_new(NULL);
 	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};

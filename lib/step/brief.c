@@ -10,6 +10,7 @@
 #include "doc/font.h"
 #include "doc/template.h"
 #include "step/confdoc.h"
+#include "step/issue.h"
 
 struct ctx {
 	const dlg_sessdata *sd;
@@ -229,8 +230,7 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false))
 		goto done;
 	x.sd = &sd;
-	/* an internal paper of the office: its own number, or written in by hand */
-	dlg_fields_session(&x.f, &ss, s, NULL, o->number);
+	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
 	counts(&x);
 	x.d.get = dlg_fields_get;
 	x.d.ctx = &x.f;
@@ -242,6 +242,20 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	if (!t)
 		goto done;
 	x.t = t;
+	/* the office's report: a number of the agency's register, symbol BC-VP */
+	dlg_outgoing_doc doc = {.doc = "brief",
+	                        .type = "BC",
+	                        .type_name = "Báo cáo",
+	                        .session = s->id,
+	                        .date = o->today,
+	                        .signer = dlg_conf_get(cs->conf, "office", "chief"),
+	                        .unit = dlg_conf_get(cs->conf, "office", "office_short"),
+	                        .copies = 1};
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(cs, t, &x.d, &doc, o->number, &no))
+		goto done;
+	dlg_fields_set(&x.f, "number", "%s", no.num);
+	dlg_outgoing_no_free(&no, 1);
 	title = dlg_tmpl_title(t, &x.d);
 	dlg_fonts *fonts = dlg_fonts_new(NULL);
 	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};

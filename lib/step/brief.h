@@ -12,9 +12,8 @@
 typedef struct {
 	const char *session; /* the conference: an id of sessions.csv */
 	const char *out;     /* the PDF ("-": standard output) */
-	const char *number;  /* the office's number for it, or NULL (written in by hand): the
-	                        briefing is the office's internal paper, not in the
-	                        commune's outgoing register */
+	const char *number;  /* --number; NULL: the outgoing register's next BC number
+	                        (symbol BC-VP: the office issues it) */
 	const char *tmpl;    /* the template; NULL: bao-cao-lanh-dao */
 	dlg_sd_files files;  /* items, answers (NULL: the case folder's) */
 	dlg_day today;       /* the briefing's date: answers dated later are not counted */
