@@ -41,6 +41,8 @@ static void usage(void)
 	      "      --today DATE     count from DATE (YYYY-MM-DD) instead of today\n"
 	      "      --from ENC       the input's encoding when it is not UTF-8 (e.g. CP1258)\n"
 	      "      --excel          CSV for Excel: BOM, CRLF, formulas guarded\n"
+	      "      --xlsx FILE      write the table to FILE as an Excel workbook instead,\n"
+	      "                       every cell text (phone numbers keep their zeros)\n"
 	      "  -C DIR               the case folder\n"
 	      "  -h, --help           show this help\n"
 	      "      --version        show the version\n"
@@ -68,6 +70,7 @@ static void parse_args(int argc, char **argv, struct args *a)
 		O_SENDMAIL,
 		O_SESSIONS,
 		O_HOLIDAYS,
+		O_XLSX,
 	};
 	static const struct option longopts[] = {
 	    {"answers", required_argument, NULL, 'a'},
@@ -77,6 +80,7 @@ static void parse_args(int argc, char **argv, struct args *a)
 	    {"sendmail", no_argument, NULL, O_SENDMAIL},
 	    {"sessions", no_argument, NULL, O_SESSIONS},
 	    {"holidays", required_argument, NULL, O_HOLIDAYS},
+	    {"xlsx", required_argument, NULL, O_XLSX},
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_EXCEL,
@@ -108,6 +112,9 @@ static void parse_args(int argc, char **argv, struct args *a)
 		case O_SESSIONS:
 			a->o.sessions = true;
 			break;
+		case O_XLSX:
+			a->o.xlsx = optarg;
+			break;
 		case O_HOLIDAYS: {
 			char *end;
 			long y = strtol(optarg, &end, 10);
@@ -129,6 +136,9 @@ static void parse_args(int argc, char **argv, struct args *a)
 	if (modes > 1)
 		dlg_usage_error("%s", _("--sessions, --holidays and --remind (--mail, --sendmail) "
 		                        "go one at a time"));
+	if (a->o.xlsx && a->o.remind)
+		dlg_usage_error("%s", _("--xlsx writes a table; --remind (--mail, --sendmail) "
+		                        "prints reminders: one at a time"));
 	if ((a->o.sessions || a->o.holidays_year) && argc - optind > 0)
 		dlg_usage_error(_("unexpected argument \"%s\""), argv[optind]);
 	if (argc - optind > 1)

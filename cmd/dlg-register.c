@@ -19,8 +19,8 @@ static void usage(void)
 	printf(_("Usage: %s [OPTION]... [FILE]...\n"
 	         "Read registration forms (CSV or .xlsx with the form's own headings, e.g. the\n"
 	         "online form's export; .eml messages or a maildir folder of e-mails) and\n"
-	         "write them as registrations: normalised, with a\n"
-	         "session, a status (accepted, late, incomplete, duplicate) and a note.\n"
+	         "write them as registrations: normalised, with a session, a status\n"
+	         "(accepted, late, incomplete, duplicate) and a note.\n"
 	         "With no FILE, or when FILE is -, read standard input.\n"
 	         "\n"
 	         "  -C DIR             use the case folder DIR\n"
@@ -41,6 +41,8 @@ static void usage(void)
 	         "                     first)\n"
 	         "      --check        exit 1 when a form is not accepted\n"
 	         "      --excel        write CSV for Excel (BOM, CRLF, formula guard)\n"
+	         "      --xlsx FILE    write the forms (with --into: the whole register) to FILE\n"
+	         "                     as an Excel workbook, every cell text, instead of CSV\n"
 	         "      --today DATE   take DATE (YYYY-MM-DD) as today\n"
 	         "  -q, --quiet        no summary on standard error\n"
 	         "  -h, --help         show this help and exit\n"
@@ -56,6 +58,7 @@ enum {
 	OPT_CARRY,
 	OPT_MAP,
 	OPT_SHEET,
+	OPT_XLSX,
 };
 
 /* The command line into o, the case folder and today; usage errors exit 2. */
@@ -71,6 +74,7 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    {"carry-over", required_argument, NULL, OPT_CARRY},
 	    {"map", required_argument, NULL, OPT_MAP},
 	    {"sheet", required_argument, NULL, OPT_SHEET},
+	    {"xlsx", required_argument, NULL, OPT_XLSX},
 	    DLG_OPTION_EXCEL,
 	    DLG_OPTION_TODAY,
 	    {"quiet", no_argument, NULL, 'q'},
@@ -109,6 +113,9 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		}
 		case OPT_SHEET:
 			o->sheet = optarg;
+			break;
+		case OPT_XLSX:
+			o->xlsx = optarg;
 			break;
 		case 'q':
 			o->quiet = true;

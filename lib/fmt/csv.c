@@ -12,9 +12,11 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/legacy.h"
 #include "base/text.h"
 #include "base/env.h"
 #include "fmt/header.h"
+#include "fmt/xlsxout.h"
 
 #define CHUNK (64 * 1024)
 
@@ -50,6 +52,9 @@ struct dlg_csv_reader {
 	char *name;
 	struct csv_parser parser;
 	iconv_t cd;
+	bool vni;        /* --from vni: decoded by dlg_vni_decode */
+	const char *fed; /* the bytes of the chunk being fed, as read */
+	size_t fed_len;
 	char *raw, *conv;
 	size_t raw_len, conv_cap;
 	const char *pend; /* decoded input not yet given to libcsv */
@@ -172,9 +177,20 @@ static void on_field(void *data, size_t len, void *ctx)
 		return;
 	}
 	if (!dlg_utf8_valid(text, len, &bad)) {
-		fail_at(r, start + count_newlines(text, bad),
-		        _("invalid UTF-8; save the file as UTF-8 or give its encoding with --from "
-		          "(e.g. --from cp1258)"));
+		const char *guess = dlg_legacy_guess(r->fed, r->fed_len);
+		char msg[300];
+		if (guess)
+			snprintf(
+			    msg, sizeof msg,
+			    _("invalid UTF-8: the text looks like %s; read it with --from %s, or "
+			      "save the file as UTF-8"),
+			    dlg_legacy_describe(guess), guess);
+		else
+			snprintf(
+			    msg, sizeof msg, "%s",
+			    _("invalid UTF-8; save the file as UTF-8 or give its encoding with "
+			      "--from (cp1258, tcvn3 or vni for the old Vietnamese ones)"));
+		fail_at(r, start + count_newlines(text, bad), msg);
 		return;
 	}
 	if (dlg_text_is_nfc_fast(text, len)) {
@@ -258,7 +274,12 @@ static void read_chunk(dlg_csv_reader *r)
 	}
 	char *data = r->raw;
 	size_t len = n + r->raw_len;
-	if (r->cd != (iconv_t)-1) {
+	r->fed = r->raw;
+	r->fed_len = len;
+	if (r->vni) {
+		data = r->conv;
+		len = dlg_vni_decode(r->raw, len, r->conv);
+	} else if (r->cd != (iconv_t)-1) {
 		char *in = r->raw, *out = r->conv;
 		size_t inleft = len, outleft = r->conv_cap;
 		size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
@@ -487,10 +508,13 @@ dlg_csv_reader *dlg_csv_open(const char *path, const dlg_csv_opts *opts)
 		r->close_f = true;
 	}
 	if (opts && opts->from && *opts->from) {
-		r->cd = iconv_open("UTF-8", opts->from);
-		if (r->cd == (iconv_t)-1) {
-			dlg_warn(_("--from: unknown encoding \"%s\" (try cp1258, latin1, utf-16)"),
-			         opts->from);
+		const char *name = dlg_legacy_iconv_name(opts->from);
+		r->vni = !name;
+		if (name && (r->cd = iconv_open("UTF-8", name)) == (iconv_t)-1) {
+			dlg_warn(
+			    _("--from: unknown encoding \"%s\" (try cp1258, tcvn3, vni, latin1, "
+			      "utf-16)"),
+			    opts->from);
 			dlg_csv_close(r);
 			return NULL;
 		}
@@ -681,7 +705,18 @@ struct dlg_csv_writer {
 	FILE *f;
 	bool excel;
 	bool first_in_row;
+	dlg_xlsx_writer *xlsx; /* the table goes to an Excel workbook instead */
 };
+
+dlg_csv_writer *dlg_csv_writer_xlsx(const char *path, const char *sheet)
+{
+	dlg_xlsx_writer *x = dlg_xlsx_writer_new(path, sheet);
+	if (!x)
+		return NULL;
+	dlg_csv_writer *w = dlg_xmalloc(sizeof *w);
+	*w = (dlg_csv_writer){NULL, false, true, x};
+	return w;
+}
 
 dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel)
 {
@@ -689,6 +724,7 @@ dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel)
 	w->f = f;
 	w->excel = excel;
 	w->first_in_row = true;
+	w->xlsx = NULL;
 	if (excel)
 		fputs("\xEF\xBB\xBF", f);
 	return w;
@@ -711,6 +747,10 @@ static bool plain_number(const char *s)
 
 void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 {
+	if (w->xlsx) {
+		dlg_xlsx_write_field(w->xlsx, s);
+		return;
+	}
 	if (!s)
 		s = "";
 	if (!w->first_in_row)
@@ -742,6 +782,10 @@ void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 
 void dlg_csv_end_row(dlg_csv_writer *w)
 {
+	if (w->xlsx) {
+		dlg_xlsx_end_row(w->xlsx);
+		return;
+	}
 	if (w->excel)
 		putc_unlocked('\r', w->f);
 	putc_unlocked('\n', w->f);
@@ -757,11 +801,26 @@ void dlg_csv_write_row(dlg_csv_writer *w, const char *const *fields, size_t n)
 
 bool dlg_csv_writer_finish(dlg_csv_writer *w, const char *name)
 {
+	if (w->xlsx) {
+		bool done = dlg_xlsx_writer_finish(w->xlsx);
+		free(w);
+		return done;
+	}
 	bool ok = fflush(w->f) == 0 && !ferror(w->f);
 	if (!ok)
 		dlg_warn(_("%s: write error: %s"), name ? name : _("<stdout>"), strerror(errno));
 	free(w);
 	return ok;
+}
+
+void dlg_csv_writer_discard(dlg_csv_writer *w)
+{
+	if (w->xlsx) {
+		dlg_xlsx_writer_abort(w->xlsx);
+		free(w);
+		return;
+	}
+	dlg_csv_writer_finish(w, NULL);
 }
 
 /* ---- column plan ---- */

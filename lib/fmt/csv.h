@@ -64,6 +64,10 @@ typedef struct dlg_csv_writer dlg_csv_writer;
 /* A writer on f (not closed by the writer). excel: BOM, CRLF and formula
  * guard (a cell starting with = + - @ gets a leading '). */
 dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel);
+/* A writer whose table goes to an Excel workbook at path instead, every
+ * cell text (dlg_xlsx_writer_new); finish puts the file in place. NULL after
+ * a diagnostic. */
+dlg_csv_writer *dlg_csv_writer_xlsx(const char *path, const char *sheet);
 void dlg_csv_write_field(dlg_csv_writer *w, const char *s);
 void dlg_csv_end_row(dlg_csv_writer *w);
 /* Write n fields and end the row; NULL fields are written empty. */
@@ -71,6 +75,10 @@ void dlg_csv_write_row(dlg_csv_writer *w, const char *const *fields, size_t n);
 /* Flush and free; returns false (after a diagnostic naming `name`) when a
  * write failed, e.g. a full disk. */
 bool dlg_csv_writer_finish(dlg_csv_writer *w, const char *name);
+
+/* Finish a writer after an error in its input: the CSV is flushed, a
+ * workbook is not written (an old file stays). Frees w. */
+void dlg_csv_writer_discard(dlg_csv_writer *w);
 
 /* Output columns for a command that adds its own columns to its input's:
  * the input's columns in order, each own column replaced in place when the

@@ -16,7 +16,16 @@
 #include "case/answers.h"
 #include "case/closures.h"
 
-/* Finish the CSV on standard output; false after a diagnostic. */
+/* The view's writer: CSV on standard output, or the workbook --xlsx names;
+ * NULL after a diagnostic. */
+static dlg_csv_writer *view_writer(const dlg_deadline_opts *o, const char *sheet)
+{
+	if (o->xlsx)
+		return dlg_csv_writer_xlsx(o->xlsx, sheet);
+	return dlg_csv_writer_new(stdout, o->excel);
+}
+
+/* Finish the view; false after a diagnostic. */
 static bool finish_stdout(dlg_csv_writer *w)
 {
 	return dlg_csv_writer_finish(w, _("standard output"));
@@ -28,7 +37,9 @@ int dlg_deadline_holidays(const dlg_case *c, dlg_holidays *hol, const dlg_deadli
 {
 	const dlg_holiday *v;
 	size_t n = dlg_holidays_year(hol, o->holidays_year, &v);
-	dlg_csv_writer *w = dlg_csv_writer_new(stdout, o->excel);
+	dlg_csv_writer *w = view_writer(o, "ngày nghỉ");
+	if (!w)
+		return DLG_EXIT_ERROR;
 	static const char *const head[] = {"date", "weekday", "name", "kind", "source"};
 	dlg_csv_write_row(w, head, 5);
 	for (size_t i = 0; i < n; i++) {
@@ -52,7 +63,11 @@ int dlg_deadline_sessions(const dlg_case *c, dlg_holidays *hol, const dlg_deadli
 	const dlg_conf *cf = c->conf;
 	long ann = dlg_conf_get_long(cf, "rules", "announce_days_before");
 	long pub = dlg_conf_get_long(cf, "rules", "publish_days_after");
-	dlg_csv_writer *w = dlg_csv_writer_new(stdout, o->excel);
+	dlg_csv_writer *w = view_writer(o, "hội nghị");
+	if (!w) {
+		dlg_sessions_free(&ss);
+		return DLG_EXIT_ERROR;
+	}
 	static const char *const head[] = {"session",
 	                                   "date",
 	                                   "status",
@@ -153,7 +168,12 @@ static int read_items(const dlg_case *c, dlg_holidays *hol, const dlg_deadline_o
 	dlg_csv_writer *w = NULL;
 	const char **out = dlg_xmalloc(plan.n * sizeof *out);
 	if (!o->remind) {
-		w = dlg_csv_writer_new(stdout, o->excel);
+		if (!(w = view_writer(o, "thời hạn"))) {
+			dlg_csv_close(r);
+			free(out);
+			dlg_colplan_free(&plan);
+			return DLG_EXIT_ERROR;
+		}
 		dlg_csv_write_row(w, plan.name, plan.n);
 	}
 	const dlg_row *row;
@@ -216,7 +236,9 @@ static int read_items(const dlg_case *c, dlg_holidays *hol, const dlg_deadline_o
 	dlg_csv_close(r);
 	free(out);
 	dlg_colplan_free(&plan);
-	if (w && !finish_stdout(w))
+	if (w && bad)
+		dlg_csv_writer_discard(w);
+	else if (w && !finish_stdout(w))
 		bad = true;
 	return bad ? DLG_EXIT_ERROR : DLG_EXIT_OK;
 }

@@ -20,6 +20,7 @@ typedef struct {
 	bool sessions;        /* --sessions: the conference calendar instead */
 	int holidays_year;    /* --holidays YEAR instead, or 0 */
 	bool excel;           /* CSV for Excel */
+	const char *xlsx;     /* --xlsx: the view as an Excel workbook there instead */
 	long soon;            /* the due_soon window in days; -1: dlg.conf soon_days */
 	dlg_day today;
 	bool today_fixed; /* today was given (--today, $DLG_TODAY): messages dated that day */

@@ -184,10 +184,10 @@ static bool load_record(const char *path, columns *cols, row_list *old, dlg_inta
 	return rc == 0;
 }
 
-static bool write_rows(FILE *f, bool excel, const columns *cols, const row_list *rows,
-                       size_t *ncells, const char *name)
+/* Write the header and rows with w, which is finished (freed). */
+static bool write_table(dlg_csv_writer *w, const columns *cols, const row_list *rows,
+                        size_t *ncells, const char *name)
 {
-	dlg_csv_writer *w = dlg_csv_writer_new(f, excel);
 	dlg_csv_write_row(w, cols->name, cols->n);
 	for (size_t r = 0; r < rows->n; r++) {
 		for (size_t i = 0; i < cols->n; i++)
@@ -355,6 +355,12 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 {
 	if (o->ncarry)
 		return dlg_register_carry_over(c, o);
+	struct stat xs, is;
+	if (o->xlsx && o->into && stat(o->xlsx, &xs) == 0 && stat(o->into, &is) == 0 &&
+	    xs.st_dev == is.st_dev && xs.st_ino == is.st_ino) {
+		dlg_warn(_("--xlsx %s would overwrite the register --into names"), o->xlsx);
+		return DLG_EXIT_ERROR;
+	}
 	dlg_header_map *map = header_map(c, o);
 	if (!map)
 		return DLG_EXIT_ERROR;
@@ -414,7 +420,12 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 	for (size_t i = 0; i < nsrc; i++)
 		map_source(&maps[i], src[i], &cols);
 	if (!o->into) {
-		out = dlg_csv_writer_new(stdout, o->excel);
+		out = o->xlsx ? dlg_csv_writer_xlsx(o->xlsx, "phiếu đăng ký")
+		              : dlg_csv_writer_new(stdout, o->excel);
+		if (!out) {
+			status = DLG_EXIT_ERROR;
+			goto done;
+		}
 		dlg_csv_write_row(out, cols.name, cols.n);
 	}
 
@@ -492,7 +503,9 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 	free(other);
 	free(is_reg);
 
-	if (out && !dlg_csv_writer_finish(out, NULL))
+	if (out && t.errors)
+		dlg_csv_writer_discard(out); /* no workbook of half the forms */
+	else if (out && !dlg_csv_writer_finish(out, NULL))
 		t.errors++;
 	if (t.errors) {
 		if (o->into)
@@ -501,31 +514,38 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 		status = DLG_EXIT_ERROR;
 		goto done;
 	}
-	if (o->into && added.n) {
-		dlg_atomic a;
-		if (!dlg_atomic_begin(&a, target, S_IRUSR | S_IWUSR)) {
-			status = DLG_EXIT_ERROR;
-			goto done;
-		}
+	if (o->into && (added.n || o->xlsx)) {
 		row_list all = old;
 		size_t total = old.n + added.n;
-		size_t *ncells = dlg_xmalloc(total * sizeof *ncells);
-		all.row = dlg_xmalloc(total * sizeof *all.row);
+		size_t *ncells = dlg_xmalloc((total ? total : 1) * sizeof *ncells);
+		all.row = dlg_xmalloc((total ? total : 1) * sizeof *all.row);
 		if (old.n)
 			memcpy(all.row, old.row, old.n * sizeof *all.row);
-		memcpy(all.row + old.n, added.row, added.n * sizeof *all.row);
+		if (added.n)
+			memcpy(all.row + old.n, added.row, added.n * sizeof *all.row);
 		all.n = total;
 		for (size_t r = 0; r < total; r++)
 			ncells[r] = r < old.n ? old_ncols : cols.n;
-		bool ok = write_rows(a.f, false, &cols, &all, ncells, o->into);
+		bool ok = true;
+		if (added.n) {
+			dlg_atomic a;
+			ok = dlg_atomic_begin(&a, target, S_IRUSR | S_IWUSR);
+			if (ok && !write_table(dlg_csv_writer_new(a.f, false), &cols, &all, ncells,
+			                       o->into)) {
+				dlg_atomic_abort(&a);
+				ok = false;
+			} else if (ok) {
+				ok = dlg_atomic_commit(&a);
+			}
+		}
+		/* --xlsx: the register as it now stands, for Excel */
+		if (ok && o->xlsx) {
+			dlg_csv_writer *x = dlg_csv_writer_xlsx(o->xlsx, "sổ đăng ký");
+			ok = x && write_table(x, &cols, &all, ncells, o->xlsx);
+		}
 		free(all.row);
 		free(ncells);
 		if (!ok) {
-			dlg_atomic_abort(&a);
-			status = DLG_EXIT_ERROR;
-			goto done;
-		}
-		if (!dlg_atomic_commit(&a)) {
 			status = DLG_EXIT_ERROR;
 			goto done;
 		}
