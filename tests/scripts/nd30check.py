@@ -17,6 +17,9 @@ Profiles:
             centred under the number, 6 pt below it
   minutes   form 1.9: no date line, THƯ KÝ left, CHỦ TỌA right, "Nơi nhận"
             under THƯ KÝ ending with "Lưu: VT, Hồ sơ."
+  sheet     a list to sign or fill in (DANH SÁCH ...): the header without a
+            number, date line, type name and summary, page numbers; no
+            "Nơi nhận" or signature block needed
   form      a form with no agency header (the registration form): national
             title, type name, margins
   book      the outgoing register book: A4 landscape, margins
@@ -152,9 +155,9 @@ def check_header(doc, lines, profile, frame_centre):
         if not 12 - 0.1 <= l["size"] <= 13.1:
             fail(doc, "agency name size", "%.1f pt" % l["size"], "12-13 pt")
     num = find(lines, r"^Số:")
-    if not num:
+    if not num and profile != "sheet":
         fail(doc, "number (Số:)", "missing", "\"Số: 05/GM-UBND\"")
-    else:
+    elif num:
         m = re.match(r"^Số: (\d+)/[A-ZĐ]+-[A-ZĐ]+$", num["text"])
         if not m:
             fail(doc, "number and symbol", "\"%s\"" % num["text"], "\"Số: NN/TYPE-AGENCY\"")
@@ -171,7 +174,7 @@ def check_header(doc, lines, profile, frame_centre):
         if date and date["y0"] < header_bottom + 4:
             fail(doc, "minutes have no place-and-date line (form 1.9)", "\"%s\"" % date["text"], "none")
         return num or motto
-    if not date or date["y0"] > header_bottom + 4:
+    if not date or date["y0"] > header_bottom + 20:
         fail(doc, "place-and-date line", "missing", "\"Place, ngày DD tháng M năm YYYY\" under the motto")
         return num or motto
     m = re.match(r"^\S.*, ngày (\d+) tháng (\d+) năm (\d{4})$", date["text"])
@@ -417,14 +420,16 @@ def measure(path, profile, folder):
     t = check_title(doc, first, profile, after, frame_centre)
     if profile == "form":
         return
-    check_body(doc, pdf, profile, t["y1"])
+    if profile != "sheet":
+        check_body(doc, pdf, profile, t["y1"])
     check_page_numbers(doc, pdf, frame_centre)
-    check_end(doc, pdf, profile, frame_centre)
+    if profile != "sheet":
+        check_end(doc, pdf, profile, frame_centre)
 
 
 def main():
     listfile, folder, where = sys.argv[1:4]
-    profiles = {"document", "letter", "minutes", "form", "book"}
+    profiles = {"document", "letter", "minutes", "sheet", "form", "book"}
     n = 0
     for lineno, line in enumerate(open(listfile, encoding="utf-8"), 1):
         line = line.split("#", 1)[0].split()
