@@ -129,7 +129,7 @@ bool dlg_attendance_add(const char *path, const char *src, const dlg_att_mark *m
 		goto done;
 	}
 	dlg_atomic a;
-	if (!dlg_atomic_begin(&a, path, S_IRUSR | S_IWUSR))
+	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		goto done;
 	if (!write_record(a.f, path, have ? &t : NULL, m, n, is_new)) {
 		dlg_atomic_abort(&a);

@@ -389,7 +389,7 @@ static bool write_recipients(struct ctx *c, const char *path, char **names, cons
                              const bool *only)
 {
 	dlg_atomic a;
-	if (!dlg_atomic_begin(&a, path, 0644))
+	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		return false;
 	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
 	const char *head[] = {c->guests        ? "who"
