@@ -704,6 +704,13 @@ collected:;
 	x.d.table_ctx = &x;
 	x.d.conf = cs->conf;
 	warn_late(cs, &x);
+	/* every participant's phrase, before a number is taken or a file made */
+	for (size_t i = 0; x.guests && i < x.nlet; i++) {
+		x.cur = i;
+		set_addressee(&x, &x.let[i]);
+		if (!set_purpose(&x, &x.guests->p[x.let[i].row]))
+			goto done;
+	}
 	if (x.nlet && !reserve_number(cs, &x, o))
 		goto done;
 	names = dlg_pdf_names(x.nlet, letter_key, &x);
