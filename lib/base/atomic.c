@@ -1,6 +1,7 @@
 /* Write-then-rename replacement of files, and folder locks. */
 #include "base/atomic.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -14,6 +15,60 @@
 
 static bool begin(dlg_atomic *a, const char *path, mode_t new_mode);
 
+static mode_t personal_mode = S_IRUSR | S_IWUSR;
+
+void dlg_set_personal_mode(mode_t mode)
+{
+	personal_mode = mode & 0777;
+}
+
+/* The process's umask (read without changing it for good). */
+static mode_t current_umask(void)
+{
+	mode_t u = umask(077);
+	umask(u);
+	return u;
+}
+
+/* A name dlg_atomic_begin gives a temporary file: ".NAME.XXXXXX" (of name,
+ * or of any file when name is NULL). */
+static bool temp_name(const char *n, const char *name)
+{
+	size_t len = strlen(n);
+	if (n[0] != '.' || len < 9 || n[len - 7] != '.')
+		return false;
+	for (size_t i = len - 6; i < len; i++)
+		if (!((n[i] >= 'a' && n[i] <= 'z') || (n[i] >= 'A' && n[i] <= 'Z') ||
+		      (n[i] >= '0' && n[i] <= '9')))
+			return false;
+	return !name || (len - 8 == strlen(name) && !strncmp(n + 1, name, len - 8));
+}
+
+/* Remove the temporary files beside path (of name, or all when NULL) that
+ * no process is writing: their writer holds an flock until it renames them,
+ * so a lock we can take means the writer was killed. */
+static void remove_stale_temps(const char *dir, const char *name)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!temp_name(e->d_name, name))
+			continue;
+		char *tmp = dlg_xasprintf("%s/%s", dir, e->d_name);
+		int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		struct stat st;
+		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlink(tmp);
+		if (fd >= 0)
+			close(fd);
+		free(tmp);
+	}
+	closedir(d);
+}
+
 /* The folder part of path, malloc'd ("." for a bare name). */
 static char *folder_of(const char *path)
 {
@@ -21,6 +76,11 @@ static char *folder_of(const char *path)
 	char *dir = dlg_xstrdup(dirname(copy));
 	free(copy);
 	return dir;
+}
+
+void dlg_atomic_clean_folder(const char *dir)
+{
+	remove_stale_temps(dir, NULL);
 }
 
 bool dlg_atomic_begin(dlg_atomic *a, const char *path, mode_t new_mode)
@@ -46,7 +106,7 @@ static bool begin(dlg_atomic *a, const char *path, mode_t new_mode)
 	free(dir);
 	a->f = NULL;
 	struct stat st;
-	mode_t mode = new_mode;
+	mode_t mode = (new_mode == DLG_MODE_PERSONAL ? personal_mode : new_mode) & ~current_umask();
 	if (stat(path, &st) == 0) {
 		mode = st.st_mode & 07777;
 		if (!S_ISREG(st.st_mode)) {
@@ -58,7 +118,18 @@ static bool begin(dlg_atomic *a, const char *path, mode_t new_mode)
 			return false;
 		}
 	}
-	int fd = mkstemp(a->tmp);
+	{
+		char *d = folder_of(path), *c = dlg_xstrdup(path);
+		remove_stale_temps(d, basename(c));
+		free(d);
+		free(c);
+	}
+	int fd = mkstemp(a->tmp); /* mode 0600 */
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		unlink(a->tmp);
+		fd = -1;
+	}
 	if (fd < 0) {
 		dlg_warn(_("%s: cannot create a temporary file beside it: %s"), path,
 		         strerror(errno));
@@ -66,7 +137,8 @@ static bool begin(dlg_atomic *a, const char *path, mode_t new_mode)
 		free(a->tmp);
 		return false;
 	}
-	if (fchmod(fd, mode) != 0 || !(a->f = fdopen(fd, "w"))) {
+	a->mode = mode;
+	if (!(a->f = fdopen(fd, "w"))) {
 		dlg_warn("%s: %s", a->tmp, strerror(errno));
 		close(fd);
 		unlink(a->tmp);
@@ -92,19 +164,18 @@ bool dlg_atomic_commit(dlg_atomic *a)
 {
 	bool ok = fflush(a->f) == 0 && !ferror(a->f);
 	int saved = errno;
-	if (ok && fsync(fileno(a->f)) != 0) {
+	if (ok && (fchmod(fileno(a->f), a->mode) != 0 || fsync(fileno(a->f)) != 0)) {
 		ok = false;
 		saved = errno;
 	}
-	if (fclose(a->f) != 0 && ok) {
-		ok = false;
-		saved = errno;
-	}
-	a->f = NULL;
+	/* renamed while still open, so that its lock keeps other runs from
+	 * taking it for a killed run's leftover */
 	if (ok && rename(a->tmp, a->path) != 0) {
 		ok = false;
 		saved = errno;
 	}
+	fclose(a->f); /* (after fsync: nothing left to fail) */
+	a->f = NULL;
 	if (!ok) {
 		dlg_warn(_("%s: not written, the old file is unchanged: %s"), a->path,
 		         strerror(saved));

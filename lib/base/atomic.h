@@ -7,17 +7,34 @@
 #include <sys/types.h>
 
 typedef struct {
-	char *path; /* final name (owned) */
-	char *tmp;  /* temporary name in the same folder (owned) */
-	FILE *f;    /* write here between begin and commit */
+	char *path;  /* final name (owned) */
+	char *tmp;   /* temporary name in the same folder (owned) */
+	FILE *f;     /* write here between begin and commit */
+	mode_t mode; /* the file's mode once committed */
 } dlg_atomic;
 
-/* Start writing a replacement for path: a temporary file in the same folder
- * with the existing file's permissions, or new_mode for a new file. A
- * symbolic link is followed (its target is replaced, the link stays); an
- * existing file that is not a regular file (/dev/null, a pipe) is refused.
- * false after a diagnostic on failure. */
+/* new_mode of a file holding personal data (records, letters, address lists,
+ * mail): owner only, 0600, unless the office sets [files] personal_mode in
+ * dlg.conf (dlg_set_personal_mode). */
+#define DLG_MODE_PERSONAL ((mode_t)-1)
+
+/* The mode files created with DLG_MODE_PERSONAL get (0600 until set). */
+void dlg_set_personal_mode(mode_t mode);
+
+/* Start writing a replacement for path: a temporary file in the same folder,
+ * mode 0600 while it is written and locked (flock) by this process; on
+ * commit it takes the existing file's permissions, or for a new file new_mode
+ * (0644 for a document anyone may read, DLG_MODE_PERSONAL for personal data)
+ * less the umask. Temporary files of path that a killed run left (no
+ * process holds their lock) are removed first. A symbolic link is followed
+ * (its target is replaced, the link stays); an existing file that is not a
+ * regular file (/dev/null, a pipe) is refused. false after a diagnostic on
+ * failure. */
 bool dlg_atomic_begin(dlg_atomic *a, const char *path, mode_t new_mode);
+
+/* Remove the temporary files of dlg_atomic_begin in folder dir that a killed
+ * run left (no process holds their lock). */
+void dlg_atomic_clean_folder(const char *dir);
 
 /* Flush, fsync, close and rename over path, then fsync the folder. On any
  * failure (a full disk) the temporary file is removed, the old file is left

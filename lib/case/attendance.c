@@ -15,10 +15,15 @@
 
 int dlg_attendance_mark(const char *s)
 {
+	/* a tick, which folding would drop */
+	char *t = dlg_text_squeeze(dlg_xstrdup(s));
+	bool tick = !strcmp(t, "\u2713") || !strcmp(t, "\u2714");
+	free(t);
+	if (tick)
+		return 1;
 	char *f = dlg_text_fold(s);
 	dlg_text_squeeze(f);
-	static const char *const yes[] = {"yes",    "y",      "x", "1",      "true", "co",
-	                                  "co mat", "\u2713", "v", "\u2714", NULL};
+	static const char *const yes[] = {"yes", "y", "x", "1", "true", "co", "co mat", "v", NULL};
 	static const char *const no[] = {"no",    "n",    "0",        "false",
 	                                 "khong", "vang", "vang mat", NULL};
 	int r = -1;
@@ -129,7 +134,7 @@ bool dlg_attendance_add(const char *path, const char *src, const dlg_att_mark *m
 		goto done;
 	}
 	dlg_atomic a;
-	if (!dlg_atomic_begin(&a, path, S_IRUSR | S_IWUSR))
+	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		goto done;
 	if (!write_record(a.f, path, have ? &t : NULL, m, n, is_new)) {
 		dlg_atomic_abort(&a);

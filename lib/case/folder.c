@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/atomic.h"
 #include "base/diag.h"
 #include "base/env.h"
 
@@ -92,6 +93,9 @@ bool dlg_case_open(dlg_case *c, const char *opt_dir)
 	char *conf = ok ? dlg_path_join(c->dir, "dlg.conf") : NULL;
 	c->conf = ok ? dlg_conf_load(conf) : NULL;
 	if (c->conf) {
+		dlg_atomic_clean_folder(c->dir);
+		dlg_set_personal_mode(
+		    (mode_t)strtol(dlg_conf_get(c->conf, "files", "personal_mode"), NULL, 8));
 		char *todo = dlg_conf_placeholders(c->conf);
 		if (todo)
 			dlg_warn(_("%s: still holds placeholders <<...>> (%s); fill them in before "

@@ -143,7 +143,7 @@ bool dlg_init_case(const char *dir, const char *commune)
 	};
 	for (size_t i = 0; ok && i < sizeof records / sizeof records[0]; i++) {
 		char *path = dlg_path_join(dir, records[i].name);
-		ok = write_text(path, records[i].header, 0600);
+		ok = write_text(path, records[i].header, DLG_MODE_PERSONAL);
 		free(path);
 	}
 	return ok;

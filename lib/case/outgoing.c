@@ -257,7 +257,7 @@ static bool table_load(struct table *t, const char *path, const dlg_conf *conf)
 static bool table_write(const struct table *t)
 {
 	dlg_atomic a;
-	if (!dlg_atomic_begin(&a, t->path, S_IRUSR | S_IWUSR))
+	if (!dlg_atomic_begin(&a, t->path, DLG_MODE_PERSONAL))
 		return false;
 	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
 	dlg_csv_write_row(w, (const char *const *)t->col, t->ncol);

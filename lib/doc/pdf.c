@@ -665,7 +665,7 @@ bool dlg_pdf_save(dlg_pdf *p, const char *path)
 	/* a temporary file renamed over path: a reader never sees half a PDF,
 	 * and a full disk leaves the old file whole */
 	dlg_atomic a;
-	if (!dlg_atomic_begin(&a, path, 0644))
+	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		return false;
 	if (!dlg_pdf_write(p, a.f, path)) {
 		dlg_atomic_abort(&a);

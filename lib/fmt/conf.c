@@ -11,7 +11,7 @@
 #include "base/diag.h"
 #include "base/text.h"
 
-enum kind { TEXT, COUNT, DAY_KIND, DOCNO, YEAR, SEQUENCE, MM };
+enum kind { TEXT, COUNT, DAY_KIND, MODE, DOCNO, YEAR, SEQUENCE, MM };
 
 struct known_key {
 	const char *section;
@@ -71,6 +71,7 @@ static const struct known_key known[] = {
     {"files", "villages", "villages.csv", TEXT},
     {"files", "holidays", "holidays.csv", TEXT},
     {"files", "notes", "notes", TEXT},
+    {"files", "personal_mode", "0600", MODE},
     {"files", "participants", "participants.csv", TEXT},
     {"files", "outgoing", "outgoing.csv", TEXT},
     {"mail", "from", "", TEXT},
@@ -145,6 +146,12 @@ static bool check_value(enum kind kind, const char *v)
 		return parse_count(v, &n);
 	case DAY_KIND:
 		return !strcmp(v, "calendar") || !strcmp(v, "working");
+	case MODE: {
+		/* octal permissions the owner can read and write: 0600, 0640... */
+		char *end;
+		long m = strtol(v, &end, 8);
+		return *v >= '0' && *v <= '7' && !*end && m >= 0 && m <= 0777 && (m & 0600) == 0600;
+	}
 	case SEQUENCE:
 		return !strcmp(v, "type") || !strcmp(v, "shared");
 	case MM: { /* empty, or a size in millimetres */
@@ -181,7 +188,9 @@ static const struct {
      "Nếu trong năm `year` sổ của cơ quan đã cấp số ngoài dlg, ghi số đầu tiên dlg được cấp "
      "cho giấy mời, biên bản, thông báo, công văn trả lời, báo cáo, phiếu chuyển "
      "(công văn trả lời và phiếu chuyển cùng là công văn), hoặc `first` với dãy số chung"},
-    {"files", "Tên các tệp trong thư mục hồ sơ"},
+    {"files",
+     "Tên các tệp trong thư mục hồ sơ; personal_mode: quyền của các tệp chứa dữ liệu cá nhân "
+     "(0600: chỉ người tạo đọc được; 0640: cả nhóm đọc được)"},
     {"mail", "Gửi thư điện tử"},
     {"sign", "Ký số (dlg-sign): chữ ký số của cơ quan (office_: Văn thư) và của người ký "
              "(signer_): thư viện PKCS#11 của USB token, nhãn token, nhãn khóa; hoặc tệp "
@@ -354,6 +363,10 @@ dlg_conf *dlg_conf_load(const char *path)
 			case MM:
 				why =
 				    _("%s must be a size in millimetres (such as 36), not \"%s\"");
+				break;
+			case MODE:
+				why = _("%s must be octal permissions the owner can read and write "
+				        "(such as 0600 or 0640), not \"%s\"");
 				break;
 			default:
 				why = _("%s must be a number of days (0 to 3650), not \"%s\"");

@@ -177,7 +177,7 @@ bool dlg_record_commit(dlg_record *r)
 		return true;
 	}
 	dlg_atomic a;
-	if (!dlg_atomic_begin(&a, r->target, S_IRUSR | S_IWUSR)) {
+	if (!dlg_atomic_begin(&a, r->target, DLG_MODE_PERSONAL)) {
 		free_all(r);
 		return false;
 	}

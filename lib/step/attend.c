@@ -208,7 +208,7 @@ static bool write_list(struct ctx *x, const char *pdf_path, const char *session)
 	                 ? dlg_xasprintf("%.*s.csv", (int)(n - 4), pdf_path)
 	                 : dlg_xasprintf("%s.csv", pdf_path);
 	dlg_atomic a;
-	bool ok = dlg_atomic_begin(&a, path, 0600);
+	bool ok = dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL);
 	if (ok) {
 		dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
 		static const char *const head[] = {"session", "who",   "section", "village",

@@ -389,7 +389,7 @@ static bool write_recipients(struct ctx *c, const char *path, char **names, cons
                              const bool *only)
 {
 	dlg_atomic a;
-	if (!dlg_atomic_begin(&a, path, 0644))
+	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		return false;
 	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
 	const char *head[] = {c->guests        ? "who"
@@ -704,6 +704,13 @@ collected:;
 	x.d.table_ctx = &x;
 	x.d.conf = cs->conf;
 	warn_late(cs, &x);
+	/* every participant's phrase, before a number is taken or a file made */
+	for (size_t i = 0; x.guests && i < x.nlet; i++) {
+		x.cur = i;
+		set_addressee(&x, &x.let[i]);
+		if (!set_purpose(&x, &x.guests->p[x.let[i].row]))
+			goto done;
+	}
 	if (x.nlet && !reserve_number(cs, &x, o))
 		goto done;
 	names = dlg_pdf_names(x.nlet, letter_key, &x);

@@ -11,6 +11,7 @@
 #include "base/sbuf.h"
 #include "base/text.h"
 #include "case/figures.h"
+#include "case/participants.h"
 #include "case/villages.h"
 #include "step/issue.h"
 
@@ -27,19 +28,6 @@ static void add_reason(dlg_sbuf *b, const char *reason)
 
 /* ---- villages: the heads for "Nơi nhận", attendance by village ---- */
 
-/* "Thôn 1" -> "Trưởng thôn 1"; "Tổ dân phố X" -> "Tổ trưởng tổ dân phố X". */
-static char *head_title(const char *village)
-{
-	char *lc = dlg_xstrdup(village);
-	if (*lc >= 'A' && *lc <= 'Z')
-		*lc = (char)(*lc - 'A' + 'a');
-	char *f = dlg_text_fold(village);
-	char *t = dlg_xasprintf(strncmp(f, "to dan pho", 10) ? "Trưởng %s" : "Tổ trưởng %s", lc);
-	free(f);
-	free(lc);
-	return t;
-}
-
 struct vrow {
 	const char *name;
 	size_t present, absent;
@@ -54,7 +42,7 @@ static const char *village_get(void *ctx, size_t i, const char *col)
 		return dlg_table_val(&m->villages, i, "head");
 	if (!strcmp(col, "title")) {
 		free(m->scratch);
-		m->scratch = head_title(dlg_table_val(&m->villages, i, "village"));
+		m->scratch = dlg_village_head_title(dlg_table_val(&m->villages, i, "village"));
 		return m->scratch;
 	}
 	return NULL;

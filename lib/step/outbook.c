@@ -183,7 +183,7 @@ static int print_book(const dlg_case *cs, const dlg_outgoing_list *L, const dlg_
 		ok = dlg_pdf_write(pdf, stdout, "<stdout>") && fflush(stdout) == 0;
 	} else {
 		dlg_atomic a;
-		ok = dlg_atomic_begin(&a, o->pdf, 0600);
+		ok = dlg_atomic_begin(&a, o->pdf, DLG_MODE_PERSONAL);
 		if (ok && dlg_pdf_write(pdf, a.f, o->pdf))
 			ok = dlg_atomic_commit(&a);
 		else if (ok) {

@@ -40,7 +40,7 @@ bool dlg_outbox_write(const dlg_outbox *ob, const dlg_mail *m, const char *name)
 	char *path = dlg_path_join(ob->dir, base);
 	bool ok = false;
 	dlg_atomic a;
-	if (dlg_atomic_begin(&a, path, 0644)) {
+	if (dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL)) {
 		if (!dlg_mail_write(m, a.f)) {
 			dlg_warn("%s: %s", path, strerror(errno));
 			dlg_atomic_abort(&a);

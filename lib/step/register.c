@@ -529,7 +529,7 @@ int dlg_register_run(const dlg_case *c, const dlg_register_opts *o)
 		bool ok = true;
 		if (added.n) {
 			dlg_atomic a;
-			ok = dlg_atomic_begin(&a, target, S_IRUSR | S_IWUSR);
+			ok = dlg_atomic_begin(&a, target, DLG_MODE_PERSONAL);
 			if (ok && !write_table(dlg_csv_writer_new(a.f, false), &cols, &all, ncells,
 			                       o->into)) {
 				dlg_atomic_abort(&a);

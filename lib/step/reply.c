@@ -347,7 +347,7 @@ bool dlg_replies_write_list(const dlg_replies *r, const char *path, const char *
                             bool post_only)
 {
 	dlg_atomic a;
-	if (!dlg_atomic_begin(&a, path, 0644))
+	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		return false;
 	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
 	static const char *const head[] = {"reg_id", "name",   "organization", "address", "village",

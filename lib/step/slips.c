@@ -123,7 +123,7 @@ static struct list *list_for(dlg_slip_lists *s, const char *dept)
 	free(safe);
 	char *path = dlg_path_join(s->dir, name);
 	free(name);
-	if (dlg_atomic_begin(&l->a, path, 0644)) {
+	if (dlg_atomic_begin(&l->a, path, DLG_MODE_PERSONAL)) {
 		l->w = dlg_csv_writer_new(l->a.f, false);
 		dlg_csv_write_row(l->w, list_cols, NLIST);
 	} else {
@@ -489,7 +489,7 @@ static bool write_one(dlg_slips *s, size_t r, dlg_day date, const char *number, 
 	bool ok = dlg_tmpl_render(s->t, l, &data);
 	dlg_lay_finish(l);
 	dlg_atomic a;
-	if (ok && dlg_atomic_begin(&a, path, 0644)) {
+	if (ok && dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL)) {
 		if (dlg_pdf_write(pdf, a.f, path))
 			ok = dlg_atomic_commit(&a);
 		else {
