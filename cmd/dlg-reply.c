@@ -7,6 +7,7 @@
 #include "base/cmdline.h"
 #include "base/diag.h"
 #include "case/folder.h"
+#include "step/acknowledge.h"
 #include "step/reply.h"
 
 static void usage(void)
@@ -26,6 +27,12 @@ static void usage(void)
 	      "      --one-file FILE  every letter in one print-ready PDF\n"
 	      "      --pending        a question with no answer yet says it is being\n"
 	      "                       considered (default: an error listing them)\n"
+	      "      --guidance       only the guidance letters for complaints, denunciations\n"
+	      "                       and other matters outside the conference, at any time\n"
+	      "                       after routing; recorded in closures.csv\n"
+	      "      --acknowledge    a letter to each registrant whose form came late or\n"
+	      "                       incomplete: what happens to the question or what is\n"
+	      "                       missing (reads the case folder's registrations.csv)\n"
 	      "      --mail DIR       an e-mail message (.eml) with the letter attached for\n"
 	      "                       every registrant with an e-mail address\n"
 	      "      --sendmail       hand those messages to sendmail ([mail] sendmail)\n"
@@ -62,6 +69,8 @@ enum {
 	OPT_ATTENDANCE,
 	OPT_DIGITAL,
 	OPT_SIGN,
+	OPT_GUIDANCE,
+	OPT_ACK,
 };
 
 /* The command line into o; usage errors exit 2. */
@@ -80,6 +89,8 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	    {"attendance", required_argument, NULL, OPT_ATTENDANCE},
 	    {"digital", no_argument, NULL, OPT_DIGITAL},
 	    {"sign", no_argument, NULL, OPT_SIGN},
+	    {"guidance", no_argument, NULL, OPT_GUIDANCE},
+	    {"acknowledge", no_argument, NULL, OPT_ACK},
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
@@ -98,6 +109,12 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 			break;
 		case OPT_ONE:
 			o->one_file = optarg;
+			break;
+		case OPT_GUIDANCE:
+			o->guidance = true;
+			break;
+		case OPT_ACK:
+			o->acknowledge = true;
 			break;
 		case OPT_PENDING:
 			o->pending = true;
@@ -146,6 +163,11 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 		dlg_usage_error(_("one input file at most"));
 	if (optind < argc)
 		o->open.files.items = argv[optind];
+	if (o->acknowledge &&
+	    (o->guidance || o->pending || o->mail_dir || o->sendmail || o->sign || optind < argc))
+		dlg_usage_error(
+		    _("--acknowledge reads registrations.csv and writes the "
+		      "letters only: no --guidance, --pending, --mail, --sign or ITEMS"));
 }
 
 int main(int argc, char **argv)
@@ -157,7 +179,7 @@ int main(int argc, char **argv)
 	dlg_case cs;
 	if (!dlg_case_open(&cs, dir))
 		return DLG_EXIT_ERROR;
-	int status = dlg_reply_run(&cs, &o);
+	int status = o.acknowledge ? dlg_acknowledge_run(&cs, &o) : dlg_reply_run(&cs, &o);
 	dlg_case_close(&cs);
 	return status;
 }

@@ -102,6 +102,18 @@ if have dlg-route && need registrations.csv dlg-route; then
 		--into items.csv registrations.csv || fail dlg-route $?
 fi
 
+# 2b. Right after routing: the guidance letters for the complaint and the
+# denunciation (plan III.2; recorded in closures.csv, so they are handled,
+# not overdue), and a letter to each registrant whose form came late or
+# incomplete saying what happens to it or what is missing.
+if have dlg-reply && need items.csv "dlg-reply --guidance"; then
+	say "dlg-reply --guidance: huong-dan/2026-1/; --acknowledge: bao-nhan/2026-1/"
+	DLG_TODAY=2026-07-08 dlg-reply --session 2026-1 --guidance -o huong-dan/2026-1/ ||
+		fail "dlg-reply --guidance" $?
+	DLG_TODAY=2026-07-10 dlg-reply --session 2026-1 --acknowledge -o bao-nhan/2026-1/ ||
+		fail "dlg-reply --acknowledge" $?
+fi
+
 # 3. Invitations to the registrants of the July conference.
 if have dlg-invite && need registrations.csv dlg-invite; then
 	say "dlg-invite: giay-moi/"
@@ -167,19 +179,20 @@ if have dlg-minutes && need items.csv dlg-minutes; then
 		fail "dlg-minutes --notice" $?
 fi
 
-# 6. Written answers: absent registrants, questions answered later, redirected
+# 6. The questions beyond the commune go to the city in one report (issued
+# on 24 July; it closes them in closures.csv, so the letters below say so).
+if have dlg-escalate && need items.csv dlg-escalate; then
+	say "dlg-escalate: bao-cao-cap-tren-2026-1.pdf"
+	DLG_TODAY=2026-07-24 dlg-escalate --session 2026-1 -o bao-cao-cap-tren-2026-1.pdf ||
+		fail dlg-escalate $?
+fi
+
+# 6b. Written answers: absent registrants, questions answered later, redirected
 # and escalated items of 2026-1, and every registrant of the cancelled 2026-2.
 if have dlg-reply && need items.csv dlg-reply; then
 	say "dlg-reply: tra-loi/2026-1/, tra-loi/2026-2/"
 	dlg-reply --session 2026-1 --pending -o tra-loi/2026-1/ || fail "dlg-reply 2026-1" $?
 	dlg-reply --session 2026-2 --pending -o tra-loi/2026-2/ || fail "dlg-reply 2026-2" $?
-fi
-
-# 6b. The questions beyond the commune go to the city in one report.
-if have dlg-escalate && need items.csv dlg-escalate; then
-	say "dlg-escalate: bao-cao-cap-tren-2026-1.pdf"
-	DLG_TODAY=2026-07-24 dlg-escalate --session 2026-1 -o bao-cao-cap-tren-2026-1.pdf ||
-		fail dlg-escalate $?
 fi
 
 # 6c. Envelopes and labels for the letters that go by post: DL envelopes for

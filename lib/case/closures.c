@@ -75,6 +75,12 @@ bool dlg_closures_record(const dlg_case *c, const char *path, const dlg_closure 
 
 bool dlg_closures_load(dlg_answers *a, const dlg_case *c, const char *path)
 {
+	return dlg_closures_load_how(a, c, path, NULL);
+}
+
+bool dlg_closures_load_how(dlg_answers *a, const dlg_case *c, const char *path,
+                           const char *how_only)
+{
 	char *own = path ? NULL : dlg_closures_path(c);
 	const char *p = path ? path : own;
 	if (access(p, F_OK) != 0) {
@@ -113,7 +119,7 @@ bool dlg_closures_load(dlg_answers *a, const dlg_case *c, const char *path)
 			dlg_warn_at(dlg_csv_name(r), row->line,
 			            _("closed \"%s\": not one of guidance, escalated"), how);
 			ok = false;
-		} else {
+		} else if (!how_only || !strcmp(how, how_only)) {
 			dlg_answers_put(a, id, row->len[col[K_ID]], d);
 		}
 	}

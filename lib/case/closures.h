@@ -63,4 +63,9 @@ bool dlg_closures_record(const dlg_case *c, const char *path, const dlg_closure 
  * false after diagnostics. */
 bool dlg_closures_load(dlg_answers *a, const dlg_case *c, const char *path);
 
+/* The same, only the closures made one way (how: DLG_CLOSED_GUIDANCE or
+ * DLG_CLOSED_ESCALATED), e.g. to leave out of a letter what a guidance
+ * letter answered already. */
+bool dlg_closures_load_how(dlg_answers *a, const dlg_case *c, const char *path, const char *how);
+
 #endif

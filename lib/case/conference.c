@@ -162,6 +162,12 @@ static bool load_answers(dlg_sessdata *sd)
 		dlg_sd_answer *a = &sd->ans[sd->nans];
 		a->item_id = id;
 		a->by = dlg_table_val(t, r, "by");
+		if (*a->by && !dlg_sessdata_dept(sd, a->by)) {
+			/* never printed into a signed document as it is */
+			dlg_warn_at(t->path, line, _("answer by \"%s\", which is not in %s"), a->by,
+			            sd->depts.path);
+			ok = false;
+		}
 		a->channel = dlg_table_val(t, r, "channel");
 		a->text = dlg_table_val(t, r, "answer");
 		a->line = line;

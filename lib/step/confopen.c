@@ -22,7 +22,7 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 	d->s = s;
 	d->cancelled = !strcmp(s->status, "cancelled");
 	switch (o->need) {
-	case DLG_CONF_NOT_CANCELLED:
+	case DLG_CONF_HELD:
 		if (d->cancelled) {
 			dlg_warn_at(d->ss.path, s->line,
 			            _("conference %s was cancelled: it has no minutes or "
@@ -31,6 +31,18 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 			            s->id, s->id);
 			return false;
 		}
+		if (strcmp(s->status, "held")) {
+			/* the same states dlg-reply accepts: a conference not held yet
+			 * has no minutes (set its status once it was held) */
+			dlg_warn_at(
+			    d->ss.path, s->line,
+			    _("conference %s is %s: minutes and the conclusion notice follow "
+			      "a conference that was held (set its status in sessions.csv)"),
+			    s->id, s->status);
+			return false;
+		}
+		break;
+	case DLG_CONF_ANY:
 		break;
 	case DLG_CONF_HELD_OR_CANCELLED:
 		if (!d->cancelled && strcmp(s->status, "held")) {

@@ -16,8 +16,9 @@
 
 /* Which conferences a document may follow. */
 typedef enum {
-	DLG_CONF_NOT_CANCELLED,     /* minutes: a cancelled conference has none */
+	DLG_CONF_HELD,              /* minutes and notice: only of a conference held */
 	DLG_CONF_HELD_OR_CANCELLED, /* written answers: after a held or cancelled one */
+	DLG_CONF_ANY,               /* guidance letters: any time after routing */
 } dlg_conf_need;
 
 /* What to open (strings borrowed from the caller). */

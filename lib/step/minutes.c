@@ -635,7 +635,7 @@ static void publish_check(const dlg_minutes *m)
 int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
 {
 	dlg_confopen_opts oo = o->open;
-	oo.need = DLG_CONF_NOT_CANCELLED;
+	oo.need = DLG_CONF_HELD;
 	if (!oo.tmpl)
 		oo.tmpl = o->notice ? "thong-bao-ket-luan" : "bien-ban";
 	int status = DLG_EXIT_ERROR;

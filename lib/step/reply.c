@@ -16,6 +16,7 @@
 #include "doc/batch.h"
 #include "step/outbox.h"
 #include "step/sign.h"
+#include "case/closures.h"
 #include "case/outgoing.h"
 
 static bool part(void *ctx, dlg_lay *l, const char *block, const char *name);
@@ -71,14 +72,20 @@ static void copy_dept(const dlg_sessdata *sd, dlg_letter *L, const char *code, c
 
 bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
                       const dlg_session *s, const dlg_sessdata *sd, const char *number,
-                      bool pending, dlg_day today)
+                      bool pending, bool guidance, dlg_day today)
 {
 	memset(r, 0, sizeof *r);
 	r->c = c;
 	r->s = s;
 	r->sd = sd;
 	r->pending = pending;
+	r->guidance = guidance;
 	r->ok = true;
+	dlg_answers_init(&r->closed_guidance);
+	dlg_answers_init(&r->closed_escalated);
+	if (!dlg_closures_load_how(&r->closed_guidance, c, NULL, DLG_CLOSED_GUIDANCE) ||
+	    !dlg_closures_load_how(&r->closed_escalated, c, NULL, DLG_CLOSED_ESCALATED))
+		r->ok = false;
 	dlg_fields_session(&r->f, ss, s, NULL, "");
 	char *note = dlg_xstrdup(dlg_fields_get(&r->f, "session_note"));
 	size_t nl = strlen(note);
@@ -92,7 +99,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 	char *end;
 	long first = strtol(number ? number : "", &end, 10);
 	bool numeric = number && *number && !*end && first > 0;
-	bool ok = true;
+	bool ok = r->ok;
 	size_t missing = 0;
 	for (size_t i = 0; i < sd->np; i++) {
 		const dlg_sd_person *p = &sd->p[i];
@@ -100,7 +107,13 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 		L.person = i;
 		for (size_t k = 0; k < p->nitems; k++) {
 			const dlg_sd_item *it = &sd->it[p->items[k]];
-			if (!dlg_sd_item_in_writing(sd, it))
+			bool redirect = !strcmp(it->action, "redirect");
+			dlg_day when;
+			if (redirect && dlg_answers_get(&r->closed_guidance, it->item_id,
+			                                strlen(it->item_id), &when))
+				continue; /* its guidance letter went out already */
+			if (guidance ? !redirect || !has_guidance(sd, it)
+			             : !dlg_sd_item_in_writing(sd, it))
 				continue;
 			if (!has_guidance(sd, it)) {
 				missing++;
@@ -120,7 +133,8 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 		}
 		if (!L.nitems)
 			continue;
-		L.why = cancelled                   ? "cancelled"
+		L.why = guidance                    ? "guidance"
+		        : cancelled                 ? "cancelled"
 		        : dlg_sd_person_away(sd, p) ? "absent"
 		                                    : "unanswered";
 		if (numeric)
@@ -152,6 +166,8 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 
 void dlg_replies_free(dlg_replies *r)
 {
+	dlg_answers_free(&r->closed_guidance);
+	dlg_answers_free(&r->closed_escalated);
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->L[i].items);
 		free(r->L[i].number);
@@ -203,13 +219,25 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 		dlg_doc_labelled(l, g, it->note, 0);
 		free(g);
 	}
+	dlg_day reported;
 	if (!strcmp(it->action, "escalate")) {
+		/* "đã báo cáo" only once the report to the higher level was issued
+		 * (the closure record says so) */
+		bool done = dlg_answers_get(&r->closed_escalated, it->item_id, strlen(it->item_id),
+		                            &reported);
 		char *e =
-		    phrase(r, "escalate",
-		           "Nội dung này vượt thẩm quyền giải quyết của Ủy ban nhân dân xã. Ủy "
-		           "ban nhân dân xã đã tổng hợp, báo cáo {{higher_name}} xem xét, giải "
-		           "quyết; kết quả sẽ được thông báo đến {{you}}.",
-		           &fi);
+		    done ? phrase(
+		               r, "escalate",
+		               "Nội dung này vượt thẩm quyền giải quyết của Ủy ban nhân dân xã. Ủy "
+		               "ban nhân dân xã đã tổng hợp, báo cáo {{higher_name}} xem xét, "
+		               "giải quyết; kết quả sẽ được thông báo đến {{you}}.",
+		               &fi)
+		         : phrase(
+		               r, "escalate_pending",
+		               "Nội dung này vượt thẩm quyền giải quyết của Ủy ban nhân dân xã. Ủy "
+		               "ban nhân dân xã sẽ tổng hợp, báo cáo {{higher_name}} xem xét, giải "
+		               "quyết; kết quả sẽ được thông báo đến {{you}}.",
+		               &fi);
 		dlg_doc_para(l, DLG_REGULAR, e, false, 0);
 		free(e);
 	}
@@ -301,6 +329,13 @@ bool dlg_replies_draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
 	     "và giải quyết thủ tục hành chính năm {{session_year}} ({{session_round}}) tổ chức "
 	     "{{date:session_date}}, một số nội dung {{you}} nêu chưa được trả lời trực tiếp. Ủy "
 	     "ban nhân dân {{office.commune}} trả lời {{you}} bằng văn bản như sau:"},
+	    {"situation_guidance",
+	     "Ủy ban nhân dân {{office.commune}} nhận được Phiếu đăng ký tham gia Hội nghị đối "
+	     "thoại với người dân, tổ chức, doanh nghiệp về thủ tục hành chính và giải quyết thủ "
+	     "tục hành chính năm {{session_year}} ({{session_round}}) của {{you}}. Theo mục II.1 "
+	     "Kế hoạch tổ chức Hội nghị, Hội nghị không đối thoại những nội dung liên quan đến "
+	     "đơn thư, khiếu nại, tố cáo và những vấn đề khác ngoài nội dung giải quyết thủ tục "
+	     "hành chính. Ủy ban nhân dân {{office.commune}} hướng dẫn {{you}} như sau:"},
 	    {"situation_cancelled",
 	     "Hội nghị đối thoại với người dân, tổ chức, doanh nghiệp về thủ tục hành chính và "
 	     "giải quyết thủ tục hành chính năm {{session_year}} ({{session_round}}) dự kiến tổ "
@@ -569,7 +604,9 @@ static bool reserve_numbers(dlg_replies *r, const char *number)
 		own[2 * i + 1] = dlg_issue_recipients(r->t, &r->d);
 		ok = own[2 * i] && own[2 * i + 1];
 		docs[i] = (dlg_outgoing_doc){
-		    .doc = "reply",
+		    /* a guidance letter and the written answer after the conference
+		     * are two documents to the same registrant */
+		    .doc = r->guidance ? "guidance" : "reply",
 		    .type = "",
 		    .type_name = "Công văn",
 		    .session = r->s->id,
@@ -598,11 +635,39 @@ static bool reserve_numbers(dlg_replies *r, const char *number)
 	return ok;
 }
 
+/* Record in the closure record that the letters closed their redirected
+ * questions (plan III.2: the guidance letter is how such a question is
+ * handled), with the letter's date, number and file; false after a
+ * diagnostic. */
+static bool record_guidance(const dlg_case *cs, const dlg_replies *r, dlg_day day)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		n += r->L[i].nitems;
+	dlg_closure *v = dlg_xmalloc((n ? n : 1) * sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t j = 0; j < r->L[i].nitems; j++) {
+			const dlg_sd_item *it = &r->sd->it[r->L[i].items[j]];
+			if (strcmp(it->action, "redirect") || !has_guidance(r->sd, it))
+				continue;
+			v[k++] = (dlg_closure){it->item_id, DLG_CLOSED_GUIDANCE, day,
+			                       r->L[i].symbol ? r->L[i].symbol : r->L[i].number,
+			                       r->L[i].file};
+		}
+	size_t added = 0;
+	bool ok = !k || dlg_closures_record(cs, NULL, v, k, &added);
+	free(v);
+	return ok;
+}
+
 int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 {
 	static const char title[] = "Trả lời ý kiến, kiến nghị";
 	dlg_confopen_opts oo = o->open;
-	oo.need = DLG_CONF_HELD_OR_CANCELLED;
+	/* guidance letters go out as soon as the items are routed; written
+	 * answers follow a conference held or cancelled */
+	oo.need = o->guidance ? DLG_CONF_ANY : DLG_CONF_HELD_OR_CANCELLED;
 	if (!oo.tmpl)
 		oo.tmpl = "tra-loi";
 	int status = DLG_EXIT_ERROR;
@@ -614,7 +679,7 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 	if (!dlg_confdocs_find(&cd, cs, &oo) || !dlg_confdocs_load(&cd, &oo))
 		goto done;
 	have_r = true;
-	if (!dlg_replies_init(&r, cs, &cd.ss, cd.s, &cd.sd, "", o->pending, cd.today))
+	if (!dlg_replies_init(&r, cs, &cd.ss, cd.s, &cd.sd, "", o->pending, o->guidance, cd.today))
 		goto done;
 	r.t = cd.t;
 	if (!reserve_numbers(&r, o->number))
@@ -649,6 +714,9 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 		    !deliver(cs, &r, o, cd.today_fixed))
 			status = DLG_EXIT_ERROR;
 	}
+	/* the letters are written: their redirected questions are closed */
+	if (status == DLG_EXIT_OK && !record_guidance(cs, &r, cd.today))
+		status = DLG_EXIT_ERROR;
 done:
 	if (names)
 		for (size_t i = 0; i < r.n; i++)

@@ -14,6 +14,7 @@
 #include "doc/pdf.h"
 #include "case/conference.h"
 #include "step/confdoc.h"
+#include "case/answers.h"
 #include "case/sessions.h"
 #include "step/confopen.h"
 
@@ -22,7 +23,7 @@ typedef struct {
 	size_t person; /* index into the session's persons */
 	size_t *items; /* the questions it answers (indexes into items) */
 	size_t nitems;
-	const char *why; /* absent, unanswered or cancelled */
+	const char *why; /* absent, unanswered, cancelled, or guidance (--guidance) */
 	char *number;    /* "1204" or "" (written in by hand) */
 	char *symbol;    /* "1204/UBND-VP" from the outgoing register, or NULL */
 	char *file;      /* file name in the output folder (set by the caller) */
@@ -44,18 +45,25 @@ typedef struct {
 	size_t n;
 	size_t cur;
 	bool ok;
-	const dlg_nd30_stamp *stamp; /* images for the letters, or NULL */
-	bool stamp_mail_only;        /* only on the letters that go by e-mail */
+	bool guidance;                /* guidance letters only (dlg-reply --guidance) */
+	dlg_answers closed_guidance;  /* items a guidance letter closed already */
+	dlg_answers closed_escalated; /* items the report to the higher level closed */
+	const dlg_nd30_stamp *stamp;  /* images for the letters, or NULL */
+	bool stamp_mail_only;         /* only on the letters that go by e-mail */
 } dlg_replies;
 
 /* Decide who gets a letter for session s (held or cancelled) and which
  * questions it answers; number letters from number on when it is a number
  * (else every letter carries it as given). Unless pending, a question with
  * no answer (no guidance for a redirected one) is an error, each listed
- * with file and line: false then. Free with dlg_replies_free. */
+ * with file and line: false then. A redirected question a guidance letter
+ * closed already (the closure record) is not answered again. With
+ * guidance, only the redirected questions that have their guidance, in
+ * any state of the conference (right after routing): the guidance letters
+ * of plan III.2. Free with dlg_replies_free. */
 bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
                       const dlg_session *s, const dlg_sessdata *sd, const char *number,
-                      bool pending, dlg_day today);
+                      bool pending, bool guidance, dlg_day today);
 void dlg_replies_free(dlg_replies *r);
 
 /* Draw letter i (a dlg_batch_fn; ctx is the dlg_replies). */
@@ -86,6 +94,11 @@ typedef struct {
 	bool sendmail;          /* hand those messages to sendmail */
 	const char *number;     /* the first letter's number, or NULL: [numbering] reply */
 	bool pending;           /* an unanswered question is "being considered" */
+	bool acknowledge;       /* the acknowledgements of late and incomplete forms
+	                           instead (step/acknowledge.h) */
+	bool guidance;          /* only the guidance letters for redirected questions, at
+	                           any time after routing; each is recorded in the
+	                           closure record (closures.csv) */
 	bool digital;           /* to be signed digitally: signature and seal images */
 	/* sign each letter that goes by e-mail before it is attached: those
 	 * letters get the images (as digital), then the signer's and the

@@ -26,7 +26,9 @@ cd "$w/run022" || exit 1
 n=0
 for f in registrations.csv items.csv giay-moi/*.pdf giay-moi.pdf tra-loi/*/*.pdf \
 	giay-moi/recipients.csv tra-loi/*/postal.csv tra-loi/*/recipients.csv thu-moi/*.eml \
-	phieu-chuyen/*.pdf bien-ban-2026-1.pdf; do
+	phieu-chuyen/*.pdf bien-ban-2026-1.pdf giay-moi-thanh-phan/*.pdf giay-moi-thanh-phan/*.csv \
+	danh-sach-dai-bieu-2026-1.pdf danh-sach-dai-bieu-2026-1.csv bao-cao-lanh-dao-2026-1.pdf \
+	phong-bi-2026-*.pdf nhan-giay-moi-thanh-phan.pdf closures.csv; do
 	[ -e "$f" ] || continue
 	[ "$(mode "$f")" = 600 ] || fail "$f holds personal data but is $(mode "$f")"
 	n=$((n + 1))
