@@ -149,7 +149,7 @@ _dlg_command()
 		return
 		;;
 	--from)
-		_dlg_add_words "$cur" < <(printf '%s\n' cp1258 windows-1258 utf-8 utf-16)
+		_dlg_add_words "$cur" < <(printf '%s\n' tcvn3 vni cp1258 windows-1258 utf-8 utf-16)
 		return
 		;;
 	--today | --sent)
@@ -160,7 +160,11 @@ _dlg_command()
 		_dlg_add_words "$cur" < <(y=$(date +%Y) && printf '%s\n' "$y" "$((y + 1))")
 		return
 		;;
-	--soon | --number | --name-by | --table | --version | -h | --help)
+	--xlsx)
+		_dlg_add_files "$cur" '!*.xlsx'
+		return
+		;;
+	--soon | --number | --name-by | --table | --map | --sheet | --version | -h | --help)
 		return
 		;;
 	--into | --answers | -a | --routes | --attendance | --notes | --items | --registrations)
@@ -170,6 +174,15 @@ _dlg_command()
 	esac
 	if [[ $cur == -* ]]; then
 		_dlg_add_words "$cur" < <(_dlg_options "$cmd" | tr ' ' '\n')
+		return
+	fi
+	if [[ $cmd == dlg-register ]]; then
+		# forms come as CSV, Excel workbooks and e-mail (files or folders)
+		local ext f
+		for ext in csv xlsx eml; do
+			while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -f -X "!*.$ext" -- "$cur")
+		done
+		_dlg_add_files "$cur" ''
 		return
 	fi
 	_dlg_add_files "$cur" '!*.csv'

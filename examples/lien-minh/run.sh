@@ -71,7 +71,9 @@ if have dlg-announce; then
 fi
 
 # 1. Intake of the forms, in the order they were imported: the online form's
-# export, the paper forms typed in by the clerk, e-mail, and the questions
+# export, the paper forms typed in by the clerk, the e-mails of the office's
+# mailbox (a maildir: forms typed in the message, one as a CSV attachment),
+# and the questions
 # raised from the floor on 16 July.  reg_ids follow this order (R0001...), and
 # attendance.csv and answers.csv refer to them.
 #
@@ -81,7 +83,7 @@ if have dlg-register; then
 		fail "dlg-register (online)" $?
 	dlg-register --into registrations.csv --channel paper inbox/paper.csv ||
 		fail "dlg-register (paper)" $?
-	dlg-register --into registrations.csv inbox/email.csv ||
+	dlg-register --into registrations.csv inbox/thu-dien-tu ||
 		fail "dlg-register (email)" $?
 	dlg-register --into registrations.csv inbox/conference-floor.csv ||
 		fail "dlg-register (conference)" $?

@@ -201,6 +201,36 @@ static long label_of(const char *line, const char **value, bool *section)
 	return k;
 }
 
+/* True when a line closes the letter ("Trân trọng,", "Xin cảm ơn!"): what
+ * follows is the signature, not part of an answer. */
+static bool closing_line(const char *line)
+{
+	static const char *const closings[] = {
+	    "tran trong",
+	    "kinh thu",
+	    "xin cam on",
+	    "cam on",
+	    "xin chan thanh cam on",
+	    "chan thanh cam on",
+	    "than ai",
+	    "kinh chao",
+	    "best regards",
+	    "regards",
+	    "thanks",
+	};
+	char *f = dlg_text_fold(line);
+	size_t words = *f ? 1 : 0;
+	for (const char *p = f; *p; p++)
+		words += *p == ' ';
+	bool yes = false;
+	for (size_t i = 0; i < sizeof closings / sizeof closings[0] && !yes && words <= 8; i++) {
+		size_t n = strlen(closings[i]);
+		yes = !strncmp(f, closings[i], n) && (f[n] == '\0' || f[n] == ' ');
+	}
+	free(f);
+	return yes;
+}
+
 /* Fill cells[F_*] from a body's text; true when it had any label. */
 static bool read_body(const char *text, char **cells)
 {
@@ -218,6 +248,8 @@ static bool read_body(const char *text, char **cells)
 			break; /* signature */
 		if (*line == '>')
 			continue; /* quoted reply */
+		if (closing_line(line))
+			break; /* the signature follows */
 		const char *value;
 		bool section;
 		long k = label_of(line, &value, &section);
