@@ -45,7 +45,7 @@ static void add_key(dlg_strmap *m, const char *s, size_t i)
 
 static bool accepted(const char *status)
 {
-	return !*status || !strcmp(status, "accepted");
+	return dlg_reg_status_parse(status) == DLG_STATUS_ACCEPTED;
 }
 
 static dlg_sd_person *new_person(dlg_sessdata *sd, size_t *cap)
@@ -87,8 +87,9 @@ static bool load_items(dlg_sessdata *sd)
 		it->dept = dlg_table_val(t, r, "dept");
 		it->level = dlg_table_val(t, r, "level");
 		it->action = dlg_table_val(t, r, "action");
+		it->act = dlg_action_parse(it->action);
 		it->note = dlg_table_val(t, r, "note");
-		it->floor = !strcmp(dlg_table_val(t, r, "channel"), "conference");
+		it->floor = dlg_channel_parse(dlg_table_val(t, r, "channel")) == DLG_CH_CONFERENCE;
 		const char *sent = dlg_table_val(t, r, "sent");
 		it->sent = sd->s->date;
 		if (*sent && !dlg_date_parse_iso(sent, &it->sent)) {
@@ -396,7 +397,7 @@ bool dlg_sd_item_answered_live(const dlg_sessdata *sd, const dlg_sd_item *it)
 
 bool dlg_sd_person_away(const dlg_sessdata *sd, const dlg_sd_person *p)
 {
-	if (!strcmp(sd->s->status, "cancelled"))
+	if (sd->s->st == DLG_SESSION_CANCELLED)
 		return true;
 	return p->att != DLG_ATT_PRESENT;
 }
@@ -407,7 +408,7 @@ bool dlg_sd_item_in_writing(const dlg_sessdata *sd, const dlg_sd_item *it)
 		return true;
 	/* guidance to the proper channel goes in writing (plan III.2), and what
 	 * went up comes back down in writing */
-	if (!strcmp(it->action, "redirect") || !strcmp(it->action, "escalate"))
+	if (it->act == DLG_ACT_REDIRECT || it->act == DLG_ACT_ESCALATE)
 		return true;
 	return !dlg_sd_item_answered_live(sd, it);
 }

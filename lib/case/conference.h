@@ -12,6 +12,7 @@
 #include "base/date.h"
 #include "case/sessions.h"
 #include "fmt/table.h"
+#include "base/vocab.h"
 
 typedef enum { DLG_ATT_UNKNOWN, DLG_ATT_PRESENT, DLG_ATT_ABSENT } dlg_att;
 
@@ -27,6 +28,7 @@ typedef struct {
 typedef struct {
 	size_t row; /* in the items table */
 	const char *item_id, *kind, *text, *dept, *level, *action, *note;
+	int act;       /* action parsed: a dlg_action, or -1 when empty or unknown */
 	dlg_day sent;  /* the sent column, or the conference day when empty */
 	size_t person; /* index into persons */
 	size_t *ans;   /* indexes into answers, in file order */

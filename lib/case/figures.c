@@ -1,11 +1,12 @@
 /* The figures of one conference, counted once. */
 #include "case/figures.h"
+#include "base/vocab.h"
 
 #include <string.h>
 
 bool dlg_sd_item_protected(const dlg_sd_item *it)
 {
-	return !strcmp(it->action, "redirect");
+	return it->act == DLG_ACT_REDIRECT;
 }
 
 bool dlg_sd_person_protected(const dlg_sessdata *sd, const dlg_sd_person *p)
@@ -26,7 +27,7 @@ void dlg_figures_count(dlg_figures *f, const dlg_sessdata *sd)
 			continue;
 		}
 		f->people_present++;
-		if (!strcmp(p->channel, "conference"))
+		if (dlg_channel_parse(p->channel) == DLG_CH_CONFERENCE)
 			f->people_floor++;
 		else
 			f->people_registered_present++;
@@ -45,7 +46,7 @@ void dlg_figures_count(dlg_figures *f, const dlg_sessdata *sd)
 			continue;
 		}
 		f->in_writing++;
-		if (!strcmp(it->action, "escalate"))
+		if (it->act == DLG_ACT_ESCALATE)
 			f->escalated++;
 		else if (dlg_sd_item_protected(it))
 			f->redirected++;

@@ -11,6 +11,7 @@
 #include "case/sessions.h"
 #include "base/text.h"
 #include "case/villages.h"
+#include "base/vocab.h"
 
 const char *const dlg_reg_columns[REG_NCOLS] = {
     "reg_id", "session", "received", "channel",         "name",           "organization", "phone",
@@ -188,7 +189,8 @@ static char *describe(const dlg_intake *in, uint64_t where)
 
 static void remember(dlg_intake *in, char *const *v, const char *file, long line, uint64_t person)
 {
-	if (strcmp(v[REG_STATUS], "incomplete") && strcmp(v[REG_STATUS], "duplicate") &&
+	int st = dlg_reg_status_parse(v[REG_STATUS]);
+	if (st != DLG_STATUS_INCOMPLETE && st != DLG_STATUS_DUPLICATE &&
 	    !dlg_hashmap_get(&in->same_person, person, NULL))
 		dlg_hashmap_add(&in->same_person, person, where_of(in, v[REG_ID], file, line),
 		                NULL);
@@ -243,31 +245,32 @@ static char *clean(const char *s)
 const char *dlg_intake_channel(const char *text)
 {
 	static const struct {
-		const char *folded, *channel;
+		const char *folded;
+		dlg_channel channel;
 	} names[] = {
-	    {"paper", "paper"},
-	    {"giay", "paper"},
-	    {"ban giay", "paper"},
-	    {"truc tiep", "paper"},
-	    {"online", "online"},
-	    {"truc tuyen", "online"},
-	    {"qr", "online"},
-	    {"website", "online"},
-	    {"email", "email"},
-	    {"e mail", "email"},
-	    {"thu dien tu", "email"},
-	    {"post", "post"},
-	    {"buu dien", "post"},
-	    {"buu chinh", "post"},
-	    {"conference", "conference"},
-	    {"tai hoi nghi", "conference"},
-	    {"hoi nghi", "conference"},
+	    {"paper", DLG_CH_PAPER},
+	    {"giay", DLG_CH_PAPER},
+	    {"ban giay", DLG_CH_PAPER},
+	    {"truc tiep", DLG_CH_PAPER},
+	    {"online", DLG_CH_ONLINE},
+	    {"truc tuyen", DLG_CH_ONLINE},
+	    {"qr", DLG_CH_ONLINE},
+	    {"website", DLG_CH_ONLINE},
+	    {"email", DLG_CH_EMAIL},
+	    {"e mail", DLG_CH_EMAIL},
+	    {"thu dien tu", DLG_CH_EMAIL},
+	    {"post", DLG_CH_POST},
+	    {"buu dien", DLG_CH_POST},
+	    {"buu chinh", DLG_CH_POST},
+	    {"conference", DLG_CH_CONFERENCE},
+	    {"tai hoi nghi", DLG_CH_CONFERENCE},
+	    {"hoi nghi", DLG_CH_CONFERENCE},
 	};
 	char *f = dlg_text_fold(text);
 	const char *found = NULL;
 	for (size_t i = 0; i < sizeof names / sizeof names[0] && !found; i++)
 		if (!strcmp(f, names[i].folded))
-			found = names[i].channel;
+			found = dlg_channel_code(names[i].channel);
 	free(f);
 	return found;
 }
@@ -312,7 +315,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	}
 	const char *channel = *r[REG_CHANNEL]    ? dlg_intake_channel(r[REG_CHANNEL])
 	                      : in->opts.channel ? in->opts.channel
-	                      : online_default   ? "online"
+	                      : online_default   ? dlg_channel_code(DLG_CH_ONLINE)
 	                                         : NULL;
 	if (!channel) {
 		if (*r[REG_CHANNEL])
@@ -327,7 +330,7 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		dlg_intake_clear(r);
 		return INTAKE_ERROR;
 	}
-	bool at_conference = !strcmp(channel, "conference");
+	bool at_conference = dlg_channel_parse(channel) == DLG_CH_CONFERENCE;
 
 	const dlg_session *session = NULL;
 	const char *session_id = in->opts.session ? in->opts.session : r[REG_SESSION];
@@ -396,47 +399,47 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	if (repeated && in->opts.assign_ids)
 		return INTAKE_ALREADY;
 
-	const char *status = "accepted";
+	const char *status = dlg_reg_status_code(DLG_STATUS_ACCEPTED);
 	char *note = NULL;
 	if (repeated) {
-		status = "duplicate";
+		status = dlg_reg_status_code(DLG_STATUS_DUPLICATE);
 		char *which = describe(in, first);
 		note = dlg_xasprintf("Trùng với phiếu %s (cùng một dòng của tệp được nhập lại).",
 		                     which);
 		free(which);
 	} else if (!*v[REG_NAME]) {
-		status = "incomplete";
+		status = dlg_reg_status_code(DLG_STATUS_INCOMPLETE);
 		note = dlg_xstrdup(*v[REG_ORGANIZATION]
 		                       ? "Doanh nghiệp, tổ chức chưa ghi họ và tên người đại diện."
 		                       : "Thiếu họ và tên người đăng ký.");
 	} else if (!phone_ok && !email_ok && !*v[REG_ADDRESS]) {
-		status = "incomplete";
+		status = dlg_reg_status_code(DLG_STATUS_INCOMPLETE);
 		note =
 		    dlg_xstrdup(*v[REG_PHONE] || *v[REG_EMAIL]
 		                    ? "Số điện thoại, email không hợp lệ và không có địa chỉ: "
 		                      "không liên hệ được với người đăng ký."
 		                    : "Thiếu thông tin liên hệ (điện thoại, email hoặc địa chỉ).");
 	} else if (!*v[REG_TOPIC_PROCEDURE] && !*v[REG_TOPIC_HANDLING]) {
-		status = "incomplete";
+		status = dlg_reg_status_code(DLG_STATUS_INCOMPLETE);
 		note = dlg_xstrdup("Chưa ghi nội dung đăng ký đối thoại.");
 	}
 	uint64_t earlier;
 	if (!note && dlg_hashmap_get(&in->same_person, person, &earlier)) {
-		status = "duplicate";
+		status = dlg_reg_status_code(DLG_STATUS_DUPLICATE);
 		char *which = describe(in, earlier);
 		note = dlg_xasprintf(
 		    "Trùng với phiếu %s (cùng người, cùng hội nghị, cùng nội dung).", which);
 		free(which);
 	}
 	if (!note && !session) {
-		status = "late";
+		status = dlg_reg_status_code(DLG_STATUS_LATE);
 		note = dlg_xstrdup("Không còn hội nghị đối thoại nào trong kế hoạch để đăng ký.");
 	}
 	if (!note && !at_conference && received > session->date - in->register_days_before) {
 		char got[11], cutoff[11];
 		dlg_date_format_dmy(received, got);
 		dlg_date_format_dmy(session->date - in->register_days_before, cutoff);
-		status = "late";
+		status = dlg_reg_status_code(DLG_STATUS_LATE);
 		note = dlg_xasprintf("Phiếu nhận ngày %s, sau hạn đăng ký %s của hội nghị %s.", got,
 		                     cutoff, session->id);
 	}

@@ -11,6 +11,7 @@
 #include "base/diag.h"
 #include "base/privacy.h"
 #include "base/tally.h"
+#include "base/vocab.h"
 
 struct dlg_report {
 	dlg_report_opts o;
@@ -230,13 +231,12 @@ static bool other_session(const dlg_report *r, const char *session)
 	return r->o.session && strcmp(nz(session), r->o.session);
 }
 
+/* The registration counter of a status (empty: accepted); -1 for an
+ * unknown one. */
 static int status_index(const char *status)
 {
-	static const char *const name[] = {"accepted", "late", "incomplete", "duplicate"};
-	for (int i = 0; i < 4; i++)
-		if (!strcmp(status, name[i]))
-			return DLG_REG_ACCEPTED + i;
-	return -1;
+	int st = dlg_reg_status_parse(status);
+	return st < 0 ? -1 : DLG_REG_ACCEPTED + st;
 }
 
 static void count_reg(long *c, int st, bool org)
@@ -299,14 +299,13 @@ static void count_item(long *c, const dlg_report_item *it)
 		c[DLG_Q_PROCEDURE]++;
 	else if (!strcmp(kind, "handling"))
 		c[DLG_Q_HANDLING]++;
-	if (!strcmp(action, "answer"))
-		c[DLG_Q_ANSWER]++;
-	else if (!strcmp(action, "escalate"))
-		c[DLG_Q_ESCALATE]++;
-	else if (!strcmp(action, "redirect"))
-		c[DLG_Q_REDIRECT]++;
-	else if (!strcmp(action, "review"))
-		c[DLG_Q_REVIEW]++;
+	static const int counter[DLG_ACT_N] = {[DLG_ACT_ANSWER] = DLG_Q_ANSWER,
+	                                       [DLG_ACT_ESCALATE] = DLG_Q_ESCALATE,
+	                                       [DLG_ACT_REDIRECT] = DLG_Q_REDIRECT,
+	                                       [DLG_ACT_REVIEW] = DLG_Q_REVIEW};
+	int act = dlg_action_parse(action);
+	if (act >= 0)
+		c[counter[act]]++;
 	switch (it->state) {
 	case DLG_ST_ANSWERED:
 		c[DLG_Q_ON_TIME]++;
@@ -416,13 +415,13 @@ static int cmp_village(const void *a, const void *b)
 	return strcmp(vx, vy);
 }
 
+/* Channels in dlg_channel order, then unknown ones, then none. */
 static int channel_rank(const char *c)
 {
-	static const char *const order[] = {"paper", "online", "email", "post", "conference"};
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(c, order[i]))
-			return i;
-	return *c ? 5 : 6;
+	int ch = dlg_channel_parse(c);
+	if (ch >= 0)
+		return ch;
+	return *c ? DLG_CH_N : DLG_CH_N + 1;
 }
 
 static int cmp_channel(const void *a, const void *b)

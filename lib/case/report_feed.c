@@ -210,13 +210,13 @@ static void load_reference(reader *rd, const dlg_case *c, bool *ok)
 		for (size_t i = 0; i < ss.n; i++) {
 			const dlg_session *s = &ss.s[i];
 			dlg_cover cv = DLG_COVER_IF_USED;
-			if (!strcmp(s->status, "cancelled"))
+			if (s->st == DLG_SESSION_CANCELLED)
 				cv = DLG_COVER_NEVER;
-			else if (!strcmp(s->status, "held") || s->date <= rd->o->today ||
+			else if (s->st == DLG_SESSION_HELD || s->date <= rd->o->today ||
 			         (rd->o->session && !strcmp(s->id, rd->o->session)))
 				cv = DLG_COVER_ALWAYS;
 			dlg_report_add_session(r, rd->commune, s->id, s->date, cv);
-			if (!strcmp(s->status, "held")) {
+			if (s->st == DLG_SESSION_HELD) {
 				if (dlg_tally_find(rd->att_sessions, s->id, strlen(s->id)) >= 0)
 					dlg_report_session_held(r, rd->commune, s->id);
 				else if (!rd->o->session || !strcmp(rd->o->session, s->id))

@@ -8,6 +8,7 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "base/text.h"
+#include "base/vocab.h"
 
 /* Own columns, in the order they are appended. */
 enum {
@@ -105,13 +106,13 @@ static bool emit(dlg_routing *s, const dlg_row *row, const char *item_id, const 
 				cc = cell(row, s->col[C_CC]);
 			if (s->col[C_NOTE] >= 0)
 				note = cell(row, s->col[C_NOTE]);
-			if (!strcmp(in_action, "redirect"))
-				action = "redirect";
-			else if (dlg_route_level_above_commune(dl) ||
-			         !strcmp(in_action, "escalate"))
-				action = "escalate";
+			int act = dlg_action_parse(in_action);
+			if (act == DLG_ACT_REDIRECT)
+				action = dlg_action_code(DLG_ACT_REDIRECT);
+			else if (dlg_route_level_above_commune(dl) || act == DLG_ACT_ESCALATE)
+				action = dlg_action_code(DLG_ACT_ESCALATE);
 			else
-				action = "answer";
+				action = dlg_action_code(DLG_ACT_ANSWER);
 		}
 	}
 	/* A question is not forwarded before it arrived: one raised at the
@@ -157,7 +158,8 @@ static bool emit(dlg_routing *s, const dlg_row *row, const char *item_id, const 
 
 static bool route_row(dlg_routing *s, const dlg_row *row)
 {
-	if (s->c_status >= 0 && strcmp(cell(row, s->c_status), "accepted")) {
+	if (s->c_status >= 0 &&
+	    dlg_reg_status_parse(cell(row, s->c_status)) != DLG_STATUS_ACCEPTED) {
 		count_status(s, cell(row, s->c_status));
 		return true;
 	}

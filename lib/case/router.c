@@ -18,6 +18,7 @@
 #include "base/hashmap.h"
 #include "fmt/table.h"
 #include "base/text.h"
+#include "base/vocab.h"
 
 #define MAX_PHRASE_WORDS 16
 #define MAX_WORD_BYTES 64
@@ -894,7 +895,8 @@ void dlg_router_route(dlg_router *r, const char *text, dlg_route_result *out)
 	if (win < 0) {
 		const char *d = dlg_router_review_dept(r);
 		const char *lv = dlg_router_dept_level(r, d);
-		*out = (dlg_route_result){"", d, lv ? lv : "commune", "review", "none", "", "", 0};
+		*out = (dlg_route_result){
+		    "", d, lv ? lv : "commune", dlg_action_code(DLG_ACT_REVIEW), "none", "", "", 0};
 		buf_add(&r->buf, &r->buf_cap, &len, "none");
 		out->rule = r->buf;
 		return;
@@ -908,9 +910,9 @@ void dlg_router_route(dlg_router *r, const char *text, dlg_route_result *out)
 	out->note = u->note;
 	out->score = r->rule_score[win];
 	if (u->cls == CLS_REDIRECT) {
-		out->action = "redirect";
+		out->action = dlg_action_code(DLG_ACT_REDIRECT);
 	} else if (u->cls == CLS_CONDUCT) {
-		out->action = "answer";
+		out->action = dlg_action_code(DLG_ACT_ANSWER);
 		long tp = best[CLS_TOPIC];
 		if (tp >= 0 && strcmp(r->rule[tp].dept, u->dept) &&
 		    !cc_has(r->ccbuf, r->rule[tp].dept)) {
@@ -921,7 +923,7 @@ void dlg_router_route(dlg_router *r, const char *text, dlg_route_result *out)
 	} else {
 		long es = best[CLS_ESCALATE];
 		bool up = dlg_route_level_above_commune(u->level) || es >= 0;
-		out->action = up ? "escalate" : "answer";
+		out->action = dlg_action_code(up ? DLG_ACT_ESCALATE : DLG_ACT_ANSWER);
 		if (es >= 0 && es != win) {
 			if (level_rank(r->rule[es].level) > level_rank(out->level))
 				out->level = r->rule[es].level;

@@ -39,7 +39,7 @@ bool dlg_sessions_load(dlg_sessions *ss, const dlg_case *c)
 		s->status = dlg_table_val(t, r, "status");
 		s->line = t->line[r];
 		if (!*s->status)
-			s->status = "planned";
+			s->status = dlg_session_status_code(DLG_SESSION_PLANNED);
 		const char *date = dlg_table_val(t, r, "date");
 		if (!*s->id) {
 			dlg_warn_at(path, s->line, "%s", _("a conference without a session id"));
@@ -51,14 +51,15 @@ bool dlg_sessions_load(dlg_sessions *ss, const dlg_case *c)
 			ok = false;
 			continue;
 		}
-		if (strcmp(s->status, "planned") && strcmp(s->status, "held") &&
-		    strcmp(s->status, "cancelled")) {
+		int st = dlg_session_status_parse(s->status);
+		if (st < 0) {
 			dlg_warn_at(path, s->line,
 			            _("status \"%s\" is not one of planned, held, cancelled"),
 			            s->status);
 			ok = false;
 			continue;
 		}
+		s->st = (dlg_session_status)st;
 		if (dlg_sessions_find(ss, s->id)) {
 			dlg_warn_at(path, s->line, _("session \"%s\" is listed twice"), s->id);
 			ok = false;

@@ -7,9 +7,11 @@
 
 #include "case/folder.h"
 #include "base/date.h"
+#include "base/vocab.h"
 
 typedef struct {
 	const char *id, *time, *venue, *chair, *secretary, *status; /* point into the table */
+	dlg_session_status st;                                      /* status, parsed */
 	dlg_day date;
 	long line; /* line in sessions.csv */
 } dlg_session;

@@ -19,6 +19,7 @@
 #include "fmt/table.h"
 #include "step/confdoc.h"
 #include "step/issue.h"
+#include "base/vocab.h"
 
 /* One letter: a row of the register. */
 typedef struct {
@@ -149,7 +150,7 @@ static void choose_phrases(acks *k, size_t i)
 	if (a->late) {
 		/* the conference still ahead: its floor is open to everyone (plan
 		 * II.3); a later one may take the question */
-		char *floor = k->s->date >= k->d.today && strcmp(k->s->status, "cancelled")
+		char *floor = k->s->date >= k->d.today && k->s->st != DLG_SESSION_CANCELLED
 		                  ? phrase(k, "late_floor")
 		                  : dlg_xstrdup("");
 		char *later = k->next ? phrase(k, "late_next") : dlg_xstrdup("");
@@ -332,7 +333,7 @@ int dlg_acknowledge_run(const dlg_case *cs, const dlg_reply_opts *o)
 	k.cutoff = dlg_session_cutoff(cd.s, cs);
 	for (size_t i = 0; i < cd.ss.n; i++) {
 		const dlg_session *x = &cd.ss.s[i];
-		if (x->date > cd.s->date && !strcmp(x->status, "planned") &&
+		if (x->date > cd.s->date && x->st == DLG_SESSION_PLANNED &&
 		    (!k.next || x->date < k.next->date))
 			k.next = x;
 	}

@@ -61,7 +61,7 @@ static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
 static bool check_timing(const dlg_case *cs, const dlg_sessions *ss, const dlg_session *s,
                          const dlg_announce_opts *o)
 {
-	if (!strcmp(s->status, "cancelled")) {
+	if (s->st == DLG_SESSION_CANCELLED) {
 		dlg_warn_at(ss->path, s->line, _("conference %s is cancelled: it is not announced"),
 		            s->id);
 		return false;

@@ -16,6 +16,7 @@
 #include "fmt/csv.h"
 #include "fmt/table.h"
 #include "step/confdoc.h"
+#include "base/vocab.h"
 #include "step/issue.h"
 
 /* One line of the list. */
@@ -48,10 +49,10 @@ static void add(struct ctx *x, const char *who, const char *section, const char 
 /* A registrant with at least one question the conference discusses. */
 static bool seated(const dlg_sessdata *sd, const dlg_sd_person *p)
 {
-	if (!strcmp(p->channel, "conference"))
+	if (dlg_channel_parse(p->channel) == DLG_CH_CONFERENCE)
 		return false; /* raised from the floor: not known before */
 	for (size_t k = 0; k < p->nitems; k++)
-		if (strcmp(sd->it[p->items[k]].action, "redirect"))
+		if (sd->it[p->items[k]].act != DLG_ACT_REDIRECT)
 			return true;
 	return false;
 }
@@ -242,7 +243,7 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
 		goto done;
 	}
-	if (!strcmp(s->status, "cancelled")) {
+	if (s->st == DLG_SESSION_CANCELLED) {
 		dlg_warn_at(
 		    ss.path, s->line,
 		    _("conference %s was cancelled: nobody signs in; answer its registrants "

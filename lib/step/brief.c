@@ -10,6 +10,7 @@
 #include "doc/font.h"
 #include "doc/template.h"
 #include "step/confdoc.h"
+#include "base/vocab.h"
 #include "step/issue.h"
 
 struct ctx {
@@ -25,7 +26,7 @@ struct ctx {
  * ones (complaints, denunciations) are only counted (Luật Tố cáo art. 47). */
 static bool listed(const dlg_sd_item *it)
 {
-	return !it->floor && strcmp(it->action, "redirect");
+	return !it->floor && it->act != DLG_ACT_REDIRECT;
 }
 
 /* A written answer dated no later than the briefing. */
@@ -90,7 +91,7 @@ static void one_item(struct ctx *x, dlg_lay *l, const dlg_sd_item *it, size_t st
 		dlg_doc_para(l, DLG_BOLD_ITALIC, s, false, 0);
 		free(s);
 	}
-	if (!strcmp(it->action, "escalate")) {
+	if (it->act == DLG_ACT_ESCALATE) {
 		char *s =
 		    phrase(x, "escalate",
 		           "Nội dung vượt thẩm quyền của Ủy ban nhân dân xã: đề xuất tổng hợp, "
@@ -186,7 +187,7 @@ static void counts(struct ctx *x)
 		}
 		q++;
 		done += answered(x, it) > 0;
-		esc += !strcmp(it->action, "escalate");
+		esc += it->act == DLG_ACT_ESCALATE;
 		review += !strcmp(it->action, "review");
 	}
 	for (size_t i = 0; i < sd->np; i++) {
@@ -219,7 +220,7 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
 		goto done;
 	}
-	if (!strcmp(s->status, "cancelled")) {
+	if (s->st == DLG_SESSION_CANCELLED) {
 		dlg_warn_at(
 		    ss.path, s->line,
 		    _("conference %s was cancelled: there is no conference to brief the chair "

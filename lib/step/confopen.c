@@ -20,7 +20,7 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 		return false;
 	}
 	d->s = s;
-	d->cancelled = !strcmp(s->status, "cancelled");
+	d->cancelled = s->st == DLG_SESSION_CANCELLED;
 	switch (o->need) {
 	case DLG_CONF_HELD:
 		if (d->cancelled) {
@@ -31,7 +31,7 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 			            s->id, s->id);
 			return false;
 		}
-		if (strcmp(s->status, "held")) {
+		if (s->st != DLG_SESSION_HELD) {
 			/* the same states dlg-reply accepts: a conference not held yet
 			 * has no minutes (set its status once it was held) */
 			dlg_warn_at(
@@ -45,7 +45,7 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 	case DLG_CONF_ANY:
 		break;
 	case DLG_CONF_HELD_OR_CANCELLED:
-		if (!d->cancelled && strcmp(s->status, "held")) {
+		if (!d->cancelled && s->st != DLG_SESSION_HELD) {
 			dlg_warn_at(
 			    d->ss.path, s->line,
 			    _("conference %s is %s: written answers follow a conference "

@@ -110,7 +110,7 @@ static void collect(struct ctx *x)
 		bool named = false;
 		for (size_t i = 0; i < sd->nit; i++) {
 			const dlg_sd_item *it = &sd->it[i];
-			if (strcmp(it->action, "escalate") || dlg_sessdata_higher(sd, it) != want)
+			if (it->act != DLG_ACT_ESCALATE || dlg_sessdata_higher(sd, it) != want)
 				continue;
 			x->body[x->nitems] = want;
 			x->items[x->nitems++] = i;

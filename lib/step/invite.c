@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "base/sbuf.h"
 #include "step/issue.h"
+#include "base/vocab.h"
 #include "step/outbox.h"
 #include "case/participants.h"
 #include "fmt/mail.h"
@@ -235,7 +236,7 @@ static bool redirected_in(const dlg_table *items, const char *reg_id, const char
 	for (size_t r = 0; r < items->nrows; r++)
 		if (!strcmp(dlg_table_val(items, r, "reg_id"), reg_id) &&
 		    !strcmp(dlg_table_val(items, r, "kind"), kind) &&
-		    !strcmp(dlg_table_val(items, r, "action"), "redirect"))
+		    dlg_action_parse(dlg_table_val(items, r, "action")) == DLG_ACT_REDIRECT)
 			return true;
 	return false;
 }
@@ -266,7 +267,7 @@ static bool collect_registrants(struct ctx *c, const dlg_table *routed)
 		if (strcmp(dlg_table_val(in, r, "session"), c->s->id))
 			continue;
 		const char *status = dlg_table_val(in, r, "status");
-		if (*status && strcmp(status, "accepted"))
+		if (dlg_reg_status_parse(status) != DLG_STATUS_ACCEPTED)
 			continue;
 		const char *key = key_col >= 0 ? dlg_table_get(in, r, key_col) : "";
 		struct letter *L = *key ? find_letter(c, key) : NULL;

@@ -12,6 +12,7 @@
 #include "fmt/csv.h"
 #include "fmt/table.h"
 #include "case/sessions.h"
+#include "base/vocab.h"
 #include "step/issue.h"
 
 struct ctx {
@@ -41,7 +42,7 @@ static const char *next_conference_year(struct ctx *c)
 		return NULL;
 	const dlg_session *best = NULL;
 	for (size_t i = 0; i < ss.n; i++)
-		if (strcmp(ss.s[i].status, "cancelled") && ss.s[i].date >= c->d.today &&
+		if (ss.s[i].st != DLG_SESSION_CANCELLED && ss.s[i].date >= c->d.today &&
 		    (!best || ss.s[i].date < best->date))
 			best = &ss.s[i];
 	if (best) {

@@ -369,13 +369,13 @@ static void answers_of(dlg_minutes *m, dlg_lay *l, const dlg_sd_item *it, dlg_fi
 		any = true;
 	}
 	const char *key = NULL, *def = NULL;
-	if (!strcmp(it->action, "redirect")) {
+	if (it->act == DLG_ACT_REDIRECT) {
 		key = "redirect";
 		def =
 		    "Nội dung không thuộc phạm vi Hội nghị đối thoại về thủ tục hành chính; "
 		    "{{office.office_name}} hướng dẫn người đăng ký gửi đến cơ quan có thẩm quyền "
 		    "bằng văn bản.";
-	} else if (!strcmp(it->action, "escalate")) {
+	} else if (it->act == DLG_ACT_ESCALATE) {
 		key = "escalate";
 		def =
 		    "Nội dung vượt thẩm quyền của Ủy ban nhân dân xã; {{office.office_name}} tiếp "
@@ -552,7 +552,7 @@ static void part_open(dlg_minutes *m, dlg_lay *l)
 		char *what = dlg_xasprintf("%s (%s)", it->text, it->item_id);
 		const char *dept = dlg_sessdata_dept_name(sd, it->dept);
 		char *unit;
-		if (!strcmp(it->action, "escalate")) {
+		if (it->act == DLG_ACT_ESCALATE) {
 			const dlg_sd_dept *hd = dlg_sessdata_higher(sd, it);
 			unit = dlg_xasprintf("%s (báo cáo %s)", dept,
 			                     hd ? hd->name : "cấp có thẩm quyền");

@@ -17,6 +17,7 @@
 #include "base/text.h"
 #include "case/sessions.h"
 #include "fmt/record.h"
+#include "base/vocab.h"
 
 /* Output columns: the register's own, then every other column of the inputs
  * (or of the existing record first) in order of first appearance, indexed
@@ -254,7 +255,7 @@ int dlg_register_carry_over(const dlg_case *c, const dlg_register_opts *o)
 			for (size_t i = 0; i < ss.n; i++)
 				if (ss.s[i].date > from->date && (!to || ss.s[i].date < to->date))
 					to = &ss.s[i];
-		if (!strcmp(status, "accepted")) {
+		if (dlg_reg_status_parse(status) == DLG_STATUS_ACCEPTED) {
 			/* carried over already (its note says so): nothing to do */
 			char *mark = dlg_xasprintf("Văn phòng chuyển sang hội nghị %s ",
 			                           dlg_record_get(&r, row, c_ses));

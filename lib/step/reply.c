@@ -26,11 +26,11 @@ static bool part(void *ctx, dlg_lay *l, const char *block, const char *name);
 static bool has_guidance(const dlg_sessdata *sd, const dlg_sd_item *it)
 {
 	(void)sd;
-	if (!strcmp(it->action, "escalate"))
+	if (it->act == DLG_ACT_ESCALATE)
 		return true; /* the letter says where it went */
 	if (it->nans)
 		return true;
-	return !strcmp(it->action, "redirect") && !dlg_text_blank(it->note);
+	return it->act == DLG_ACT_REDIRECT && !dlg_text_blank(it->note);
 }
 
 static const char *copies_get(void *ctx, size_t i, const char *col)
@@ -94,7 +94,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 	dlg_fields_set(&r->f, "cancel_reason_text", "%s%s%s", *note ? " (" : "", note,
 	               *note ? ")" : "");
 	free(note);
-	bool cancelled = !strcmp(s->status, "cancelled");
+	bool cancelled = s->st == DLG_SESSION_CANCELLED;
 	const char *office = dlg_conf_get(c->conf, "office", "office_short");
 	char *end;
 	long first = strtol(number ? number : "", &end, 10);
@@ -107,7 +107,7 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 		L.person = i;
 		for (size_t k = 0; k < p->nitems; k++) {
 			const dlg_sd_item *it = &sd->it[p->items[k]];
-			bool redirect = !strcmp(it->action, "redirect");
+			bool redirect = it->act == DLG_ACT_REDIRECT;
 			dlg_day when;
 			if (redirect && dlg_answers_get(&r->closed_guidance, it->item_id,
 			                                strlen(it->item_id), &when))
@@ -212,7 +212,7 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 	char *q = dlg_xasprintf("“%s”", it->text);
 	dlg_doc_para(l, DLG_ITALIC, q, false, 0);
 	free(q);
-	bool redirect = !strcmp(it->action, "redirect");
+	bool redirect = it->act == DLG_ACT_REDIRECT;
 	if (redirect && !dlg_text_blank(it->note)) {
 		/* guidance to the proper channel, never an answer on the merits */
 		char *g = phrase(r, "guidance_label", "Hướng dẫn:", &fi);
@@ -220,7 +220,7 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 		free(g);
 	}
 	dlg_day reported;
-	if (!strcmp(it->action, "escalate")) {
+	if (it->act == DLG_ACT_ESCALATE) {
 		/* "đã báo cáo" only once the report to the higher level was issued
 		 * (the closure record says so) */
 		bool done = dlg_answers_get(&r->closed_escalated, it->item_id, strlen(it->item_id),
@@ -649,7 +649,7 @@ static bool record_guidance(const dlg_case *cs, const dlg_replies *r, dlg_day da
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t j = 0; j < r->L[i].nitems; j++) {
 			const dlg_sd_item *it = &r->sd->it[r->L[i].items[j]];
-			if (strcmp(it->action, "redirect") || !has_guidance(r->sd, it))
+			if (it->act != DLG_ACT_REDIRECT || !has_guidance(r->sd, it))
 				continue;
 			v[k++] = (dlg_closure){it->item_id, DLG_CLOSED_GUIDANCE, day,
 			                       r->L[i].symbol ? r->L[i].symbol : r->L[i].number,

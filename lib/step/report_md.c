@@ -9,6 +9,7 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "base/tally.h"
+#include "base/vocab.h"
 
 /* Citizens' and files' text, escaped so that it prints as written. */
 static void md_text(FILE *f, const char *s)
@@ -65,28 +66,6 @@ static void md_nums(FILE *f, const long *v, size_t n)
 	fputc('\n', f);
 }
 
-static const char *channel_vi(const char *c)
-{
-	static const char *const code[] = {"paper", "online", "email", "post", "conference"};
-	static const char *const vi[] = {"Phiếu giấy", "Trực tuyến", "Thư điện tử", "Bưu điện",
-	                                 "Tại Hội nghị"};
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(c, code[i]))
-			return vi[i];
-	return *c ? c : "(không rõ)";
-}
-
-static const char *status_vi(const char *s)
-{
-	static const char *const code[] = {"accepted", "late", "incomplete", "duplicate"};
-	static const char *const vi[] = {"Hợp lệ", "Quá hạn đăng ký", "Chưa đầy đủ thông tin",
-	                                 "Trùng lặp"};
-	for (int i = 0; i < 4; i++)
-		if (!strcmp(s, code[i]))
-			return vi[i];
-	return s;
-}
-
 static void md_date(FILE *f, dlg_day d)
 {
 	char b[16];
@@ -112,8 +91,8 @@ static void md_registrations(dlg_report *r, FILE *f, const dlg_report_totals *t)
 	size_t *ix = dlg_report_sorted(r, DLG_REPORT_CHANNELS, true, &n);
 	for (size_t i = 0; i < n; i++) {
 		fputs("| ", f);
-		md_text(f,
-		        channel_vi(dlg_tally_key(dlg_report_tally(r, DLG_REPORT_CHANNELS), ix[i])));
+		md_text(f, dlg_channel_display(
+		               dlg_tally_key(dlg_report_tally(r, DLG_REPORT_CHANNELS), ix[i])));
 		fputs(" |", f);
 		md_nums(f, dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_CHANNELS), ix[i]),
 		        DLG_REG_N);
@@ -436,9 +415,9 @@ static void md_participants(dlg_report *r, FILE *f)
 		fputs(" | ", f);
 		md_text(f, p->village);
 		fputs(" | ", f);
-		md_text(f, channel_vi(p->channel));
+		md_text(f, dlg_channel_display(p->channel));
 		fputs(" | ", f);
-		md_text(f, status_vi(p->status));
+		md_text(f, dlg_reg_status_display(p->status));
 		if (all) {
 			fputs(" | ", f);
 			md_text(f, p->session);

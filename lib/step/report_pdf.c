@@ -18,6 +18,7 @@
 #include "case/figures.h"
 #include "step/confdoc.h"
 #include "step/issue.h"
+#include "base/vocab.h"
 #include <unistd.h>
 
 /* A table's rows as strings; row 0 is the header. */
@@ -96,17 +97,6 @@ static size_t body_rows(const grid *g)
 
 /* ---- Vietnamese labels ---- */
 
-static const char *channel_label(const char *c)
-{
-	static const char *const code[] = {"paper", "online", "email", "post", "conference"};
-	static const char *const vi[] = {"Phiếu giấy", "Trực tuyến", "Thư điện tử", "Bưu điện",
-	                                 "Tại Hội nghị"};
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(c, code[i]))
-			return vi[i];
-	return *c ? c : "(không rõ)";
-}
-
 /* "50,0%" */
 static char *pct_vi(long part, long whole)
 {
@@ -138,7 +128,7 @@ static char *row_label(const pctx *x, int k, size_t row)
 	if (row == g->nrows - 1)
 		return dlg_xstrdup("Tổng cộng");
 	if (k == 0)
-		return dlg_xstrdup(channel_label(code));
+		return dlg_xstrdup(dlg_channel_display(code));
 	if (k == 4) {
 		const char *v = grid_get(g, row, "village");
 		return dlg_xstrdup(v && *v ? v : "(không rõ)");
@@ -413,7 +403,7 @@ static void conference_figures(pctx *x, const dlg_session *s)
 	dlg_sessdata sd = {0};
 	dlg_sd_files files = {0};
 	char *att = dlg_case_file(x->c, "attendance");
-	bool held = !strcmp(s->status, "held") && access(att, F_OK) == 0;
+	bool held = s->st == DLG_SESSION_HELD && access(att, F_OK) == 0;
 	free(att);
 	dlg_figures f = {0};
 	if (held && !dlg_sessdata_load(&sd, x->c, s, &files, true)) {
@@ -467,7 +457,7 @@ static void fill_fields(pctx *x, const char *number)
 		char when[16];
 		dlg_date_format_dmy(s->date, when);
 		dlg_date_to_ymd(s->date, &y, &m, &d);
-		if (!strcmp(s->status, "cancelled"))
+		if (s->st == DLG_SESSION_CANCELLED)
 			line =
 			    dlg_xasprintf("Hội nghị đối thoại năm %d (%s) dự kiến tổ chức ngày %s "
 			                  "không tổ chức được.",

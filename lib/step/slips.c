@@ -24,6 +24,7 @@
 #include "base/text.h"
 #include "step/issue.h"
 #include "case/answers.h"
+#include "base/vocab.h"
 
 /* Make dir when it is missing; false after a diagnostic. */
 static bool make_dir(const char *dir)
@@ -302,7 +303,7 @@ static bool add_copy(void *ctx, const char *code)
 bool dlg_slips_add(void *ctx, const dlg_routed *it)
 {
 	dlg_slips *s = ctx;
-	if (!strcmp(it->action, "redirect"))
+	if (dlg_action_parse(it->action) == DLG_ACT_REDIRECT)
 		return true;
 	if (!s->have_cols) {
 		for (int k = 0; k < NO; k++)
@@ -379,9 +380,10 @@ static const char *asker(dlg_slips *s, const struct sitem *x)
  * its own in the cell; "" for the others. */
 static const char *action_note(dlg_slips *s, const struct sitem *x)
 {
-	const char *key = !strcmp(x->action, "escalate") ? "escalate_note"
-	                  : !strcmp(x->action, "review") ? "review_note"
-	                                                 : NULL;
+	int act = dlg_action_parse(x->action);
+	const char *key = act == DLG_ACT_ESCALATE ? "escalate_note"
+	                  : act == DLG_ACT_REVIEW ? "review_note"
+	                                          : NULL;
 	const char *v = key ? dlg_tmpl_meta(s->t, key) : NULL;
 	if (!v || !*v)
 		return "";

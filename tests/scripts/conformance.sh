@@ -8,8 +8,9 @@
 # the document, the norm and the measured value), and checks that no
 # redirected question (complaint, denunciation, dispute) of the example
 # appears with its content, or with the name of whom only complained or
-# denounced, in the notice, the minutes, the report, the posted list or an
-# invitation. A new document kind: add a line to nd30-documents.txt.
+# denounced, in the notice, the minutes, the report, the posted list, an
+# invitation, the announcement, the chair's briefing, the report to the
+# higher level or the attendance list. A new document kind: add a line to nd30-documents.txt.
 set -u
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
@@ -59,7 +60,9 @@ cat "$w"/nd30-*.err >&2 # the count of documents measured
 # --- the example's denouncers: nowhere with content, nor by name when that is all they asked
 cd "$w/example" || exit 1
 DLG_TODAY=2026-10-26 dlg-report --session 2026-1 --public >public.md || fail "dlg-report --public failed"
-for f in thong-bao-2026-1.pdf bien-ban-2026-1.pdf bao-cao-2026-1.pdf giay-moi/*.pdf giay-moi-phong/*.pdf; do
+for f in thong-bao-2026-1.pdf bien-ban-2026-1.pdf bao-cao-2026-1.pdf giay-moi/*.pdf giay-moi-phong/*.pdf \
+	thong-bao-hoi-nghi-2026-1.pdf bao-cao-lanh-dao-2026-1.pdf bao-cao-cap-tren-2026-1.pdf \
+	danh-sach-dai-bieu-2026-1.pdf giay-moi-thanh-phan/*.pdf; do
 	pdftotext "$f" - | tr '\n' ' ' | tr -s ' '
 	echo
 done >docs.txt
