@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "case/folder.h"
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/diag.h"
 #include "base/env.h"
 #include "step/invite.h"
@@ -34,6 +34,8 @@ static void usage(void)
 	         "  -t, --template T     another template (default giay-moi, or giay-moi-phong)\n"
 	         "  -C DIR               use the case folder DIR\n"
 	         "      --from ENC       the input's encoding when not UTF-8 (e.g. cp1258)\n"
+	         "      --excel          recipients.csv and postal.csv for Excel (BOM, CRLF,\n"
+	         "                       formula cells guarded)\n"
 	         "      --today DATE     take DATE (YYYY-MM-DD) as today, the letters' date\n"
 	         "  -h, --help           show this help and exit\n"
 	         "      --version        show the version and exit\n"),
@@ -68,6 +70,7 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    {"number", required_argument, NULL, OPT_NUMBER},
 	    {"template", required_argument, NULL, 't'},
 	    DLG_OPTION_FROM,
+	    DLG_OPTION_EXCEL,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
 	    DLG_OPTION_VERSION,
@@ -111,6 +114,7 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	*dir = common.dir;
 	*today = common.today;
 	o->from = common.from;
+	o->excel = common.excel;
 	if (!o->session)
 		dlg_usage_error(_("which conference? give --session ID"));
 	if (!o->out_dir && !o->one_file)

@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/acknowledge.h"
@@ -52,6 +52,8 @@ static void usage(void)
 	      "      --attendance FILE  attendance (default: the case folder's)\n"
 	      "  -C DIR               use the case folder DIR\n"
 	      "      --from ENC       the items file's encoding when not UTF-8\n"
+	      "      --excel          recipients.csv and postal.csv for Excel (BOM, CRLF,\n"
+	      "                       formula cells guarded)\n"
 	      "      --today DATE     take DATE (YYYY-MM-DD) as today, the letters' date\n"
 	      "  -h, --help           show this help and exit\n"
 	      "      --version        show the version and exit\n"),
@@ -92,6 +94,7 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	    {"guidance", no_argument, NULL, OPT_GUIDANCE},
 	    {"acknowledge", no_argument, NULL, OPT_ACK},
 	    DLG_OPTION_FROM,
+	    DLG_OPTION_EXCEL,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
 	    DLG_OPTION_VERSION,
@@ -150,6 +153,7 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	*dir = common.dir;
 	o->open.today = common.today;
 	o->open.files.from = common.from;
+	o->excel = common.excel;
 	if (!o->open.session)
 		dlg_usage_error(_("which conference? give --session ID"));
 	if (!o->out && !o->one_file)

@@ -140,6 +140,21 @@ _dlg_command()
 		_dlg_add_words "$cur" < <(printf '%s\n' paper online email post conference)
 		return
 		;;
+	--as)
+		_dlg_add_words "$cur" < <(printf '%s\n' office signer)
+		return
+		;;
+	--pkcs11)
+		_dlg_add_files "$cur" '!*.so*'
+		return
+		;;
+	--pkcs12 | --pin-file)
+		_dlg_add_files "$cur" '!*'
+		return
+		;;
+	--token | --key)
+		return
+		;;
 	--envelope)
 		COMPREPLY=($(compgen -W "dl c5" -- "$cur"))
 		return
@@ -174,6 +189,10 @@ _dlg_command()
 	esac
 	if [[ $cur == -* ]]; then
 		_dlg_add_words "$cur" < <(_dlg_options "$cmd" | tr ' ' '\n')
+		return
+	fi
+	if [[ $cmd == dlg-sign ]]; then
+		_dlg_add_files "$cur" '!*.pdf'
 		return
 	fi
 	if [[ $cmd == dlg-register ]]; then
@@ -231,4 +250,4 @@ _dlg()
 }
 
 complete -F _dlg dlg dlg-register dlg-route dlg-deadline dlg-invite dlg-minutes dlg-reply dlg-report dlg-pdf dlg-outgoing \
-	dlg-announce dlg-brief dlg-escalate dlg-attend dlg-post
+	dlg-announce dlg-brief dlg-escalate dlg-attend dlg-post dlg-sign

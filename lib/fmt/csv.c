@@ -66,6 +66,7 @@ struct dlg_csv_reader {
 	long line;          /* line of the segment being fed */
 	long next_row_line; /* where the next row starts, for errors */
 	bool failed, eof, first_chunk;
+	bool bom; /* the file starts with a BOM: written for Excel */
 	dlg_row header;
 	const char **canon;
 	dlg_row out;
@@ -295,8 +296,10 @@ static void read_chunk(dlg_csv_reader *r)
 	}
 	if (r->first_chunk) {
 		r->first_chunk = false;
-		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
 			data += 3, len -= 3;
+			r->bom = true;
+		}
 	}
 	r->pend = data;
 	r->pend_len = len;
@@ -632,6 +635,15 @@ int dlg_csv_next(dlg_csv_reader *r, const dlg_row **row)
 		            nf, r->header.n);
 		return DLG_CSV_BAD_ROW;
 	}
+	/* a CSV written for Excel (--excel, BOM) has formula cells guarded with a
+	 * "'": the guard is not part of the text and never flows back into
+	 * records or letters */
+	if (r->bom)
+		for (size_t i = 0; i < r->header.n; i++)
+			if (dlg_csv_guarded(r->out.field[i])) {
+				r->out.field[i]++;
+				r->out.len[i]--;
+			}
 	r->out.n = r->header.n;
 	r->out.line = line;
 	*row = &r->out;
@@ -703,7 +715,8 @@ const char *dlg_column_canon(const char *name)
 
 struct dlg_csv_writer {
 	FILE *f;
-	bool excel;
+	bool excel; /* BOM and CRLF */
+	bool guard; /* formula cells get a leading ' */
 	bool first_in_row;
 	dlg_xlsx_writer *xlsx; /* the table goes to an Excel workbook instead */
 };
@@ -714,7 +727,8 @@ dlg_csv_writer *dlg_csv_writer_xlsx(const char *path, const char *sheet)
 	if (!x)
 		return NULL;
 	dlg_csv_writer *w = dlg_xmalloc(sizeof *w);
-	*w = (dlg_csv_writer){NULL, false, true, x};
+	*w = (dlg_csv_writer){
+	    .f = NULL, .excel = false, .guard = false, .first_in_row = true, .xlsx = x};
 	return w;
 }
 
@@ -723,11 +737,27 @@ dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel)
 	dlg_csv_writer *w = dlg_xmalloc(sizeof *w);
 	w->f = f;
 	w->excel = excel;
+	w->guard = excel;
 	w->first_in_row = true;
 	w->xlsx = NULL;
 	if (excel)
 		fputs("\xEF\xBB\xBF", f);
 	return w;
+}
+
+static bool plain_number(const char *s);
+
+/* A cell Excel would take for a formula: = + - @ tab or CR first, not a
+ * plain number. */
+static bool formula_like(const char *s)
+{
+	return (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r') &&
+	       !plain_number(s);
+}
+
+bool dlg_csv_guarded(const char *s)
+{
+	return s[0] == '\'' && formula_like(s + 1);
 }
 
 /* "-12" or "-1.5": Excel reads these as numbers, not formulas. */
@@ -756,10 +786,7 @@ void dlg_csv_write_field(dlg_csv_writer *w, const char *s)
 	if (!w->first_in_row)
 		putc_unlocked(',', w->f);
 	w->first_in_row = false;
-	bool guard =
-	    w->excel &&
-	    (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r') &&
-	    !plain_number(s);
+	bool guard = w->guard && formula_like(s);
 	size_t len = strcspn(s, ",\"\r\n");
 	if (!s[len]) {
 		if (guard)

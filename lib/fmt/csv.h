@@ -62,8 +62,13 @@ const char *dlg_column_canon(const char *name);
 typedef struct dlg_csv_writer dlg_csv_writer;
 
 /* A writer on f (not closed by the writer). excel: BOM, CRLF and formula
- * guard (a cell starting with = + - @ gets a leading '). */
+ * guard (a cell starting with = + - @ tab or CR, not a plain number, gets a
+ * leading '). A reader of a file with a BOM takes the guard off again. */
 dlg_csv_writer *dlg_csv_writer_new(FILE *f, bool excel);
+
+/* True when cell s is a guarded formula cell ("'=..."): what
+ * dlg_csv_writer_new(f, true) writes for "=...". */
+bool dlg_csv_guarded(const char *s);
 /* A writer whose table goes to an Excel workbook at path instead, every
  * cell text (dlg_xlsx_writer_new); finish puts the file in place. NULL after
  * a diagnostic. */

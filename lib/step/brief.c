@@ -228,6 +228,14 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 		    s->id, s->id);
 		goto done;
 	}
+	if (o->today > s->date) {
+		char when[16], now[16];
+		dlg_date_format_iso(s->date, when);
+		dlg_date_format_iso(o->today, now);
+		dlg_warn(_("warning: the briefing is dated %s, after the conference of %s it "
+		           "prepares"),
+		         now, when);
+	}
 	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false))
 		goto done;
 	x.sd = &sd;

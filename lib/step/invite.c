@@ -47,6 +47,7 @@ struct ctx {
 	const dlg_session *s;
 	const dlg_tmpl *t;
 	dlg_tmpl_data d;
+	bool excel; /* address lists for Excel */
 	struct letter *let;
 	size_t nlet;
 	size_t cur;
@@ -392,7 +393,7 @@ static bool write_recipients(struct ctx *c, const char *path, char **names, cons
 	dlg_atomic a;
 	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		return false;
-	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
+	dlg_csv_writer *w = dlg_csv_writer_new(a.f, c->excel);
 	const char *head[] = {c->guests        ? "who"
 	                      : c->departments ? "dept"
 	                                       : "reg_id",
@@ -636,7 +637,7 @@ static bool mail_letters(const dlg_case *cs, struct ctx *x, const dlg_invite_opt
 
 int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 {
-	struct ctx x = {.departments = o->departments};
+	struct ctx x = {.departments = o->departments, .excel = o->excel};
 	x.d.today = o->today;
 	int status = DLG_EXIT_ERROR;
 	dlg_sessions ss = {0};

@@ -25,6 +25,8 @@ typedef struct {
 	const char *number;   /* the invitation's number; NULL: dlg.conf [numbering] invite */
 	const char *tmpl;     /* the template; NULL: giay-moi, or giay-moi-phong */
 	const char *from;     /* the input's encoding, or NULL for UTF-8 */
+	bool excel;           /* recipients.csv and postal.csv for Excel (BOM, CRLF,
+	                         formula cells guarded) */
 	dlg_day today;        /* the letters' date */
 } dlg_invite_opts;
 

@@ -381,12 +381,12 @@ static bool part(void *ctx, dlg_lay *l, const char *block, const char *name)
 /* ---- delivery ---- */
 
 bool dlg_replies_write_list(const dlg_replies *r, const char *path, const char *one_file,
-                            bool post_only)
+                            bool post_only, bool excel)
 {
 	dlg_atomic a;
 	if (!dlg_atomic_begin(&a, path, DLG_MODE_PERSONAL))
 		return false;
-	dlg_csv_writer *w = dlg_csv_writer_new(a.f, false);
+	dlg_csv_writer *w = dlg_csv_writer_new(a.f, excel);
 	static const char *const head[] = {"reg_id", "name",   "organization", "address", "village",
 	                                   "phone",  "email",  "delivery",     "number",  "file",
 	                                   "page",   "reason", "items"};
@@ -561,12 +561,12 @@ static bool deliver(const dlg_case *cs, const dlg_replies *r, const dlg_reply_op
 
 /* recipients.csv and postal.csv into folder dir; one_file names the PDF
  * holding every letter (NULL: one file per letter). */
-static bool write_lists(const dlg_replies *r, const char *dir, const char *one_file)
+static bool write_lists(const dlg_replies *r, const char *dir, const char *one_file, bool excel)
 {
 	char *rp = dlg_path_join(dir, "recipients.csv");
 	char *pp = dlg_path_join(dir, "postal.csv");
-	bool ok = dlg_replies_write_list(r, rp, one_file, false) &&
-	          dlg_replies_write_list(r, pp, one_file, true);
+	bool ok = dlg_replies_write_list(r, rp, one_file, false, excel) &&
+	          dlg_replies_write_list(r, pp, one_file, true, excel);
 	free(rp);
 	free(pp);
 	return ok;
@@ -700,7 +700,7 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 		status = dlg_batch_run(&b, r.n, dlg_replies_draw, &r);
 		if (status == DLG_EXIT_OK && !o->out && strcmp(o->one_file, "-")) {
 			char *d = dir_of(o->one_file);
-			if (!write_lists(&r, d, base_of(o->one_file)))
+			if (!write_lists(&r, d, base_of(o->one_file), o->excel))
 				status = DLG_EXIT_ERROR;
 			free(d);
 		}
@@ -708,7 +708,7 @@ int dlg_reply_run(const dlg_case *cs, const dlg_reply_opts *o)
 	if (status == DLG_EXIT_OK && o->out) {
 		dlg_batch b = {NULL, o->out, (const char *const *)names, title, cd.today, cd.fonts};
 		status = dlg_batch_run(&b, r.n, dlg_replies_draw, &r);
-		if (status == DLG_EXIT_OK && !write_lists(&r, o->out, NULL))
+		if (status == DLG_EXIT_OK && !write_lists(&r, o->out, NULL, o->excel))
 			status = DLG_EXIT_ERROR;
 		if (status == DLG_EXIT_OK && o->sign && !sign_mail(cs, &r, o->out))
 			status = DLG_EXIT_ERROR;

@@ -77,7 +77,7 @@ bool dlg_replies_by_mail(const dlg_replies *r, size_t i);
  * post_only, only the letters that go by post (the postal list). Written
  * to a temporary file and renamed. false after a diagnostic. */
 bool dlg_replies_write_list(const dlg_replies *r, const char *path, const char *one_file,
-                            bool post_only);
+                            bool post_only, bool excel);
 
 /* The e-mail for letter i with the PDF at pdf_path attached, from the
  * address from (may be NULL), dated today at 07:00 in Vietnam when
@@ -94,6 +94,8 @@ typedef struct {
 	bool sendmail;          /* hand those messages to sendmail */
 	const char *number;     /* the first letter's number, or NULL: [numbering] reply */
 	bool pending;           /* an unanswered question is "being considered" */
+	bool excel;             /* recipients.csv and postal.csv for Excel (BOM, CRLF,
+	                           formula cells guarded) */
 	bool acknowledge;       /* the acknowledgements of late and incomplete forms
 	                           instead (step/acknowledge.h) */
 	bool guidance;          /* only the guidance letters for redirected questions, at

@@ -96,9 +96,12 @@ dlg_signkey *dlg_sign_key_open(const dlg_case *cs, const dlg_sign_keyopts *k)
 	if (k->pkcs11)
 		pkcs12 = "";
 	if (!*pkcs11 && !*pkcs12) {
-		dlg_warn(_("no key for the %s's signature: give --pkcs11 MODULE or --pkcs12 FILE, "
-		           "or set [sign] %s_pkcs11 (or %s_pkcs12) in dlg.conf"),
-		         !strcmp(role, "signer") ? _("signer") : _("office"), role, role);
+		if (!strcmp(role, "signer"))
+			dlg_warn(_("no key for the signer's signature: give --pkcs11 MODULE or --pkcs12 "
+			           "FILE, or set [sign] signer_pkcs11 (or signer_pkcs12) in dlg.conf"));
+		else
+			dlg_warn(_("no key for the office's signature: give --pkcs11 MODULE or --pkcs12 "
+			           "FILE, or set [sign] office_pkcs11 (or office_pkcs12) in dlg.conf"));
 		return NULL;
 	}
 	if (*pkcs11 && *pkcs12) {

@@ -125,7 +125,8 @@ static struct list *list_for(dlg_slip_lists *s, const char *dept)
 	char *path = dlg_path_join(s->dir, name);
 	free(name);
 	if (dlg_atomic_begin(&l->a, path, DLG_MODE_PERSONAL)) {
-		l->w = dlg_csv_writer_new(l->a.f, false);
+		/* lists are read in a spreadsheet only: always for Excel */
+		l->w = dlg_csv_writer_new(l->a.f, true);
 		dlg_csv_write_row(l->w, list_cols, NLIST);
 	} else {
 		s->failed = true;
