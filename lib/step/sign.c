@@ -97,11 +97,13 @@ dlg_signkey *dlg_sign_key_open(const dlg_case *cs, const dlg_sign_keyopts *k)
 		pkcs12 = "";
 	if (!*pkcs11 && !*pkcs12) {
 		if (!strcmp(role, "signer"))
-			dlg_warn(_("no key for the signer's signature: give --pkcs11 MODULE or --pkcs12 "
-			           "FILE, or set [sign] signer_pkcs11 (or signer_pkcs12) in dlg.conf"));
+			dlg_warn(
+			    _("no key for the signer's signature: give --pkcs11 MODULE or --pkcs12 "
+			      "FILE, or set [sign] signer_pkcs11 (or signer_pkcs12) in dlg.conf"));
 		else
-			dlg_warn(_("no key for the office's signature: give --pkcs11 MODULE or --pkcs12 "
-			           "FILE, or set [sign] office_pkcs11 (or office_pkcs12) in dlg.conf"));
+			dlg_warn(
+			    _("no key for the office's signature: give --pkcs11 MODULE or --pkcs12 "
+			      "FILE, or set [sign] office_pkcs11 (or office_pkcs12) in dlg.conf"));
 		return NULL;
 	}
 	if (*pkcs11 && *pkcs12) {
