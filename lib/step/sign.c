@@ -97,11 +97,13 @@ dlg_signkey *dlg_sign_key_open(const dlg_case *cs, const dlg_sign_keyopts *k)
 		pkcs12 = "";
 	if (!*pkcs11 && !*pkcs12) {
 		if (!strcmp(role, "signer"))
-			dlg_warn(_("no key for the signer's signature: give --pkcs11 MODULE or --pkcs12 "
-			           "FILE, or set [sign] signer_pkcs11 (or signer_pkcs12) in dlg.conf"));
+			dlg_warn(
+			    _("no key for the signer's signature: give --pkcs11 MODULE or --pkcs12 "
+			      "FILE, or set [sign] signer_pkcs11 (or signer_pkcs12) in dlg.conf"));
 		else
-			dlg_warn(_("no key for the office's signature: give --pkcs11 MODULE or --pkcs12 "
-			           "FILE, or set [sign] office_pkcs11 (or office_pkcs12) in dlg.conf"));
+			dlg_warn(
+			    _("no key for the office's signature: give --pkcs11 MODULE or --pkcs12 "
+			      "FILE, or set [sign] office_pkcs11 (or office_pkcs12) in dlg.conf"));
 		return NULL;
 	}
 	if (*pkcs11 && *pkcs12) {
@@ -250,6 +252,21 @@ bool dlg_sign_pdf(const dlg_case *cs, dlg_signkey *key, const char *role, bool a
 	dlg_sbuf_free(&in);
 	dlg_sbuf_free(&look);
 	dlg_sbuf_free(&signed_pdf);
+	return ok;
+}
+
+bool dlg_sign_both(const dlg_case *cs, char *const *paths, size_t n)
+{
+	static const char *const roles[] = {"signer", "office"};
+	bool ok = true;
+	for (int k = 0; ok && n && k < 2; k++) {
+		dlg_sign_keyopts ko = {.role = roles[k]};
+		dlg_signkey *key = dlg_sign_key_open(cs, &ko);
+		ok = key != NULL;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = dlg_sign_pdf(cs, key, roles[k], false, NULL, NULL, paths[i], NULL);
+		dlg_signkey_free(key);
+	}
 	return ok;
 }
 
