@@ -22,7 +22,7 @@ WARN = -Wall -Wextra -Wshadow -Wno-unused-parameter $(if $(WERROR),-Werror)
 CFLAGS ?= -O2 -g
 CPPFLAGS ?=
 LDFLAGS ?=
-ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) \
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ilib -Icmd $(PKG_CFLAGS) \
 	-DDLG_SHAREDIR='"$(SHAREDIR)"' -DDLG_LOCALEDIR='"$(LOCALEDIR)"' $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANITIZE)
 LDLIBS = -lcsv $(PKG_LDLIBS) -lz -lm -lpthread
@@ -35,6 +35,10 @@ LIB_FAMILIES = base fmt case doc step
 LIB_SRC = $(sort $(foreach f,$(LIB_FAMILIES),$(wildcard lib/$(f)/*.c)))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 CMD_SRC = $(sort $(wildcard cmd/*.c))
+# What only the commands do (parse the shared options, exit on usage errors):
+# cmd/cli/, linked into every command, never into lib/.
+CLI_SRC = $(sort $(wildcard cmd/cli/*.c))
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 CMDS = $(CMD_SRC:cmd/%.c=$(BUILD)/bin/%)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -55,13 +59,13 @@ $(BUILD)/%.o: %.c
 	$(if $(V),,@echo "  CC $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
--include $(LIB_OBJ:.o=.d) $(CMD_SRC:%.c=$(BUILD)/%.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CMD_SRC:%.c=$(BUILD)/%.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)
 
 $(BUILD)/libdlg.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/libdlg.a
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(CLI_OBJ) $(BUILD)/libdlg.a
 	@mkdir -p $(dir $@)
 	$(if $(V),,@echo "  LD $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -127,7 +131,7 @@ bench: all
 	sh bench/run
 
 format:
-	clang-format -i lib/*/*.c lib/*/*.h cmd/*.c tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h
+	clang-format -i lib/*/*.c lib/*/*.h cmd/*.c cmd/cli/*.c cmd/cli/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h
 
 clean:
 	rm -rf build build-asan demo-out

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/attend.h"
@@ -35,9 +35,11 @@ static void usage(void)
 
 enum { OPT_SESSION = 256, OPT_INTO, OPT_UNMARKED };
 
-int main(int argc, char **argv)
+/* The command line into so (the sign-in sheet) or ro (recording the marks),
+ * the case folder and today; usage errors exit 2. */
+static void parse_args(int argc, char **argv, const char **dir, const char **today,
+                       dlg_attend_sheet_opts *so, dlg_attend_record_opts *ro)
 {
-	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
 	    {"session", required_argument, NULL, OPT_SESSION},
 	    {"output", required_argument, NULL, 'o'},
@@ -50,26 +52,24 @@ int main(int argc, char **argv)
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_attend_sheet_opts so = {0};
-	dlg_attend_record_opts ro = {0};
 	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_SESSION:
-			so.session = optarg;
+			so->session = optarg;
 			break;
 		case 'o':
-			so.out = optarg;
+			so->out = optarg;
 			break;
 		case 't':
-			so.tmpl = optarg;
+			so->tmpl = optarg;
 			break;
 		case OPT_INTO:
-			ro.into = optarg;
+			ro->into = optarg;
 			break;
 		case OPT_UNMARKED:
-			ro.unmarked_absent = true;
+			ro->unmarked_absent = true;
 			break;
 		default:
 			dlg_common_option(c, &common, usage);
@@ -77,32 +77,43 @@ int main(int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		dlg_usage_error(_("one input file at most"));
-	if (ro.into) {
-		if (so.session || so.out || so.tmpl)
+	if (ro->into) {
+		if (so->session || so->out || so->tmpl)
 			dlg_usage_error(
 			    _("--into records the marks; the session comes from the list: "
 			      "give no --session, -o or -t with it"));
-		if (!*ro.into || !strcmp(ro.into, "-"))
+		if (!*ro->into || !strcmp(ro->into, "-"))
 			dlg_usage_error(_("--into names the attendance record, a file"));
-		ro.input = optind < argc ? argv[optind] : "-";
-		ro.from = common.from;
+		ro->input = optind < argc ? argv[optind] : "-";
+		ro->from = common.from;
 	} else {
-		if (!so.session)
+		if (!so->session)
 			dlg_usage_error(_("which conference? give --session ID"));
-		if (!so.out)
+		if (!so->out)
 			dlg_usage_error(_("where to? give -o FILE"));
-		if (ro.unmarked_absent)
+		if (ro->unmarked_absent)
 			dlg_usage_error(_("--unmarked-absent goes with --into"));
-		so.files.items = optind < argc ? argv[optind] : NULL;
-		so.files.from = common.from;
+		so->files.items = optind < argc ? argv[optind] : NULL;
+		so->files.from = common.from;
 	}
+	*dir = common.dir;
+	*today = common.today;
+}
+
+int main(int argc, char **argv)
+{
+	dlg_diag_init(argv[0]);
+	dlg_attend_sheet_opts so = {0};
+	dlg_attend_record_opts ro = {0};
+	const char *dir = NULL, *today = NULL;
+	parse_args(argc, argv, &dir, &today, &so, &ro);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, common.dir))
+	if (!dlg_case_open(&cs, dir))
 		return DLG_EXIT_ERROR;
 	int status = DLG_EXIT_ERROR;
 	if (ro.into)
 		status = dlg_attend_record_run(&cs, &ro);
-	else if (dlg_date_today(common.today, &so.today))
+	else if (dlg_date_today(today, &so.today))
 		status = dlg_attend_sheet_run(&cs, &so);
 	dlg_case_close(&cs);
 	return status;

@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/brief.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "case/folder.h"
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/date.h"
 #include "step/deadline.h"
 #include "base/diag.h"

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "case/folder.h"
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/diag.h"
 #include "base/env.h"
 #include "step/invite.h"

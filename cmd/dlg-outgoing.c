@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/outbook.h"

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/merge.h"

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/post.h"

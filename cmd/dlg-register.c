@@ -7,7 +7,7 @@
 
 #include "base/atomic.h"
 #include "case/folder.h"
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "fmt/csv.h"
 #include "base/diag.h"
 #include "case/intake.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "case/folder.h"
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/date.h"
 #include "base/diag.h"
 #include "step/report.h"

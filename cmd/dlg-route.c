@@ -3,7 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "base/cmdline.h"
+#include "cli/cmdline.h"
 #include "base/date.h"
 #include "base/diag.h"
 #include "case/folder.h"

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "cli/cmdline.h"
 #include "base/text.h"
 #include "case/init.h"
 #include "fmt/conf.h"

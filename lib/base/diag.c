@@ -92,24 +92,14 @@ void dlg_die(int status, const char *fmt, ...)
 	exit(status);
 }
 
-void dlg_usage_error(const char *fmt, ...)
+void dlg_vwarn(const char *fmt, va_list ap)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	vwarn_at(NULL, 0, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
-	exit(DLG_EXIT_ERROR);
 }
 
 const char *dlg_display_name(const char *path)
 {
 	return (!path || !strcmp(path, "-")) ? _("<stdin>") : path;
-}
-
-void dlg_print_version(void)
-{
-	printf("%s (dlg) %s\n", progname, DLG_VERSION);
 }
 
 void dlg_out_of_memory(void)

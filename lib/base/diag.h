@@ -27,17 +27,17 @@ void dlg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "prog: file:line: message"; line 0 omits the line. */
 void dlg_warn_at(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* dlg_warn, then exit(status). */
+/* dlg_warn, then exit(status). Not for new library code, which returns
+ * false after a diagnostic and lets the command choose its exit status: only
+ * doc/font.c still calls it, for a family fontconfig cannot find (until the
+ * font module returns that as an error). */
 noreturn void dlg_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Print "prog: message" followed by the usage hint, exit 2. */
-noreturn void dlg_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: message" (the va_list form of dlg_warn, for the command line). */
+void dlg_vwarn(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* The name shown in messages for a path: "-" and NULL become "<stdin>". */
 const char *dlg_display_name(const char *path);
-
-/* --version output, common to every command. */
-void dlg_print_version(void);
 
 /* Out of memory: the one thing the library does not return from. It prints
  * "prog: out of memory" and calls abort() (no exit(): a library function

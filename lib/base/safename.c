@@ -92,6 +92,42 @@ char **dlg_pdf_names(size_t n, const char *(*key)(void *ctx, size_t i), void *ct
 	return names;
 }
 
+const char *dlg_namer_get(dlg_namer *nm, const char *key, const char *ext, const char *empty_name)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		if (!strcmp(nm->key[i], key))
+			return nm->name[i];
+	char *safe = dlg_safe_filename(key, 100);
+	const char *base = *safe ? safe : empty_name;
+	char *name = dlg_xasprintf("%s%s", base, ext);
+	for (int k = 2;; k++) {
+		bool taken = false;
+		for (size_t i = 0; i < nm->n && !taken; i++)
+			taken = !strcmp(nm->name[i], name);
+		if (!taken)
+			break;
+		free(name);
+		name = dlg_xasprintf("%s-%d%s", base, k, ext);
+	}
+	free(safe);
+	nm->key = dlg_xreallocarray(nm->key, nm->n + 1, sizeof *nm->key);
+	nm->name = dlg_xreallocarray(nm->name, nm->n + 1, sizeof *nm->name);
+	nm->key[nm->n] = dlg_xstrdup(key);
+	nm->name[nm->n] = name;
+	return nm->name[nm->n++];
+}
+
+void dlg_namer_free(dlg_namer *nm)
+{
+	for (size_t i = 0; i < nm->n; i++) {
+		free(nm->key[i]);
+		free(nm->name[i]);
+	}
+	free(nm->key);
+	free(nm->name);
+	memset(nm, 0, sizeof *nm);
+}
+
 void dlg_names_free(char **names, size_t n)
 {
 	if (!names)

@@ -20,6 +20,21 @@ void dlg_unique_names(char **names, size_t n, const char *ext);
  * malloc'd array of n malloc'd names; free with dlg_names_free. */
 char **dlg_pdf_names(size_t n, const char *(*key)(void *ctx, size_t i), void *ctx);
 
+/* Names given one at a time, distinct for distinct keys: codes such as
+ * "K/T", "K:T", "K T" and "K_T", which dlg_safe_filename makes alike, get
+ * "K_T", "K_T-2", "K_T-3"...; the same key always gets the same name.
+ * Zero-initialise, free with dlg_namer_free. */
+typedef struct {
+	char **key, **name;
+	size_t n;
+} dlg_namer;
+
+/* The file name for key: dlg_safe_filename(key, 100) (empty_name when that
+ * leaves nothing) and ext, made distinct from the other keys' names. Owned by
+ * the namer. */
+const char *dlg_namer_get(dlg_namer *nm, const char *key, const char *ext, const char *empty_name);
+void dlg_namer_free(dlg_namer *nm);
+
 /* Free names[0..n) and the array (NULL: nothing). */
 void dlg_names_free(char **names, size_t n);
 

@@ -141,9 +141,7 @@ static bool map_columns(dlg_form_source *s, const char *const *header, size_t n,
 
 static dlg_form_source *source_new(const char *name)
 {
-	dlg_form_source *s = calloc(1, sizeof *s);
-	if (!s)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_form_source *s = dlg_xcalloc(1, sizeof *s);
 	s->name = dlg_xstrdup(name);
 	return s;
 }

@@ -24,9 +24,7 @@ void dlg_po_free(dlg_po *o)
 
 static dlg_po *po_new(int kind)
 {
-	dlg_po *o = calloc(1, sizeof *o);
-	if (!o)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_po *o = dlg_xcalloc(1, sizeof *o);
 	o->kind = kind;
 	return o;
 }

@@ -223,7 +223,7 @@ bool dlg_ttf_subset(const dlg_ttf *f, const uint16_t *glyphs, size_t n, dlg_sbuf
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (!in)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+		dlg_out_of_memory();
 	hb_set_t *gs = hb_subset_input_glyph_set(in);
 	hb_set_add(gs, 0);
 	for (size_t i = 0; i < n; i++)

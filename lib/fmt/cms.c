@@ -94,9 +94,7 @@ void dlg_signkey_free(dlg_signkey *k)
 
 static dlg_signkey *signkey_new(void)
 {
-	dlg_signkey *k = calloc(1, sizeof *k);
-	if (!k)
-		dlg_die(DLG_EXIT_ERROR, _("out of memory"));
+	dlg_signkey *k = dlg_xcalloc(1, sizeof *k);
 	return k;
 }
 

@@ -223,9 +223,7 @@ struct dlg_header_map {
 
 dlg_header_map *dlg_header_map_new(void)
 {
-	dlg_header_map *m = calloc(1, sizeof *m);
-	if (!m)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_header_map *m = dlg_xcalloc(1, sizeof *m);
 	return m;
 }
 

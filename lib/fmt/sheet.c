@@ -8,9 +8,7 @@
 
 dlg_sheet *dlg_sheet_new(const char *name, const char *const *header, size_t ncols)
 {
-	dlg_sheet *s = calloc(1, sizeof *s);
-	if (!s)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_sheet *s = dlg_xcalloc(1, sizeof *s);
 	s->name = dlg_xstrdup(name);
 	s->ncols = ncols;
 	s->header = dlg_xmalloc((ncols ? ncols : 1) * sizeof *s->header);
@@ -70,13 +68,9 @@ size_t dlg_sheet_add_row(dlg_sheet *s, const char *const *cells, long line)
 void dlg_sheet_set_numeric(dlg_sheet *s, size_t row, size_t col)
 {
 	if (!s->numeric)
-		s->numeric = calloc(s->nrows, sizeof *s->numeric);
-	if (!s->numeric)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+		s->numeric = dlg_xcalloc(s->nrows, sizeof *s->numeric);
 	if (!s->numeric[row]) {
-		s->numeric[row] = calloc(s->ncols ? s->ncols : 1, sizeof **s->numeric);
-		if (!s->numeric[row])
-			dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+		s->numeric[row] = dlg_xcalloc(s->ncols ? s->ncols : 1, sizeof **s->numeric);
 	}
 	s->numeric[row][col] = true;
 }

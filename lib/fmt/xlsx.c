@@ -82,7 +82,7 @@ static bool parse(book *b, const char *part, const char *xml, size_t len,
 {
 	XML_Parser p = XML_ParserCreate("UTF-8");
 	if (!p)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+		dlg_out_of_memory();
 	XML_SetUserData(p, ctx);
 	XML_SetElementHandler(p, start, end);
 	if (text)

@@ -27,9 +27,7 @@ struct dlg_xlsx_writer {
 
 dlg_xlsx_writer *dlg_xlsx_writer_new(const char *path, const char *sheet)
 {
-	dlg_xlsx_writer *w = calloc(1, sizeof *w);
-	if (!w)
-		dlg_die(DLG_EXIT_ERROR, "%s", _("out of memory"));
+	dlg_xlsx_writer *w = dlg_xcalloc(1, sizeof *w);
 	if (!dlg_atomic_begin(&w->a, path, DLG_MODE_PERSONAL)) {
 		free(w);
 		return NULL;

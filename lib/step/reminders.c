@@ -366,6 +366,7 @@ bool dlg_reminders_send(const dlg_reminders *rs, const char *mail_dir, bool send
 		return false;
 	}
 	bool ok = true;
+	dlg_namer names = {0};
 	for (size_t a = 0; a < rs->n;) {
 		size_t b = dlg_reminders_group_end(rs, a);
 		const char *dept = rs->r[a].dept;
@@ -375,10 +376,10 @@ bool dlg_reminders_send(const dlg_reminders *rs, const char *mail_dir, bool send
 			to = ob.from;
 		}
 		dlg_mail *m = dlg_reminders_mail(rs, a, b, ob.from, to);
-		char *code = safe_name(dept);
-		if (!dlg_outbox_write(&ob, m, code))
+		/* one message file per department, even for codes alike once
+		 * made safe ("K/T", "K_T") */
+		if (!dlg_outbox_write(&ob, m, dlg_namer_get(&names, dept, "", "chua-phan-cong")))
 			ok = false;
-		free(code);
 		if (sendmail) {
 			if (!to)
 				dlg_warn(_("%s: no recipient; not sent"), *dept ? dept : "-");
@@ -388,6 +389,7 @@ bool dlg_reminders_send(const dlg_reminders *rs, const char *mail_dir, bool send
 		dlg_mail_free(m);
 		a = b;
 	}
+	dlg_namer_free(&names);
 	dlg_outbox_close(&ob);
 	return ok;
 }

@@ -94,6 +94,7 @@ struct dlg_slip_lists {
 	int col[NLIST]; /* output column of each list column, -1: none */
 	bool have_cols;
 	bool failed;
+	dlg_namer names; /* a distinct file for each department code */
 	/* the item being added */
 	const dlg_routed *it;
 	const char *role;
@@ -118,12 +119,9 @@ static struct list *list_for(dlg_slip_lists *s, const char *dept)
 	struct list *l = &s->l[s->n++];
 	l->dept = dlg_xstrdup(dept);
 	l->w = NULL;
-	/* The code comes from departments.csv: never let it name a path. */
-	char *safe = dlg_safe_filename(dept, 100);
-	char *name = dlg_xasprintf("%s.csv", *safe ? safe : "_");
-	free(safe);
-	char *path = dlg_path_join(s->dir, name);
-	free(name);
+	/* The code comes from departments.csv: never let it name a path, and
+	 * codes alike once made safe ("K/T", "K_T") get files of their own. */
+	char *path = dlg_path_join(s->dir, dlg_namer_get(&s->names, dept, ".csv", "_"));
 	if (dlg_atomic_begin(&l->a, path, DLG_MODE_PERSONAL)) {
 		/* lists are read in a spreadsheet only: always for Excel */
 		l->w = dlg_csv_writer_new(l->a.f, true);
@@ -172,15 +170,20 @@ bool dlg_slip_lists_finish(dlg_slip_lists *s, bool commit)
 		struct list *l = &s->l[i];
 		if (l->w) {
 			bool wok = dlg_csv_writer_finish(l->w, commit ? l->a.path : NULL);
-			if (ok && wok)
+			/* a list that could not be written (a full disk) fails the
+			 * run: the old file stays and the command exits 2 */
+			if (ok && wok) {
 				ok = dlg_atomic_commit(&l->a);
-			else
+			} else {
 				dlg_atomic_abort(&l->a);
+				ok = false;
+			}
 		}
 		free(l->dept);
 	}
 	free(s->l);
 	free(s->dir);
+	dlg_namer_free(&s->names);
 	free(s);
 	return ok;
 }

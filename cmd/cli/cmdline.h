@@ -1,10 +1,13 @@
-/* The options every command shares (DESIGN §5), handled in one place:
- * -C DIR, --today DATE, --from ENC, --excel, -h/--help and --version. */
-#ifndef DLG_BASE_CMDLINE_H
-#define DLG_BASE_CMDLINE_H
+/* The command line, shared by the programs in cmd/ and kept out of lib/ (the
+ * library never ends the process; these do): the options every command
+ * takes (DESIGN §5) -C DIR, --today DATE, --from ENC, --excel, -h/--help and
+ * --version, and usage errors (exit 2). */
+#ifndef DLG_CLI_CMDLINE_H
+#define DLG_CLI_CMDLINE_H
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdnoreturn.h>
 
 /* getopt_long values of the shared long options; commands number their own
  * from 256 and list in their option tables only the shared ones they take. */
@@ -44,5 +47,11 @@ typedef struct {
  * argument that getopt has reported: add the --help hint, exit 2. Call it from
  * the default branch of a command's option switch. */
 void dlg_common_option(int c, dlg_common_opts *o, void (*usage)(void));
+
+/* Print "prog: message" followed by the usage hint, exit 2. */
+noreturn void dlg_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* --version output, common to every command. */
+void dlg_print_version(void);
 
 #endif

@@ -1,6 +1,7 @@
-/* Shared command-line options. */
-#include "base/cmdline.h"
+/* Shared command-line options, usage errors, --version. */
+#include "cli/cmdline.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -31,4 +32,19 @@ void dlg_common_option(int c, dlg_common_opts *o, void (*usage)(void))
 		fprintf(stderr, _("Try '%s --help' for more information.\n"), dlg_progname());
 		exit(DLG_EXIT_ERROR);
 	}
+}
+
+void dlg_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	dlg_vwarn(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), dlg_progname());
+	exit(DLG_EXIT_ERROR);
+}
+
+void dlg_print_version(void)
+{
+	printf("%s (dlg) %s\n", dlg_progname(), DLG_VERSION);
 }
