@@ -55,8 +55,11 @@ static size_t phone_len(const char *p)
 {
 	const char *s = p, *end = p;
 	size_t digits = 0, len, len2;
-	if (dlg_bracket_at(s) && dlg_phone_sep_at(s, &len))
+	bool open = false; /* began with a bracket not closed yet */
+	if (dlg_bracket_at(s) == '(' && dlg_phone_sep_at(s, &len)) {
 		s += len;
+		open = true;
+	}
 	if (dlg_plus_at(s, &len))
 		s += len;
 	while (*s) {
@@ -64,21 +67,24 @@ static size_t phone_len(const char *p)
 			digits++;
 			s += len;
 			end = s;
-			/* a closing bracket belongs to the number */
-			if (dlg_bracket_at(s) == ')' && dlg_phone_sep_at(s, &len))
+			/* the bracket the number opened ends with it: "(+84 912 668 224)" */
+			if (open && dlg_bracket_at(s) == ')' && dlg_phone_sep_at(s, &len))
 				end = s + len;
 			continue;
 		}
 		if (!digits || dlg_bracket_at(s) == '(' || !dlg_phone_sep_at(s, &len))
 			break;
 		const char *t = s + len;
+		bool closing = dlg_bracket_at(s) == ')';
 		if (dlg_digit_at(t, &len2) >= 0) {
 			s = t;
+			open = open && !closing;
 			continue;
 		}
-		if (dlg_bracket_at(s) == ')' && dlg_bracket_at(t) != '(' &&
-		    dlg_phone_sep_at(t, &len2) && dlg_digit_at(t + len2, &len) >= 0) {
+		if (closing && dlg_bracket_at(t) != '(' && dlg_phone_sep_at(t, &len2) &&
+		    dlg_digit_at(t + len2, &len) >= 0) {
 			s = t + len2;
+			open = false;
 			continue;
 		}
 		break;

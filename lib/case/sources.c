@@ -152,12 +152,53 @@ static void push(dlg_form_source ***list, size_t *n, dlg_form_source *s)
 	(*list)[(*n)++] = s;
 }
 
-/* A source over a sheet (taken); NULL after a diagnostic. */
+/* True when cells, read as a header, has a name column and a question
+ * column. */
+static bool form_header(const char *const *cells, size_t n, const dlg_header_map *map)
+{
+	bool name = false, question = false;
+	for (size_t i = 0; i < n; i++) {
+		const char *field = NULL;
+		if (!(map && dlg_header_map_find(map, cells[i], &field)))
+			field = dlg_header_field(cells[i]);
+		if (!field)
+			continue;
+		name = name || !strcmp(field, "name");
+		question = question || !strcmp(field, "topic_procedure") ||
+		           !strcmp(field, "topic_handling");
+	}
+	return name && question;
+}
+
+/* Rows of a sheet looked at for its header when the first is a title. */
+#define TITLE_ROWS 10
+
+/* A source over a sheet (taken); NULL after a diagnostic. A workbook whose
+ * first rows are a title ("PHIẾU ĐĂNG KÝ…", "Danh sách thôn 5") has its
+ * header in a later row: the first of the next few that names a name and a
+ * question column is taken, and a note says so. */
+static void skip_title(dlg_sheet *sh, const dlg_header_map *map)
+{
+	if (form_header((const char *const *)sh->header, sh->ncols, map))
+		return;
+	for (size_t r = 0; r < sh->nrows && r < TITLE_ROWS; r++) {
+		if (!form_header((const char *const *)sh->cell[r], sh->ncols, map))
+			continue;
+		long line = sh->line[r];
+		dlg_sheet_promote_header(sh, r);
+		dlg_warn_at(sh->name, line, "%s",
+		            _("the header is this row; the rows above it are taken for a title"));
+		return;
+	}
+}
+
 static dlg_form_source *sheet_source(dlg_sheet *sh, const dlg_source_opts *o)
 {
+	skip_title(sh, o->map);
 	dlg_form_source *s = source_new(sh->name);
 	s->sheet = sh;
-	if (!map_columns(s, (const char *const *)sh->header, sh->ncols, 1, o->map, false)) {
+	if (!map_columns(s, (const char *const *)sh->header, sh->ncols, sh->header_line, o->map,
+	                 false)) {
 		dlg_source_close(s);
 		return NULL;
 	}
@@ -236,11 +277,13 @@ static bool open_mail(const char *path, const dlg_source_opts *o, dlg_form_sourc
 			done = mf.after[i];
 		dlg_sheet *a = mf.attachments[i];
 		mf.attachments[i] = NULL;
+		skip_title(a, o->map);
 		dlg_form_source *s = source_new(a->name);
 		s->sheet = a;
 		/* An attachment's columns are checked like a file's, but one that
 		 * is no list of forms is left to the clerk, not refused. */
-		if (!map_columns(s, (const char *const *)a->header, a->ncols, 1, o->map, false)) {
+		if (!map_columns(s, (const char *const *)a->header, a->ncols, a->header_line,
+		                 o->map, false)) {
 			dlg_source_close(s);
 			dlg_sheet *m = attachment_to_manual(forms, a);
 			dlg_sheet_free(a);

@@ -364,7 +364,8 @@ static char *part_bytes(GMimePart *part, size_t *len)
 	char *buf = NULL;
 	if (a) {
 		buf = dlg_xmalloc(a->len + 1);
-		memcpy(buf, a->data, a->len);
+		if (a->len)
+			memcpy(buf, a->data, a->len);
 		buf[a->len] = '\0';
 		*len = a->len;
 	}

@@ -11,25 +11,30 @@ dlg_sheet *dlg_sheet_new(const char *name, const char *const *header, size_t nco
 	dlg_sheet *s = dlg_xcalloc(1, sizeof *s);
 	s->name = dlg_xstrdup(name);
 	s->ncols = ncols;
+	s->header_line = 1;
 	s->header = dlg_xmalloc((ncols ? ncols : 1) * sizeof *s->header);
 	for (size_t i = 0; i < ncols; i++)
 		s->header[i] = dlg_xstrdup(header[i] ? header[i] : "");
 	return s;
 }
 
+static void free_row(dlg_sheet *s, size_t r)
+{
+	for (size_t c = 0; c < s->ncols; c++)
+		free(s->cell[r][c]);
+	free(s->cell[r]);
+	if (s->numeric)
+		free(s->numeric[r]);
+	free(s->where[r]);
+	free(s->manual[r]);
+}
+
 void dlg_sheet_free(dlg_sheet *s)
 {
 	if (!s)
 		return;
-	for (size_t r = 0; r < s->nrows; r++) {
-		for (size_t c = 0; c < s->ncols; c++)
-			free(s->cell[r][c]);
-		free(s->cell[r]);
-		if (s->numeric)
-			free(s->numeric[r]);
-		free(s->where[r]);
-		free(s->manual[r]);
-	}
+	for (size_t r = 0; r < s->nrows; r++)
+		free_row(s, r);
 	for (size_t i = 0; i < s->ncols; i++)
 		free(s->header[i]);
 	for (size_t i = 0; i < 2 * s->nfallback; i++)
@@ -85,6 +90,28 @@ void dlg_sheet_set_manual(dlg_sheet *s, size_t row, const char *note)
 {
 	free(s->manual[row]);
 	s->manual[row] = dlg_xstrdup(note);
+}
+
+void dlg_sheet_promote_header(dlg_sheet *s, size_t row)
+{
+	if (row >= s->nrows)
+		return;
+	s->header_line = s->line[row];
+	for (size_t c = 0; c < s->ncols; c++) {
+		free(s->header[c]);
+		s->header[c] = s->cell[row][c];
+		s->cell[row][c] = dlg_xstrdup("");
+	}
+	for (size_t r = 0; r <= row; r++)
+		free_row(s, r);
+	size_t rest = s->nrows - row - 1;
+	memmove(s->cell, s->cell + row + 1, rest * sizeof *s->cell);
+	memmove(s->line, s->line + row + 1, rest * sizeof *s->line);
+	memmove(s->where, s->where + row + 1, rest * sizeof *s->where);
+	memmove(s->manual, s->manual + row + 1, rest * sizeof *s->manual);
+	if (s->numeric)
+		memmove(s->numeric, s->numeric + row + 1, rest * sizeof *s->numeric);
+	s->nrows = rest;
 }
 
 void dlg_sheet_set_fallback(dlg_sheet *s, const char *name, const char *value)

@@ -8,9 +8,10 @@
 #include <stddef.h>
 
 typedef struct {
-	char *name;    /* for messages: "forms.xlsx", "mail/cur/17..." (owned) */
-	size_t ncols;  /* columns of the header; every row has as many cells */
-	char **header; /* owned */
+	char *name;       /* for messages: "forms.xlsx", "mail/cur/17..." (owned) */
+	size_t ncols;     /* columns of the header; every row has as many cells */
+	char **header;    /* owned */
+	long header_line; /* the header's row, for messages (1 unless set) */
 	size_t nrows;
 	char ***cell;     /* cell[row][col] (owned) */
 	bool **numeric;   /* numeric[row][col]: stored as a number (xlsx), or NULL */
@@ -35,6 +36,10 @@ void dlg_sheet_set_numeric(dlg_sheet *s, size_t row, size_t col);
  * (copied). */
 void dlg_sheet_set_where(dlg_sheet *s, size_t row, const char *where);
 void dlg_sheet_set_manual(dlg_sheet *s, size_t row, const char *note);
+
+/* Make row `row` the header (its cells replace the header, which is dropped
+ * with the rows before it): for sheets whose first rows are a title. */
+void dlg_sheet_promote_header(dlg_sheet *s, size_t row);
 
 /* A value the rows take for field `name` when the sheet has no such column
  * or the cell is empty (an attachment's rows take the message's date and

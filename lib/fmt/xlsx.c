@@ -485,6 +485,7 @@ static dlg_sheet *grid_to_sheet(struct grid *g, const char *name)
 			dlg_text_squeeze(header[c]);
 		}
 	dlg_sheet *s = dlg_sheet_new(name, (const char *const *)header, ncols);
+	s->header_line = g->row[h].r;
 	char **cells = calloc(ncols, sizeof *cells);
 	for (size_t r = h + 1; r < g->nrows; r++) {
 		bool any = false;

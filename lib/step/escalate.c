@@ -84,8 +84,27 @@ static bool block(void *p, dlg_lay *l, const char *name, const char *arg)
 		x->ok = false;
 		return true;
 	}
-	for (size_t k = 0; k < x->nitems; k++)
-		one_item(x, l, &x->sd->it[x->items[k]], k + 1);
+	/* several bodies decide: the questions of each under a heading */
+	bool several = x->nitems && x->body[0] != x->body[x->nitems - 1];
+	static const char *const roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"};
+	size_t group = 0;
+	for (size_t k = 0; k < x->nitems; k++) {
+		const dlg_sd_item *it = &x->sd->it[x->items[k]];
+		if (several && (!k || x->body[k] != x->body[k - 1])) {
+			dlg_fields fi = {.next = &x->f};
+			dlg_fields_item(&fi, x->sd, it, k + 1);
+			dlg_fields_set(&fi, "group", "%s", group < 8 ? roman[group] : "");
+			group++;
+			char *h = phrase(x, "body_heading",
+			                 "{{group}}. Kiến nghị thuộc thẩm quyền của "
+			                 "{{higher_name}}",
+			                 &fi);
+			dlg_doc_para(l, DLG_BOLD, h, true, 0);
+			free(h);
+			dlg_fields_free(&fi);
+		}
+		one_item(x, l, it, k + 1);
+	}
 	return true;
 }
 

@@ -150,6 +150,10 @@ static void phone_masking(void **state)
 	assert_string_equal(t, "Gọi 0912 *** 678, 0912 *** 224 hoặc 0912 *** 678; thư "
 	                       "***@gmail.com");
 	free(t);
+	/* a bracket the number opened closes with it; another one stays */
+	t = dlg_mask_contacts("(+84 912 668 224) và (gọi 0987 654 321)");
+	assert_string_equal(t, "0912 *** 224 và (gọi 0987 *** 321)");
+	free(t);
 	/* years and counts in brackets are no phone number */
 	t = dlg_mask_contacts("giai đoạn 2020 - 2025 (12345 hồ sơ), ngày 05/6/2026");
 	assert_string_equal(t, "giai đoạn 2020 - 2025 (12345 hồ sơ), ngày 05/6/2026");

@@ -58,6 +58,10 @@ forms = [
      "Xin hỏi lệ phí cấp đổi giấy phép lái xe?", None],
 ]
 other = [["Ghi chú"], ["Bảng này không phải phiếu đăng ký"]]
+# a clerk's sheet: a title, a blank row, then the header
+village = [["DANH SÁCH PHIẾU ĐĂNG KÝ THAM GIA ĐỐI THOẠI - THÔN 5"], [None],
+           ["STT", "Họ tên", "SĐT", "Địa chỉ", "Nội dung về thủ tục hành chính"],
+           [1, "Kiều Văn Sơn", 389777666, "Thôn 5, xã Liên Minh", "Cấp đổi căn cước cho người già có làm tại nhà được không?"]]
 
 files = {
     "[Content_Types].xml":
@@ -74,12 +78,14 @@ files = {
         '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
         '<sheet name="Câu trả lời biểu mẫu 1" sheetId="1" r:id="rId2"/>'
-        '<sheet name="Ghi chú" sheetId="2" r:id="rId3"/></sheets></workbook>',
+        '<sheet name="Ghi chú" sheetId="2" r:id="rId3"/>'
+        '<sheet name="Thôn 5" sheetId="3" r:id="rId5"/></sheets></workbook>',
     "xl/_rels/workbook.xml.rels":
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>'
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>'
         '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        '<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/>'
         '</Relationships>',
     "xl/styles.xml":
         '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -89,6 +95,7 @@ files = {
         '</styleSheet>',
     "xl/worksheets/sheet1.xml": sheet(forms),
     "xl/worksheets/sheet2.xml": sheet(other),
+    "xl/worksheets/sheet3.xml": sheet(village),
 }
 files["xl/sharedStrings.xml"] = (
     '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(strings), len(strings))
