@@ -291,33 +291,95 @@ static size_t u8len(unsigned char c)
 	return c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
 }
 
-char *dlg_mail_encode_header(const char *utf8, size_t used)
+/* Header lines are folded at 78 characters (RFC 5322 2.1.1; never past
+ * 998), and an encoded-word is at most 75 characters (RFC 2047 2):
+ * "=?UTF-8?B?" + 60 base64 characters (45 bytes) + "?=" is 72. */
+enum { LINE_MAX_SOFT = 78, WORD_BYTES = 45 };
+
+/* s as encoded-words appended to b, starting at column col, each word on
+ * the line while it fits and on a folded line otherwise; a character's
+ * bytes are never split between words. Returns the column reached. */
+static size_t encoded_words(dlg_sbuf *b, const char *s, size_t col)
 {
-	char *s = one_line(utf8);
-	if (plain_ascii(s))
-		return s;
-	dlg_sbuf b = {0};
-	size_t len = strlen(s), i = 0, col = used;
+	size_t len = strlen(s), i = 0;
 	while (i < len) {
-		if (i > 0) {
-			dlg_sbuf_adds(&b, "\n ");
+		size_t room = col + 12 + 4 < LINE_MAX_SOFT ? (LINE_MAX_SOFT - col - 12) / 4 * 3 : 0;
+		if (room > WORD_BYTES)
+			room = WORD_BYTES;
+		size_t first = u8len((unsigned char)s[i]);
+		if (room < first && col > 1) { /* no room left here: fold */
+			dlg_sbuf_adds(b, "\n ");
 			col = 1;
+			continue;
 		}
-		/* "=?UTF-8?B?" + "?=" is 12 characters; 4 per 3 bytes */
-		size_t room = 78 > col + 12 + 4 ? (78 - col - 12) / 4 * 3 : 3;
 		size_t j = i;
 		while (j < len && j + u8len((unsigned char)s[j]) - i <= room)
 			j += u8len((unsigned char)s[j]);
 		if (j == i)
-			j += u8len((unsigned char)s[j]);
+			j += first;
 		if (j > len)
 			j = len;
-		dlg_sbuf_adds(&b, "=?UTF-8?B?");
-		b64_raw(&b, (const unsigned char *)s + i, j - i);
-		dlg_sbuf_adds(&b, "?=");
+		/* end a word after a space, not inside a word: a reader that keeps
+		 * the folding white space between words (against RFC 2047 6.2)
+		 * then shows one space more, never a name cut in two */
+		if (j < len)
+			for (size_t k = j; k > i + 1; k--)
+				if (s[k - 1] == ' ') {
+					j = k;
+					break;
+				}
+		if (i > 0 && col > 1) { /* words are separated by folding white space */
+			dlg_sbuf_adds(b, "\n ");
+			col = 1;
+			continue;
+		}
+		size_t at = b->len;
+		dlg_sbuf_adds(b, "=?UTF-8?B?");
+		b64_raw(b, (const unsigned char *)s + i, j - i);
+		dlg_sbuf_adds(b, "?=");
+		col += b->len - at;
 		i = j;
 	}
+	return col;
+}
+
+char *dlg_mail_encode_header(const char *utf8, size_t used)
+{
+	char *s = one_line(utf8);
+	dlg_sbuf b = {0};
+	bool ascii = plain_ascii(s);
+	/* plain text folds at its spaces; a word too long for a line of 998
+	 * cannot, and goes as encoded-words like non-ASCII text */
+	for (const char *w = s; ascii && *w;) {
+		size_t n = strcspn(w, " ");
+		if (n + 2 > 998 - used)
+			ascii = false;
+		w += n + (w[n] == ' ');
+	}
+	if (!ascii) {
+		encoded_words(&b, s, used);
+		free(s);
+		return dlg_sbuf_take(&b);
+	}
+	size_t col = used;
+	for (const char *w = s; *w;) {
+		size_t n = strcspn(w, " ");
+		if (w != s) {
+			if (col + 1 + n > LINE_MAX_SOFT) {
+				dlg_sbuf_adds(&b, "\n ");
+				col = 1;
+			} else {
+				dlg_sbuf_addc(&b, ' ');
+				col++;
+			}
+		}
+		dlg_sbuf_add(&b, w, n);
+		col += n;
+		w += n + (w[n] == ' ');
+	}
 	free(s);
+	if (!b.data)
+		return dlg_xstrdup("");
 	return dlg_sbuf_take(&b);
 }
 
@@ -365,10 +427,17 @@ static void qp(dlg_sbuf *b, const char *text)
 		dlg_sbuf_addc(b, '\n');
 }
 
-static void put_addr(dlg_sbuf *b, const struct addr *a, size_t used)
+/* One address at column col: a plain name as a quoted string, another one
+ * (or a plain one too long for the line) as encoded-words, the address on a
+ * folded line when it does not fit. */
+static void put_addr(dlg_sbuf *b, const struct addr *a, size_t col)
 {
+	size_t alen = strlen(a->addr) + 2;
 	if (a->name) {
-		if (plain_ascii(a->name)) {
+		size_t quoted = strlen(a->name) + 2;
+		for (const char *p = a->name; *p; p++)
+			quoted += *p == '"' || *p == '\\';
+		if (plain_ascii(a->name) && col + quoted <= LINE_MAX_SOFT) {
 			dlg_sbuf_addc(b, '"');
 			for (const char *p = a->name; *p; p++) {
 				if (*p == '"' || *p == '\\')
@@ -376,21 +445,16 @@ static void put_addr(dlg_sbuf *b, const struct addr *a, size_t used)
 				dlg_sbuf_addc(b, *p);
 			}
 			dlg_sbuf_addc(b, '"');
+			col += quoted;
 		} else {
-			/* one encoded-word even past 75 characters: readers (Python's
-			 * among them) keep the space between adjacent encoded-words
-			 * of a phrase, which RFC 2047 says to drop */
-			dlg_sbuf_adds(b, "=?UTF-8?B?");
-			b64_raw(b, (const unsigned char *)a->name, strlen(a->name));
-			dlg_sbuf_adds(b, "?=");
-			if (used + strlen(a->name) * 4 / 3 + 16 + strlen(a->addr) > 78) {
-				dlg_sbuf_adds(b, "\n <");
-				dlg_sbuf_adds(b, a->addr);
-				dlg_sbuf_addc(b, '>');
-				return;
-			}
+			col = encoded_words(b, a->name, col);
 		}
-		dlg_sbuf_adds(b, " <");
+		if (col + 1 + alen > LINE_MAX_SOFT) {
+			dlg_sbuf_adds(b, "\n ");
+		} else {
+			dlg_sbuf_addc(b, ' ');
+		}
+		dlg_sbuf_addc(b, '<');
 		dlg_sbuf_adds(b, a->addr);
 		dlg_sbuf_addc(b, '>');
 	} else {
