@@ -243,6 +243,8 @@ static void draw_item(dlg_replies *r, dlg_lay *l, const dlg_sd_item *it, size_t 
 	}
 	for (size_t k = 0; k < it->nans; k++) {
 		const dlg_sd_answer *a = &sd->ans[it->ans[k]];
+		if (a->day > r->d.today)
+			continue; /* a letter quotes no answer given after its date */
 		/* The same text given twice (in writing, then read out at the
 		 * conference) is quoted once. */
 		bool again = false;
