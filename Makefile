@@ -116,6 +116,9 @@ install: build
 	cp -R share/. $(DESTDIR)$(SHAREDIR)/
 	$(if $(MANS),install -m 644 $(MANS) $(DESTDIR)$(MANDIR)/man1/)
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/dlg.mo
+	install -d $(DESTDIR)$(SHAREDIR)/cron
+	install -m 755 examples/cron/nhac-han.sh $(DESTDIR)$(SHAREDIR)/cron/
+	install -m 644 examples/cron/crontab examples/cron/README $(DESTDIR)$(SHAREDIR)/cron/
 	install -d $(DESTDIR)$(COMPLETIONDIR)
 	install -m 644 completion/dlg.bash $(DESTDIR)$(COMPLETIONDIR)/dlg
 	for c in $(filter-out dlg,$(CMDS:$(BUILD)/bin/%=%)); do \

@@ -43,6 +43,14 @@ void dlg_diag_init(const char *argv0)
 	setlocale(LC_ALL, "");
 	/* Our text is UTF-8 whatever the locale; numbers stay C. */
 	setlocale(LC_NUMERIC, "C");
+	/* gettext ignores LANGUAGE in the C locale, which is what cron gives:
+	 * LANGUAGE=vi alone (no vi_VN.UTF-8 locale generated) still means
+	 * Vietnamese messages. (LANGUAGE is gettext's variable, read here.) */
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	const char *language = getenv("LANGUAGE");
+	if (language && *language && messages &&
+	    (!strcmp(messages, "C") || !strcmp(messages, "POSIX")))
+		setlocale(LC_MESSAGES, "C.UTF-8");
 	bind_messages();
 	bind_textdomain_codeset("dlg", "UTF-8");
 	textdomain("dlg");

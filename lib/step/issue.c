@@ -5,6 +5,61 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/text.h"
+
+/* Decree 30, Appendix III: type names and their abbreviations. */
+static const char *const types[][3] = {
+    {"nghi quyet", "NQ", "Nghị quyết"},
+    {"quyet dinh", "QĐ", "Quyết định"},
+    {"chi thi", "CT", "Chỉ thị"},
+    {"quy che", "QC", "Quy chế"},
+    {"quy dinh", "QyĐ", "Quy định"},
+    {"thong cao", "TC", "Thông cáo"},
+    {"thong bao", "TB", "Thông báo"},
+    {"huong dan", "HD", "Hướng dẫn"},
+    {"chuong trinh", "CTr", "Chương trình"},
+    {"ke hoach", "KH", "Kế hoạch"},
+    {"phuong an", "PA", "Phương án"},
+    {"de an", "ĐA", "Đề án"},
+    {"du an", "DA", "Dự án"},
+    {"bao cao", "BC", "Báo cáo"},
+    {"bien ban", "BB", "Biên bản"},
+    {"to trinh", "TTr", "Tờ trình"},
+    {"hop dong", "HĐ", "Hợp đồng"},
+    {"cong dien", "CĐ", "Công điện"},
+    {"ban ghi nho", "GN", "Bản ghi nhớ"},
+    {"ban thoa thuan", "TTh", "Bản thỏa thuận"},
+    {"giay uy quyen", "GUQ", "Giấy ủy quyền"},
+    {"giay moi", "GM", "Giấy mời"},
+    {"giay gioi thieu", "GGT", "Giấy giới thiệu"},
+    {"giay nghi phep", "GNP", "Giấy nghỉ phép"},
+    {"phieu gui", "PG", "Phiếu gửi"},
+    {"phieu chuyen", "PC", "Phiếu chuyển"},
+    {"phieu bao", "PB", "Phiếu báo"},
+};
+
+static long type_index(const char *type_name)
+{
+	char *f = dlg_text_fold(type_name);
+	long k = -1;
+	for (size_t i = 0; i < sizeof types / sizeof types[0] && k < 0; i++)
+		if (!strcmp(f, types[i][0]))
+			k = (long)i;
+	free(f);
+	return k;
+}
+
+const char *dlg_issue_type_abbrev(const char *type_name)
+{
+	long k = type_index(type_name);
+	return k < 0 ? NULL : types[k][1];
+}
+
+const char *dlg_issue_type_display(const char *type_name)
+{
+	long k = type_index(type_name);
+	return k < 0 ? NULL : types[k][2];
+}
 
 char *dlg_issue_summary(const dlg_tmpl *t, const dlg_tmpl_data *d)
 {

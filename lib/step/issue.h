@@ -19,6 +19,15 @@ char *dlg_issue_summary(const dlg_tmpl *t, const dlg_tmpl_data *d);
  * addressee itself ("to"). malloc'd; NULL after a diagnostic. */
 char *dlg_issue_recipients(const dlg_tmpl *t, const dlg_tmpl_data *d);
 
+/* The abbreviation of a document type name (Decree 30, Appendix III):
+ * "THÔNG BÁO" or "Thông báo" gives "TB", "GIẤY MỜI" "GM", ...; NULL for a
+ * name the list does not have. Static. */
+const char *dlg_issue_type_abbrev(const char *type_name);
+
+/* The same type's name as the register writes it ("Thông báo"); NULL for a
+ * name the list does not have. Static. */
+const char *dlg_issue_type_display(const char *type_name);
+
 /* Register one document drawn from t with d and set *out to its number.
  * doc gives the document's identity, type and date (its summary and
  * recipients, when NULL, come from t). number is --number or NULL. false

@@ -13,6 +13,7 @@
 #include "fmt/table.h"
 #include "case/sessions.h"
 #include "base/vocab.h"
+#include "step/issue.h"
 
 struct ctx {
 	const dlg_tmpl *t;
@@ -23,7 +24,8 @@ struct ctx {
 	dlg_table tables[DLG_MERGE_MAX_TABLES];
 	size_t ntables;
 	const dlg_case *cs;
-	char next_year[8]; /* next_conference_year, once worked out */
+	char (*number)[24]; /* each row's number from the outgoing register, or NULL */
+	char next_year[8];  /* next_conference_year, once worked out */
 	bool next_year_failed;
 };
 
@@ -60,6 +62,8 @@ static const char *next_conference_year(struct ctx *c)
 static const char *get_field(void *p, const char *name)
 {
 	struct ctx *c = p;
+	if (c->number && !strcmp(name, "number"))
+		return c->number[c->row];
 	const char *v = c->rows ? dlg_rows_get(c->rows, c->row, name) : NULL;
 	if (!v && !strcmp(name, "next_conference_year"))
 		return next_conference_year(c);
@@ -123,6 +127,69 @@ static bool load_tables(struct ctx *x, const dlg_merge_opts *o)
 	return true;
 }
 
+/* A template whose number is "{{number}}..." issues documents: each row's
+ * number comes from the outgoing register (a "number" column gives it, as
+ * --number does). The document is the template and the row's key column
+ * (o->name_by, else reg_id, else the row's place), with the row's session.
+ * false after a diagnostic. */
+static bool reserve_numbers(struct ctx *x, const dlg_merge_opts *o, size_t n)
+{
+	const char *raw = dlg_tmpl_meta(x->t, "number");
+	if (!raw || !strstr(raw, "{{number}}"))
+		return true;
+	char *tname = dlg_tmpl_meta_fill(x->t, "type", &x->d);
+	const char *abbrev = "";
+	if (tname && *tname) {
+		abbrev = dlg_issue_type_abbrev(tname);
+		if (!abbrev) {
+			dlg_warn(
+			    _("%s: the type \"%s\" has no abbreviation in Decree 30 (Appendix "
+			      "III), "
+			      "so the outgoing register cannot number it: give a number column"),
+			    o->tmpl, tname);
+			free(tname);
+			return false;
+		}
+	}
+	const char *base = strrchr(o->tmpl, '/') ? strrchr(o->tmpl, '/') + 1 : o->tmpl;
+	char *doc = dlg_xasprintf("pdf:%.*s", (int)strcspn(base, "."), base);
+	const char *key = o->name_by;
+	if (!key && x->rows && dlg_table_col(x->rows, "reg_id") >= 0)
+		key = "reg_id";
+	x->number = dlg_xmalloc((n ? n : 1) * sizeof *x->number);
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++) {
+		x->row = i;
+		const char *k = key && x->rows ? dlg_rows_get(x->rows, i, key) : NULL;
+		char place[32];
+		snprintf(place, sizeof place, "row %zu", i + 1);
+		const char *given = x->rows ? dlg_rows_get(x->rows, i, "number") : NULL;
+		const char *session = x->rows ? dlg_rows_get(x->rows, i, "session") : NULL;
+		/* the template's fields (number left blank for the summary) */
+		snprintf(x->number[i], sizeof x->number[i], "%s", "");
+		const char *tn = tname && *tname ? dlg_issue_type_display(tname) : "Công văn";
+		dlg_outgoing_doc d = {
+		    .doc = doc,
+		    .type = abbrev,
+		    .type_name = tn,
+		    .session = session,
+		    .recipient = k && *k ? k : place,
+		    .date = x->d.today,
+		    .copies = 1,
+		};
+		dlg_outgoing_no no;
+		ok = dlg_issue_one(x->cs, x->t, &x->d, &d, given && *given ? given : NULL, &no);
+		if (ok) {
+			snprintf(x->number[i], sizeof x->number[i], "%s", no.num);
+			dlg_outgoing_no_free(&no, 1);
+		}
+	}
+	x->row = 0;
+	free(doc);
+	free(tname);
+	return ok;
+}
+
 int dlg_merge_run(const dlg_case *cs, const dlg_merge_opts *o)
 {
 	struct ctx x = {0};
@@ -156,6 +223,8 @@ int dlg_merge_run(const dlg_case *cs, const dlg_merge_opts *o)
 			goto done;
 		x.d.stamp = &stamp;
 	}
+	if (!reserve_numbers(&x, o, n))
+		goto done;
 
 	dlg_batch b = {0};
 	fonts = dlg_fonts_new(NULL);
@@ -186,6 +255,7 @@ done:
 	}
 	if (x.rows)
 		dlg_table_free(&rows);
+	free(x.number);
 	dlg_tmpl_free(t);
 	dlg_nd30_stamp_free(&stamp);
 	dlg_fonts_free(fonts);

@@ -41,6 +41,29 @@ if command -v man >/dev/null 2>&1; then
 		grep -q 'dlg-route' || fail "man dlg-route shows nothing"
 fi
 
+# Cron as installed: the reminder script and its crontab, run the way
+# Debian's cron runs it (PATH=/usr/bin:/bin, no locale, nothing else).
+cron=$dest/usr/local/share/dlg/cron
+[ -x "$cron/nhac-han.sh" ] || fail "make install did not install cron/nhac-han.sh"
+grep -q '^PATH=/usr/local/bin:/usr/bin:/bin$' "$cron/crontab" &&
+	grep -q '^LANGUAGE=vi$' "$cron/crontab" || fail "the installed crontab sets no PATH or LANGUAGE=vi"
+cp "$top/tests/data/case/departments.csv" "$top/tests/cases/deadline-sendmail/items.csv" \
+	"$top/tests/cases/deadline-sendmail/answers.csv" case/
+mkdir "$work/sent"
+cat >"$work/sendmail" <<'SH'
+#!/bin/sh
+[ "$1" = -t ] && [ "$2" = -i ] || exit 64
+cat >"$(dirname "$0")/sent/$$.eml"
+SH
+chmod +x "$work/sendmail"
+env -i PATH=/usr/bin:/bin SHELL=/bin/sh HOME="$work" LOGNAME=dlg LANGUAGE=vi \
+	DLG_TODAY=2026-06-22 DLG_SENDMAIL="$work/sendmail" \
+	/bin/sh -c "$cron/nhac-han.sh $work/case" >"$work/cron.out" 2>"$work/cron.err" && s=0 || s=$?
+[ $s -le 1 ] || fail "nhac-han.sh under cron's environment exited $s: $(cat "$work/cron.err")"
+grep -q 'quá hạn\|sắp đến hạn\|hạn' "$work/cron.out" || fail "the cron mail is not in Vietnamese: $(head -3 "$work/cron.out")"
+[ "$(ls "$work/sent" | wc -l)" -ge 1 ] || fail "nhac-han.sh sent no message"
+ls "$work/case/mail/"*/*.eml >/dev/null 2>&1 || fail "nhac-han.sh kept no copy in mail/DATE/"
+
 # Bash completion: options from --help, session ids from the case folder.
 if command -v bash >/dev/null 2>&1; then
 	cat >"$work/complete.bash" <<'SH'
