@@ -14,12 +14,17 @@
 static const struct {
 	const char *name, *what;
 } commands[] = {
+    {"announce", N_("announcement of a conference, and its radio script")},
     {"register", N_("receive registration forms into the register")},
     {"route", N_("classify questions and forward them to departments")},
     {"deadline", N_("due dates, status of answers, reminders for cron")},
     {"invite", N_("invitation letters")},
+    {"brief", N_("briefing of the chair: the departments' written answers")},
+    {"attend", N_("attendance list to sign, and its marks into attendance.csv")},
     {"minutes", N_("minutes and conclusion notice of a conference")},
     {"reply", N_("written answers to registrants")},
+    {"escalate", N_("report to the higher level on questions beyond the commune")},
+    {"post", N_("envelopes and address labels for letters by post")},
     {"report", N_("results report and figures")},
     {"pdf", N_("any Markdown template merged with CSV rows into PDF")},
 };

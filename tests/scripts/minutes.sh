@@ -162,7 +162,8 @@ sys.exit(0 if ok else 1)
 PY
 
 # --- a cancelled conference: every registrant answered in writing
-dlg-reply --session 2026-2 -o tl2 || fail "dlg-reply for the cancelled conference failed"
+# written after the answer of 16/10 (a letter quotes no answer dated after it)
+DLG_TODAY=2026-10-20 dlg-reply --session 2026-2 -o tl2 || fail "dlg-reply for the cancelled conference failed"
 [ "$(ls tl2 | tr '\n' ' ')" = "R0008.pdf postal.csv recipients.csv " ] || fail "tl2: $(ls tl2 | tr '\n' ' ')"
 check_pdf tl2/R0008.pdf
 flat tl2/R0008.pdf >h.txt
