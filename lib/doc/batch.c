@@ -147,8 +147,8 @@ static int run_one_file(const dlg_batch *b, size_t n, dlg_batch_fn fn, void *ctx
 
 int dlg_batch_run(const dlg_batch *b, size_t n, dlg_batch_fn fn, void *ctx)
 {
-	for (int s = 0; s < DLG_NSTYLES; s++)
-		dlg_fonts_get(b->fonts, s);
+	if (!dlg_fonts_load(b->fonts))
+		return DLG_EXIT_ERROR;
 	int status = DLG_EXIT_OK;
 	if (b->one_file)
 		status = run_one_file(b, n, fn, ctx);

@@ -105,16 +105,20 @@ static char *lookup(dlg_fonts *fs, int style, unsigned *index)
 	return path;
 }
 
-const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style)
+/* Read style's font. false after a diagnostic naming the family, the style
+ * and the file. */
+static bool load_style(dlg_fonts *fs, int style)
 {
 	struct face *f = &fs->face[style];
 	if (f->ttf)
-		return f->ttf;
-	f->path = lookup(fs, style, &f->index);
+		return true;
 	if (!f->path)
-		dlg_die(DLG_EXIT_ERROR,
-		        _("no font found for \"%s\" (%s); install fonts-liberation2"), fs->family,
-		        style_name[style]);
+		f->path = lookup(fs, style, &f->index);
+	if (!f->path) {
+		dlg_warn(_("no font found for \"%s\" (%s); install fonts-liberation2"), fs->family,
+		         style_name[style]);
+		return false;
+	}
 	f->ttf = dlg_ttf_load(f->path, f->index);
 	/* a font whose character map gives no Latin letters, or whose letters
 	 * have no outlines, cannot set a document: it is damaged */
@@ -124,14 +128,30 @@ const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style)
 		dlg_ttf_free(f->ttf);
 		f->ttf = NULL;
 	}
-	if (!f->ttf)
-		dlg_die(DLG_EXIT_ERROR,
-		        _("font \"%s\" (%s): %s is not a usable TrueType font; install "
-		          "fonts-liberation2"),
-		        fs->family, style_name[style], f->path);
+	if (!f->ttf) {
+		dlg_warn(_("font \"%s\" (%s): %s is not a usable TrueType font; install "
+		           "fonts-liberation2"),
+		         fs->family, style_name[style], f->path);
+		return false;
+	}
 	f->upem = dlg_ttf_get_info(f->ttf)->units_per_em;
 	fs->bmp[style] = dlg_xcalloc(65536, sizeof *fs->bmp[style]);
-	return f->ttf;
+	return true;
+}
+
+bool dlg_fonts_load(dlg_fonts *fs)
+{
+	for (int s = 0; s < DLG_NSTYLES; s++)
+		if (!load_style(fs, s))
+			return false;
+	return true;
+}
+
+const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style)
+{
+	if (!load_style(fs, style))
+		abort(); /* dlg_fonts_load was not called first: see font.h */
+	return fs->face[style].ttf;
 }
 
 int dlg_fonts_face_count(const dlg_fonts *fs)

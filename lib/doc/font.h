@@ -21,9 +21,15 @@ typedef struct dlg_fonts dlg_fonts;
 dlg_fonts *dlg_fonts_new(const char *family);
 void dlg_fonts_free(dlg_fonts *fs);
 
-/* The font of a style, read on first use. Exits with status 2 and a message
- * naming the family, the style and the file when fontconfig finds no font or
- * the file is not a usable TrueType font. */
+/* Read the four styles' fonts. false after a diagnostic naming the family,
+ * the style and the file when fontconfig finds no font or the file is not a
+ * usable TrueType font. Call it before laying anything out (dlg_batch_run
+ * does). */
+bool dlg_fonts_load(dlg_fonts *fs);
+
+/* The font of a style, read on first use. Its failure is reported only by
+ * dlg_fonts_load: after a successful load this cannot fail; without one, a
+ * missing font aborts the process after the diagnostic. */
 const dlg_ttf *dlg_fonts_get(dlg_fonts *fs, int style);
 
 /* Faces are the font files glyphs are drawn from: face s < DLG_NSTYLES is
