@@ -30,6 +30,12 @@ static void usage(void)
 	         "                       addressee with an e-mail address; postal.csv lists\n"
 	         "                       the letters to post\n"
 	         "      --sendmail       hand those messages to sendmail ([mail] sendmail)\n"
+	         "      --digital        the letters are to be signed digitally (dlg-sign): the\n"
+	         "                       signature and seal images of dlg.conf, each with an\n"
+	         "                       empty signature field\n"
+	         "      --sign           sign each letter that goes by e-mail before it is\n"
+	         "                       attached (signer and office, keys of dlg.conf [sign]);\n"
+	         "                       letters by post stay paper, to be signed by hand\n"
 	         "      --number N       the invitation's number (default: the outgoing register)\n"
 	         "  -t, --template T     another template (default giay-moi, or giay-moi-phong)\n"
 	         "  -C DIR               use the case folder DIR\n"
@@ -49,6 +55,8 @@ enum {
 	OPT_PARTS,
 	OPT_MAIL,
 	OPT_SENDMAIL,
+	OPT_DIGITAL,
+	OPT_SIGN,
 	OPT_NUMBER,
 	OPT_FROM,
 	OPT_TODAY,
@@ -67,6 +75,8 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    {"participants", no_argument, NULL, OPT_PARTS},
 	    {"mail", required_argument, NULL, OPT_MAIL},
 	    {"sendmail", no_argument, NULL, OPT_SENDMAIL},
+	    {"digital", no_argument, NULL, OPT_DIGITAL},
+	    {"sign", no_argument, NULL, OPT_SIGN},
 	    {"number", required_argument, NULL, OPT_NUMBER},
 	    {"template", required_argument, NULL, 't'},
 	    DLG_OPTION_FROM,
@@ -101,6 +111,12 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		case OPT_SENDMAIL:
 			o->sendmail = true;
 			break;
+		case OPT_DIGITAL:
+			o->digital = true;
+			break;
+		case OPT_SIGN:
+			o->sign = true;
+			break;
 		case OPT_NUMBER:
 			o->number = optarg;
 			break;
@@ -121,6 +137,9 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
 	if (o->departments && o->participants)
 		dlg_usage_error(_("--departments or --participants, not both"));
+	if (o->sign && !o->mail_dir && !o->sendmail)
+		dlg_usage_error(_("--sign signs the letters that go by e-mail: give --mail DIR or "
+		                  "--sendmail"));
 	if ((o->mail_dir || o->sendmail) && !o->out_dir)
 		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
 	if (argc - optind > 1)

@@ -284,6 +284,7 @@ static bool open_mail(const char *path, const dlg_source_opts *o, dlg_form_sourc
 		 * is no list of forms is left to the clerk, not refused. */
 		if (!map_columns(s, (const char *const *)a->header, a->ncols, a->header_line,
 		                 o->map, false)) {
+			s->sheet = NULL; /* a is still needed here */
 			dlg_source_close(s);
 			dlg_sheet *m = attachment_to_manual(forms, a);
 			dlg_sheet_free(a);

@@ -19,7 +19,7 @@
 #include "base/diag.h"
 
 struct dlg_signkey {
-	EVP_PKEY *key; /* owned unless it came from the token (libp11 owns it) */
+	EVP_PKEY *key;
 	bool key_owned;
 	X509 *cert;
 	STACK_OF(X509) * chain; /* other certificates to include, may be NULL */
@@ -27,6 +27,7 @@ struct dlg_signkey {
 	PKCS11_CTX *p11;
 	PKCS11_SLOT *slots;
 	unsigned int nslots;
+	PKCS11_SLOT *login; /* the slot logged in, or NULL */
 };
 
 /* OpenSSL's last error as text, for a message. */
@@ -81,6 +82,8 @@ void dlg_signkey_free(dlg_signkey *k)
 	sk_X509_pop_free(k->chain, X509_free);
 	free(k->name);
 	if (k->p11) {
+		if (k->login)
+			PKCS11_logout(k->login);
 		if (k->slots)
 			PKCS11_release_all_slots(k->p11, k->slots, k->nslots);
 		PKCS11_CTX_unload(k->p11);
@@ -170,6 +173,7 @@ dlg_signkey *dlg_signkey_pkcs11(const char *module, const char *token, const cha
 		dlg_signkey_free(k);
 		return NULL;
 	}
+	k->login = slot;
 	PKCS11_CERT *certs = NULL;
 	unsigned int ncerts = 0;
 	if (PKCS11_enumerate_certs(slot->token, &certs, &ncerts) < 0)
@@ -194,7 +198,8 @@ dlg_signkey *dlg_signkey_pkcs11(const char *module, const char *token, const cha
 		dlg_signkey_free(k);
 		return NULL;
 	}
-	k->key = PKCS11_get_private_key(key);
+	k->key = PKCS11_get_private_key(key); /* libp11 0.4.12: a new key, ours to free */
+	k->key_owned = true;
 	k->cert = mine->x509 ? X509_dup(mine->x509) : NULL;
 	if (!k->key || !k->cert) {
 		dlg_warn(_("token \"%s\": cannot use the private key (%s)"), slot->token->label,

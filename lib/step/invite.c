@@ -22,6 +22,7 @@
 #include "step/issue.h"
 #include "base/vocab.h"
 #include "step/outbox.h"
+#include "step/sign.h"
 #include "case/participants.h"
 #include "fmt/mail.h"
 
@@ -52,6 +53,8 @@ struct ctx {
 	size_t nlet;
 	size_t cur;
 	char *addressee;
+	const dlg_nd30_stamp *stamp; /* signature and seal images, or NULL */
+	bool stamp_mail_only;        /* only on the letters that go by e-mail */
 	char number[64], time_vi[64], weekday[32], date_iso[16], year[8];
 };
 
@@ -179,11 +182,14 @@ static bool set_purpose(struct ctx *c, const dlg_participant *g)
 	return c->purpose != NULL;
 }
 
+static bool by_mail(struct ctx *c, struct letter *L);
+
 static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
 {
 	struct ctx *c = p;
 	c->cur = i;
 	c->let[i].first_page = dlg_pdf_page_count(pdf) + 1;
+	c->d.stamp = c->stamp && (!c->stamp_mail_only || by_mail(c, &c->let[i])) ? c->stamp : NULL;
 	set_addressee(c, &c->let[i]);
 	if (c->guests && !set_purpose(c, &c->guests->p[c->let[i].row]))
 		return false;
@@ -384,6 +390,35 @@ static void letter_contact(struct ctx *c, struct letter *L, const char *v[4])
 	v[1] = dlg_table_val(t, L->row, c->departments ? "name" : "organization");
 	v[2] = dlg_table_val(t, L->row, "address");
 	v[3] = dlg_table_val(t, L->row, "email");
+}
+
+/* True when letter L goes by e-mail (its addressee has a usable address). */
+static bool by_mail(struct ctx *c, struct letter *L)
+{
+	const char *v[4];
+	letter_contact(c, L, v);
+	char *to = dlg_xstrdup(v[3]);
+	dlg_text_squeeze(to);
+	bool ok = dlg_mail_addr_ok(to);
+	free(to);
+	return ok;
+}
+
+/* The letters that go by e-mail, signed before they are attached. */
+static bool sign_mail(const dlg_case *cs, struct ctx *x, const char *out, char **names)
+{
+	char **paths = dlg_xmalloc((x->nlet ? x->nlet : 1) * sizeof *paths);
+	size_t n = 0;
+	for (size_t i = 0; i < x->nlet; i++) {
+		x->cur = i;
+		if (by_mail(x, &x->let[i]))
+			paths[n++] = dlg_path_join(out, names[i]);
+	}
+	bool ok = dlg_sign_both(cs, paths, n);
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	return ok;
 }
 
 /* recipients.csv beside the letters. */
@@ -648,6 +683,7 @@ int dlg_invite_run(const dlg_case *cs, const dlg_invite_opts *o)
 	dlg_table items = {0};
 	bool have_items = false;
 	dlg_participants guests = {0};
+	dlg_nd30_stamp stamp = {0};
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	x.s = dlg_sessions_find(&ss, o->session);
@@ -705,6 +741,12 @@ collected:;
 	x.d.table = get_table;
 	x.d.table_ctx = &x;
 	x.d.conf = cs->conf;
+	if (o->digital || o->sign) {
+		if (!dlg_nd30_stamp_load(&stamp, cs->conf, cs->dir))
+			goto done;
+		x.stamp = &stamp;
+		x.stamp_mail_only = !o->digital;
+	}
 	warn_late(cs, &x);
 	/* every participant's phrase, before a number is taken or a file made */
 	for (size_t i = 0; x.guests && i < x.nlet; i++) {
@@ -717,6 +759,8 @@ collected:;
 		goto done;
 	names = dlg_pdf_names(x.nlet, letter_key, &x);
 	status = write_letters(&x, o, names);
+	if (status == DLG_EXIT_OK && o->sign && !sign_mail(cs, &x, o->out_dir, names))
+		status = DLG_EXIT_ERROR;
 	if (status == DLG_EXIT_OK && (o->mail_dir || o->sendmail) &&
 	    !mail_letters(cs, &x, o, names))
 		status = DLG_EXIT_ERROR;
@@ -729,6 +773,7 @@ done:
 	free(x.let);
 	free(x.addressee);
 	dlg_tmpl_free(t);
+	dlg_nd30_stamp_free(&stamp);
 	if (in.path)
 		dlg_table_free(&in);
 	if (depts.path)

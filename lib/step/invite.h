@@ -21,6 +21,10 @@ typedef struct {
 	const char *mail_dir; /* an e-mail (.eml) with its letter for every addressee with
 	                         an e-mail address into this folder, or NULL */
 	bool sendmail;        /* hand those messages to sendmail */
+	bool digital;         /* every letter to be signed digitally: signature and seal images */
+	bool sign;            /* the letters that go by e-mail get the images and are signed
+	                       * by the signer and the office (dlg.conf [sign]) before they
+	                       * are attached; the others stay paper */
 	bool today_fixed;     /* today was given (--today, DLG_TODAY): dated messages */
 	const char *number;   /* the invitation's number; NULL: dlg.conf [numbering] invite */
 	const char *tmpl;     /* the template; NULL: giay-moi, or giay-moi-phong */

@@ -507,30 +507,19 @@ static const char *base_of(const char *path)
 
 /* The e-mail messages of the letters in folder out: into mail_dir, and/or
  * to sendmail. */
-/* The signer's, then the office's signature on every letter that goes by
- * e-mail (files in out), each key opened once; the signing time goes into
- * the outgoing register with the letter's number. */
+/* The letters that go by e-mail (files in out), signed by the signer and
+ * the office before they are attached. */
 static bool sign_mail(const dlg_case *cs, const dlg_replies *r, const char *out)
 {
-	static const char *const roles[] = {"signer", "office"};
-	bool ok = true;
-	for (int k = 0; ok && k < 2; k++) {
-		dlg_sign_keyopts ko = {.role = roles[k]};
-		dlg_signkey *key = NULL;
-		for (size_t i = 0; ok && i < r->n; i++) {
-			if (!dlg_replies_by_mail(r, i))
-				continue;
-			if (!key && !(key = dlg_sign_key_open(cs, &ko))) {
-				ok = false;
-				break;
-			}
-			char *pdf = dlg_path_join(out, r->L[i].file);
-			ok =
-			    dlg_sign_pdf(cs, key, roles[k], false, r->L[i].symbol, NULL, pdf, NULL);
-			free(pdf);
-		}
-		dlg_signkey_free(key);
-	}
+	char **paths = dlg_xmalloc((r->n ? r->n : 1) * sizeof *paths);
+	size_t n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (dlg_replies_by_mail(r, i))
+			paths[n++] = dlg_path_join(out, r->L[i].file);
+	bool ok = dlg_sign_both(cs, paths, n);
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 	return ok;
 }
 

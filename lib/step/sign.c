@@ -255,6 +255,21 @@ bool dlg_sign_pdf(const dlg_case *cs, dlg_signkey *key, const char *role, bool a
 	return ok;
 }
 
+bool dlg_sign_both(const dlg_case *cs, char *const *paths, size_t n)
+{
+	static const char *const roles[] = {"signer", "office"};
+	bool ok = true;
+	for (int k = 0; ok && n && k < 2; k++) {
+		dlg_sign_keyopts ko = {.role = roles[k]};
+		dlg_signkey *key = dlg_sign_key_open(cs, &ko);
+		ok = key != NULL;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = dlg_sign_pdf(cs, key, roles[k], false, NULL, NULL, paths[i], NULL);
+		dlg_signkey_free(key);
+	}
+	return ok;
+}
+
 int dlg_sign_run(const dlg_case *cs, const dlg_sign_opts *o)
 {
 	const char *role = o->key.role ? o->key.role : "office";

@@ -42,6 +42,13 @@ dlg_signkey *dlg_sign_key_open(const dlg_case *cs, const dlg_sign_keyopts *k);
 bool dlg_sign_pdf(const dlg_case *cs, dlg_signkey *key, const char *role, bool attachment,
                   const char *symbol, dlg_fonts *fonts, const char *path, const char *out);
 
+/* The signer's, then the office's signature, with the keys of dlg.conf
+ * [sign] (PINs as dlg_sign_key_open gets them), on each of the n PDFs made
+ * with the images and their empty fields; each key is opened once, and only
+ * when n > 0. The signing times go into the outgoing register with the
+ * numbers the PDFs carry. false after a diagnostic. */
+bool dlg_sign_both(const dlg_case *cs, char *const *paths, size_t n);
+
 /* What dlg-sign was asked for. */
 typedef struct {
 	dlg_sign_keyopts key;

@@ -363,5 +363,22 @@ PY
 	fi
 done
 [ $nmail -ge 2 ] || fail "only $nmail letters by e-mail"
-echo "sign.sh: $(ls signed/*.pdf | wc -l) letters signed by both keys, $nmail signed for e-mail"
+# dlg-invite --mail --sign: the same for the invitations
+DLG_OFFICE_PIN=246810 DLG_SIGNER_PIN=mật-khẩu dlg-invite --session 2026-1 -o gm/ --mail gme/ \
+	--sign registrations.csv 2>err.txt || {
+	cat err.txt >&2
+	fail "dlg-invite --sign failed"
+}
+ninv=0
+for f in gm/*.pdf; do
+	n=$(pdfsig "$f" 2>/dev/null | grep -c 'Signature is Valid')
+	if [ -f "gme/$(basename "$f" .pdf).eml" ]; then
+		[ "$n" = 2 ] || fail "$f goes by e-mail with $n valid signatures"
+		ninv=$((ninv + 1))
+	else
+		[ "$n" = 0 ] || fail "$f goes by post but is signed"
+	fi
+done
+[ $ninv -ge 2 ] || fail "only $ninv invitations by e-mail"
+echo "sign.sh: $(ls signed/*.pdf | wc -l) letters signed by both keys, $nmail signed for e-mail, $ninv invitations"
 exit 0

@@ -2,8 +2,9 @@
 """Write a maildir of forms sent by e-mail, with python's email package (not
 GMime, which dlg reads them with): a form typed in the message's text
 (quoted-printable UTF-8), the same message delivered twice, an HTML-only
-form, a message with a CSV attachment of two forms, one with only a scanned
-photo, and a file that is no message at all."""
+form, a message with a CSV attachment of two forms, one with an Excel attachment and
+a CSV that is no list of forms, one with only a scanned photo, and a file that
+is no message at all."""
 import os
 import sys
 from email.message import EmailMessage
@@ -85,5 +86,19 @@ m.add_attachment(b"\xff\xd8\xff\xe0 not really a photo", maintype="image", subty
                  filename="phieu-dang-ky.jpg")
 save("new", "1781256600.M5P1.lienminh", m)
 
-# 5. Not a message: a clerk's note saved in the wrong folder.
+# 5. A village sends its sheet as an Excel attachment (made by make-xlsx.py:
+#    phones stored as numbers, dates as date cells), and a list that is no
+#    list of forms (no name column): that one is left to the clerk.
+if os.path.exists("forms.xlsx"):
+    m = message(5, "Thôn 2 <thon2.lienminh@gmail.com>", datetime(2026, 6, 13, 8, 0, tzinfo=ict),
+                "Bảng phiếu thôn 2", "<xlsx.5@gmail.com>")
+    m.set_content("Thôn 2 gửi bảng phiếu đăng ký và bảng kê.\n")
+    m.add_attachment(open("forms.xlsx", "rb").read(), maintype="application",
+                     subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     filename="phieu-thon-2.xlsx")
+    m.add_attachment("STT,Nội dung\r\n1,Bảng kê số phiếu đã nhận\r\n".encode("utf-8"),
+                     maintype="text", subtype="csv", filename="bang-ke.csv")
+    save("cur", "1781312400.M7P1.lienminh:2,S", m)
+
+# 6. Not a message: a clerk's note saved in the wrong folder.
 save("new", "1781300000.M6P1.lienminh", b"\x00\x01\x02 ghi chu \xff\xfe\n")
