@@ -179,7 +179,7 @@ _dlg_command()
 		_dlg_add_files "$cur" '!*.xlsx'
 		return
 		;;
-	--soon | --number | --name-by | --table | --map | --sheet | --version | -h | --help)
+	--soon | --number | --name-by | --table | --map | --sheet | --carry-over | --version | -h | --help)
 		return
 		;;
 	--into | --answers | -a | --routes | --attendance | --notes | --items | --registrations)

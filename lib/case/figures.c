@@ -17,11 +17,18 @@ bool dlg_sd_person_protected(const dlg_sessdata *sd, const dlg_sd_person *p)
 	return p->nitems > 0;
 }
 
+bool dlg_sd_person_counted(const dlg_sessdata *sd, const dlg_sd_person *p)
+{
+	return !dlg_sd_person_protected(sd, p) || !dlg_sd_person_away(sd, p);
+}
+
 void dlg_figures_count(dlg_figures *f, const dlg_sessdata *sd)
 {
 	memset(f, 0, sizeof *f);
 	for (size_t i = 0; i < sd->np; i++) {
 		const dlg_sd_person *p = &sd->p[i];
+		if (!dlg_sd_person_counted(sd, p))
+			continue;
 		if (dlg_sd_person_away(sd, p)) {
 			f->people_absent++;
 			continue;

@@ -42,4 +42,11 @@ bool dlg_sd_item_protected(const dlg_sd_item *it);
  * names (an absentee list, an invitation, a posted list). */
 bool dlg_sd_person_protected(const dlg_sessdata *sd, const dlg_sd_person *p);
 
+/* True when p is counted among the registrants who came or stayed away:
+ * false for someone who only made a complaint, denunciation or dispute and
+ * was not marked present, since such a person is not invited and is not on
+ * the attendance list; counting them as absent would point at their village
+ * (Luật Tố cáo 2018 art. 47) and contradict the list of absentees. */
+bool dlg_sd_person_counted(const dlg_sessdata *sd, const dlg_sd_person *p);
+
 #endif

@@ -187,12 +187,16 @@ static char *describe(const dlg_intake *in, uint64_t where)
 	                     in->files[(where & ~FROM_LINE) >> 40]);
 }
 
-static void remember(dlg_intake *in, char *const *v, const char *file, long line, uint64_t person)
+/* where: the form's where_of, or NO_WHERE to make it when needed */
+#define NO_WHERE UINT64_MAX
+static void remember(dlg_intake *in, char *const *v, const char *file, long line, uint64_t person,
+                     uint64_t where)
 {
 	int st = dlg_reg_status_parse(v[REG_STATUS]);
 	if (st != DLG_STATUS_INCOMPLETE && st != DLG_STATUS_DUPLICATE &&
 	    !dlg_hashmap_get(&in->same_person, person, NULL))
-		dlg_hashmap_add(&in->same_person, person, where_of(in, v[REG_ID], file, line),
+		dlg_hashmap_add(&in->same_person, person,
+		                where != NO_WHERE ? where : where_of(in, v[REG_ID], file, line),
 		                NULL);
 }
 
@@ -215,7 +219,7 @@ void dlg_intake_known(dlg_intake *in, char *const *values)
 	uint64_t *rows = dlg_hashmap_upsert(&in->same_form, form, 1, &added);
 	if (!added)
 		++*rows;
-	remember(in, values, "", 0, person);
+	remember(in, values, "", 0, person, NO_WHERE);
 }
 
 void dlg_intake_other_columns(dlg_intake *in, uint64_t hash)
@@ -480,15 +484,21 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	free(v[REG_NOTE]);
 	v[REG_NOTE] = note;
 
+	bool provisional = false;
 	if (in->opts.assign_ids) {
 		free(v[REG_ID]);
 		v[REG_ID] = dlg_xasprintf("R%04ld", ++in->max_id);
 	} else if (!*v[REG_ID]) {
 		free(v[REG_ID]);
 		v[REG_ID] = dlg_xasprintf("tam-%04ld", ++in->provisional);
+		provisional = true;
 	}
+	/* a repeat names the earlier row by file and line: no id is kept for
+	 * every row of a million */
 	if (!repeated)
-		dlg_hashmap_add(&in->this_run, rk, where_of(in, v[REG_ID], file, line), NULL);
-	remember(in, v, file, line, person);
+		dlg_hashmap_add(&in->this_run, rk, where_of(in, "", file, line), NULL);
+	/* a provisional id lives only in this output: later duplicates name the
+	 * form by its file and line, which the clerk can look up */
+	remember(in, v, file, line, person, provisional ? where_of(in, "", file, line) : NO_WHERE);
 	return INTAKE_NEW;
 }

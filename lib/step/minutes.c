@@ -257,6 +257,8 @@ static void part_attendance(dlg_minutes *m, dlg_lay *l)
 	dlg_villages *vl = dlg_villages_load(m->c);
 	for (size_t i = 0; i < sd->np; i++) {
 		const dlg_sd_person *p = &sd->p[i];
+		if (!dlg_sd_person_counted(sd, p))
+			continue;
 		const char *name = *p->village ? p->village : "Không rõ địa chỉ";
 		const char *known = vl ? dlg_villages_match(vl, name) : NULL;
 		if (!known && vl)
