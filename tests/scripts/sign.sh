@@ -173,6 +173,18 @@ dlg-sign --pkcs11 "$module" --token VanThu --pin-file "$k/badpin" wrong.pdf 2>er
 grep -q 'PIN' err.txt || fail "no message about the PIN: $(cat err.txt)"
 cmp -s wrong.pdf ky/R0009.pdf || fail "a wrong PIN changed the file"
 
+# not a PDF, or one rewritten with cross-reference streams: refused, unchanged
+printf 'không phải PDF' >x.pdf
+dlg-sign --pkcs11 "$module" --token VanThu --pin-file "$k/pin" x.pdf 2>err.txt &&
+	fail "signed a file that is no PDF"
+grep -q 'x.pdf: cannot read this PDF' err.txt || fail "not a PDF: $(cat err.txt)"
+qpdf --object-streams=generate ky/R0009.pdf objstm.pdf || fail "qpdf --object-streams"
+cp objstm.pdf objstm.orig
+dlg-sign --pkcs11 "$module" --token VanThu --pin-file "$k/pin" objstm.pdf 2>err.txt &&
+	fail "signed a PDF with cross-reference streams"
+grep -q 'cross-reference streams' err.txt || fail "object streams: $(cat err.txt)"
+cmp -s objstm.pdf objstm.orig || fail "a refused PDF was changed"
+
 # the signer's signature (certificate file), then the office's (token)
 cp -R ky signed
 DLG_SIGNER_PIN=mật-khẩu dlg-sign --as signer --pkcs12 "$k/signer.p12" signed/*.pdf ||
