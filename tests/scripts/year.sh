@@ -182,6 +182,11 @@ if command -v flock >/dev/null 2>&1; then
 fi
 DLG_TODAY=2027-02-04 dlg-route --sent 2027-02-04 --into items.csv registrations.csv 2>/dev/null
 check "routing again keeps every staff edit" cmp -s edited.csv items.csv
+# a failed run (a registrations file cut short) leaves the record whole
+head -c 300 ../so-dang-ky/registrations.csv >broken.csv
+dlg-route --into items.csv broken.csv 2>/dev/null
+[ $? = 2 ] || bad "routing a broken file fails"
+check "a failed run leaves items.csv whole" cmp -s edited.csv items.csv
 # the guidance letter for the denunciation goes out the next day
 DLG_TODAY=2027-02-04 dlg-reply --session 2027-1 --guidance -o huong-dan/ 2>err || bad "reply --guidance: $(cat err)"
 nam=$(csv registrations.csv '[r["reg_id"] for r in rows if r["name"] == "Phạm Văn Nam"][0]')
