@@ -45,7 +45,7 @@ UNITS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MO = $(BUILD)/locale/vi/LC_MESSAGES/dlg.mo
 MANS = $(sort $(wildcard docs/*.1))
 
-.PHONY: all build deps demo check layers valgrind unit cases asan pdfcheck install uninstall clean bench fuzz format eval-route
+.PHONY: all build deps demo check layers valgrind unit cases asan fuzz-replay pdfcheck install uninstall clean bench fuzz format eval-route
 # Plain `make` only builds; `make demo` and `make check` install what is missing first.
 all: build
 
@@ -91,12 +91,23 @@ cases: build
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" WERROR=$(WERROR) \
-		SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=undefined" build unit
+		SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=undefined" build unit fuzz-replay
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
 		sh tests/run-cases.sh $(CURDIR)/build-asan/bin
 
 layers:
 	@sh tests/check-layers.sh $(LIB_FAMILIES)
+
+# The fuzz harnesses built without libFuzzer (tests/fuzz/replay.c) with this
+# build's flags; `make asan` replays tests/fuzz/crashes/ through them.
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz_util.h $(BUILD)/libdlg.a
+	@mkdir -p $(dir $@)
+	$(if $(V),,@echo "  LD $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
+		$(BUILD)/libdlg.a $(LDLIBS)
+
+fuzz-replay: $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+	@sh tests/fuzz/replay.sh $(CURDIR)/$(BUILD)/fuzz
 
 check: deps
 	@$(MAKE) --no-print-directory WERROR=1 layers build unit cases

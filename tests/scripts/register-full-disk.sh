@@ -1,14 +1,14 @@
 #!/bin/sh
 # A write that fails (a full disk) leaves the register whole and exits 2.
 # /dev/full makes every write fail; we point the record's folder at a tiny
-# tmpfs when we may mount one, else skip with a note.
+# tmpfs when we may mount one, else skip (exit 77: reported as skipped).
 set -eu
 work=$(mktemp -d)
 trap 'cd /; umount "$work/small" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir "$work/small"
 if ! mount -t tmpfs -o size=64k tmpfs "$work/small" 2>/dev/null; then
 	echo "register-full-disk: cannot mount a tmpfs here, skipped"
-	exit 0
+	exit 77
 fi
 # the case folder is $work (found from small/ upwards)
 cp "${TOP:?}/tests/data/case/dlg.conf" "${TOP:?}/tests/data/case/"*.csv "$work"/
