@@ -579,6 +579,62 @@ bool dlg_outgoing_reserve(const dlg_case *c, const dlg_outgoing_doc *docs, size_
 	return ok;
 }
 
+bool dlg_outgoing_set(const dlg_case *c, const char *doc, const char *session,
+                      const char *recipient, const char *column, const char *value)
+{
+	for (size_t k = 0; k < NOWN; k++)
+		if (!strcmp(column, own_name[k])) {
+			dlg_warn(_("the register's column \"%s\" is written by dlg only"), column);
+			return false;
+		}
+	char *path = register_path(c);
+	char *lpath = lock_path(path);
+	int lock = dlg_lock_file(lpath);
+	free(lpath);
+	if (lock < 0) {
+		free(path);
+		return false;
+	}
+	struct table t;
+	bool ok = table_load(&t, path, c->conf);
+	free(path);
+	long r = -1;
+	if (ok) {
+		dlg_hashmap docmap;
+		index_docs(&t, &docmap);
+		r = find_doc(&t, &docmap, doc, nz(session), nz(recipient));
+		dlg_hashmap_free(&docmap);
+		if (r < 0) {
+			dlg_warn_at(
+			    t.name, 0,
+			    _("no document %s of conference \"%s\" for \"%s\" in the register"),
+			    doc, nz(session), nz(recipient));
+			ok = false;
+		}
+	}
+	size_t col = t.ncol;
+	for (size_t k = 0; ok && k < t.ncol; k++)
+		if (!strcmp(t.col[k], column))
+			col = k;
+	if (ok && col == t.ncol) { /* a new column, empty in every other row */
+		t.col = dlg_xrealloc(t.col, (t.ncol + 1) * sizeof *t.col);
+		t.col[t.ncol] = dlg_xstrdup(column);
+		for (size_t k = 0; k < t.nrow; k++) {
+			t.cell[k] = dlg_xrealloc(t.cell[k], (t.ncol + 1) * sizeof **t.cell);
+			t.cell[k][t.ncol] = dlg_xstrdup("");
+		}
+		t.ncol++;
+	}
+	if (ok && strcmp(t.cell[r][col], value)) {
+		free(t.cell[r][col]);
+		t.cell[r][col] = dlg_xstrdup(value);
+		ok = table_write(&t);
+	}
+	table_free(&t);
+	dlg_unlock(lock);
+	return ok;
+}
+
 int dlg_outgoing_lookup(const dlg_case *c, const char *doc, const char *session,
                         const char *recipient, dlg_outgoing_no *out)
 {

@@ -105,6 +105,15 @@ bool dlg_outgoing_reserve(const dlg_case *c, const dlg_outgoing_doc *docs, size_
 int dlg_outgoing_lookup(const dlg_case *c, const char *doc, const char *session,
                         const char *recipient, dlg_outgoing_no *out);
 
+/* Record value in column of the registered document (doc, session,
+ * recipient), e.g. the time it was signed ("signed"): the column is added
+ * to the register when it has none; other columns and rows are kept. Under
+ * the register's lock, replaced atomically; nothing changes when the value
+ * is already there. false after a diagnostic: the document is not
+ * registered, column is one of the register's own, or a write failed. */
+bool dlg_outgoing_set(const dlg_case *c, const char *doc, const char *session,
+                      const char *recipient, const char *column, const char *value);
+
 /* Free the symbols of out[0..n-1]. */
 void dlg_outgoing_no_free(dlg_outgoing_no *out, size_t n);
 
