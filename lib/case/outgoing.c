@@ -675,6 +675,18 @@ bool dlg_outgoing_read(const dlg_case *c, dlg_outgoing_list *list)
 		table_free(&t);
 		return false;
 	}
+	/* the columns that are not the register's own, in file order */
+	list->extra_name = dlg_xmalloc((t.ncol ? t.ncol : 1) * sizeof *list->extra_name);
+	size_t *extra_at = dlg_xmalloc((t.ncol ? t.ncol : 1) * sizeof *extra_at);
+	for (size_t col = 0; col < t.ncol; col++) {
+		bool own = false;
+		for (size_t k = 0; k < NOWN; k++)
+			own |= t.at[k] == col;
+		if (!own) {
+			extra_at[list->nextra] = col;
+			list->extra_name[list->nextra++] = dlg_xstrdup(t.col[col]);
+		}
+	}
 	list->row = dlg_xmalloc((t.nrow ? t.nrow : 1) * sizeof *list->row);
 	for (size_t r = 0; r < t.nrow; r++) {
 		dlg_outgoing_row *o = &list->row[list->n++];
@@ -689,11 +701,15 @@ bool dlg_outgoing_read(const dlg_case *c, dlg_outgoing_list *list)
 		o->year = t.year[r];
 		o->seq = t.seq[r];
 		o->line = t.line[r];
+		o->extra = dlg_xmalloc((list->nextra ? list->nextra : 1) * sizeof *o->extra);
+		for (size_t k = 0; k < list->nextra; k++)
+			o->extra[k] = dlg_xstrdup(t.cell[r][extra_at[k]]);
 		if (!*o->symbol && o->seq)
 			o->symbol =
 			    (free(o->symbol), dlg_outgoing_symbol(c->conf, o->type, o->seq));
 	}
 	qsort(list->row, list->n, sizeof *list->row, by_year);
+	free(extra_at);
 	table_free(&t);
 	return true;
 }
@@ -707,7 +723,13 @@ void dlg_outgoing_list_free(dlg_outgoing_list *list)
 		             o->session,    o->recipient, o->type};
 		for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
 			free(f[k]);
+		for (size_t k = 0; k < list->nextra; k++)
+			free(o->extra[k]);
+		free(o->extra);
 	}
+	for (size_t k = 0; k < list->nextra; k++)
+		free(list->extra_name[k]);
+	free(list->extra_name);
 	free(list->row);
 	free(list->path);
 	memset(list, 0, sizeof *list);

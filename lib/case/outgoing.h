@@ -138,13 +138,16 @@ typedef struct {
 	char *symbol, *date, *type_name, *summary, *signer, *recipients, *keeper, *copies, *note,
 	    *doc, *session, *recipient, *type;
 	long year, seq;
-	long line; /* line in the file */
+	long line;    /* line in the file */
+	char **extra; /* the values of the list's extra columns */
 } dlg_outgoing_row;
 
 typedef struct {
 	char *path; /* the register's path (owned) */
 	dlg_outgoing_row *row;
 	size_t n;
+	char **extra_name; /* columns staff or other commands added ("signed") */
+	size_t nextra;
 } dlg_outgoing_list;
 
 /* Read the whole register (sorted by year, then as written), e.g. to print

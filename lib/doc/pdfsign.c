@@ -317,9 +317,23 @@ bool dlg_pdf_sign(const dlg_pdfsign *o, const unsigned char *in, size_t len, con
 	dlg_po_set(acro, "Fields", fields);
 	fields = NULL;
 	dlg_po_set(acro, "SigFlags", dlg_po_int(3));
+	bool catalog_changed = false;
 	if (!acro_num) {
 		acro_num = u.next++;
 		dlg_po_set(catalog, "AcroForm", dlg_po_ref(acro_num));
+		catalog_changed = true;
+	}
+	if (!dlg_po_get(catalog, "Extensions")) {
+		/* ETSI.CAdES.detached in a PDF 1.x file: the ESIC extension (ETSI
+		 * TS 102 778, EN 319 142-1) and PDF 1.7 as its base */
+		static const char esic[] = "<< /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>";
+		dlg_po_set(catalog, "Extensions",
+		           dlg_po_parse((const unsigned char *)esic, sizeof esic - 1));
+		if (len > 8 && memcmp(in, "%PDF-1.7", 8) < 0)
+			dlg_po_set(catalog, "Version", dlg_po_name("1.7"));
+		catalog_changed = true;
+	}
+	if (catalog_changed) {
 		add_obj(&u, catalog_num, catalog);
 		catalog = NULL;
 	}
