@@ -94,6 +94,15 @@ run "register online" 2027-01-25 dlg-register --into registrations.csv --channel
 grep -q 'online-export.csv:1: .*"Bạn biết Hội nghị qua đâu?"' err || bad "the unmatched column is not named: $(cat err)"
 run "register paper" 2027-01-28 dlg-register --into registrations.csv --channel paper inbox/phieu-giay.csv
 run "register e-mail" 2027-02-02 dlg-register --into registrations.csv inbox/thu
+# the guide's preview commands (section 2), as written: nothing recorded
+cp registrations.csv "$work/before"
+export DLG_TODAY=2027-01-28
+dlg-register --channel paper inbox/phieu-giay.csv 2>err | dlg-route 2>>err | dlg-deadline >xem.csv 2>>err
+grep -q '^tam-0001,.*,tam-0001-1,' xem.csv || bad "the guide's preview pipeline: $(cat err)"
+dlg-register --channel paper --xlsx phieu-moi.xlsx inbox/phieu-giay.csv 2>err || bad "register --xlsx: $(cat err)"
+[ "$(stat -c %a phieu-moi.xlsx 2>/dev/null)" = 600 ] || bad "phieu-moi.xlsx is missing or readable by others"
+unset DLG_TODAY
+cmp -s registrations.csv "$work/before" || bad "a preview changed registrations.csv"
 run "register late" 2027-02-18 dlg-register --into registrations.csv --channel paper inbox/phieu-muon.csv
 same registrations.csv env DLG_TODAY=2027-02-19 dlg-register --into registrations.csv --channel online inbox/online-export.csv
 same registrations.csv env DLG_TODAY=2027-02-19 dlg-register --into registrations.csv inbox/thu
