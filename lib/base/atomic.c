@@ -221,7 +221,14 @@ static struct held *held_by_fd(int fd)
 
 int dlg_lock_folder_of(const char *path)
 {
-	char *dir = folder_of(path);
+	/* a symbolic link's file is replaced at its target (dlg_atomic_begin):
+	 * lock the folder it is replaced in */
+	struct stat lst;
+	char *real = NULL;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+		real = realpath(path, NULL);
+	char *dir = folder_of(real ? real : path);
+	free(real);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY);
 	struct held *h = fd >= 0 ? held_by_fd(fd) : NULL;
 	if (h) {

@@ -44,7 +44,8 @@ bool dlg_atomic_commit(dlg_atomic *a);
 /* Give up: remove the temporary file and free a's strings. */
 void dlg_atomic_abort(dlg_atomic *a);
 
-/* Take an exclusive flock on the folder that holds path (waits). Returns a
+/* Take an exclusive flock on the folder that holds path (for a symbolic
+ * link: the folder of its target, where dlg_atomic_begin replaces it; waits). Returns a
  * descriptor for dlg_unlock, or -1 after a diagnostic. Every record of a
  * folder shares its lock. A folder this process holds already is not
  * locked again (that would wait for ever): the lock is shared and released

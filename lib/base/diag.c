@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/env.h"
+
 static const char *progname = "dlg";
 
 static void bind_messages(void)
@@ -47,8 +49,7 @@ void dlg_diag_init(const char *argv0)
 	 * LANGUAGE=vi alone (no vi_VN.UTF-8 locale generated) still means
 	 * Vietnamese messages. (LANGUAGE is gettext's variable, read here.) */
 	const char *messages = setlocale(LC_MESSAGES, NULL);
-	const char *language = getenv("LANGUAGE");
-	if (language && *language && messages &&
+	if (dlg_env_language() && messages &&
 	    (!strcmp(messages, "C") || !strcmp(messages, "POSIX")))
 		setlocale(LC_MESSAGES, "C.UTF-8");
 	bind_messages();

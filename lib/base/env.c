@@ -40,6 +40,11 @@ const char *dlg_env_pin(const char *role)
 	return get(!strcmp(role, "signer") ? "DLG_SIGNER_PIN" : "DLG_OFFICE_PIN");
 }
 
+const char *dlg_env_language(void)
+{
+	return get("LANGUAGE");
+}
+
 bool dlg_env_threads(void)
 {
 	const char *v = get("DLG_THREADS");

@@ -11,6 +11,7 @@
  *   DLG_OFFICE_PIN, DLG_SIGNER_PIN  the PIN of the office's or the signer's
  *                 token (or the password of the certificate file) for signing
  *                 without a terminal to ask on
+ *   LANGUAGE      gettext's: the messages' language, even in the C locale (cron)
  */
 #ifndef DLG_BASE_ENV_H
 #define DLG_BASE_ENV_H
@@ -25,6 +26,8 @@ const char *dlg_env_jobs(void);
 
 /* DLG_OFFICE_PIN for role "office", DLG_SIGNER_PIN for "signer". */
 const char *dlg_env_pin(const char *role);
+
+const char *dlg_env_language(void);
 
 /* False when DLG_THREADS is "0". */
 bool dlg_env_threads(void);

@@ -301,6 +301,40 @@ static const dlg_session *pick_session(dlg_intake *in, dlg_day received, bool at
 	return next;
 }
 
+/* True when a topic's text only says there is nothing to ask ("Không có.",
+ * "không", "Không ý kiến", "-"): forms and e-mails written after the plan's
+ * form often fill both parts, and such a text is no question to route. */
+static bool says_nothing(const char *topic)
+{
+	static const char *const nothing[] = {
+	    "",
+	    "khong",
+	    "khong co",
+	    "khong co y kien",
+	    "khong y kien",
+	    "khong co gi",
+	    "chua co",
+	    "chua co y kien",
+	    "ko",
+	    "ko co",
+	    "khong co kien nghi",
+	    "khong co noi dung",
+	    "khong co de xuat",
+	    "khong a",
+	    "khong co a",
+	    "none",
+	    "n a",
+	};
+	if (!*topic || strlen(topic) > 48)
+		return false;
+	char *f = dlg_text_fold(topic);
+	bool none = false;
+	for (size_t k = 0; k < sizeof nothing / sizeof *nothing && !none; k++)
+		none = !strcmp(f, nothing[k]);
+	free(f);
+	return none;
+}
+
 dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool online_default,
                                  const char *file, long line, char **v)
 {
@@ -350,6 +384,25 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		session = pick_session(in, received, at_conference);
 	}
 
+	/* a part that only says "nothing" is left blank, and the note says so */
+	char *said_nothing = dlg_xstrdup("");
+	static const struct {
+		int col;
+		const char *part;
+	} parts[] = {{REG_TOPIC_PROCEDURE, "Về thủ tục hành chính"},
+	             {REG_TOPIC_HANDLING, "Về giải quyết thủ tục hành chính"}};
+	for (size_t k = 0; k < 2; k++) {
+		char *t = r[parts[k].col];
+		if (!*t || !says_nothing(t))
+			continue;
+		char *with =
+		    dlg_xasprintf("%s%sMục \"%s\" ghi \"%s\", coi như để trống.", said_nothing,
+		                  *said_nothing ? " " : "", parts[k].part, t);
+		free(said_nothing);
+		said_nothing = with;
+		*t = '\0';
+	}
+
 	for (size_t k = 0; k < REG_NCOLS; k++)
 		v[k] = r[k];
 	char iso[11];
@@ -396,12 +449,17 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 	                            : NULL;
 	if (in_register && *in_register > 0) {
 		--*in_register;
-		return INTAKE_ALREADY;
+		{
+			free(said_nothing);
+			return INTAKE_ALREADY;
+		}
 	}
 	uint64_t rk = run_key(form, line), first;
 	bool repeated = dlg_hashmap_get(&in->this_run, rk, &first);
-	if (repeated && in->opts.assign_ids)
+	if (repeated && in->opts.assign_ids) {
+		free(said_nothing);
 		return INTAKE_ALREADY;
+	}
 
 	const char *status = dlg_reg_status_code(DLG_STATUS_ACCEPTED);
 	char *note = NULL;
@@ -479,6 +537,12 @@ dlg_intake_result dlg_intake_row(dlg_intake *in, const char *const *raw, bool on
 		free(note);
 		note = with;
 	}
+	if (*said_nothing) {
+		char *with = dlg_xasprintf("%s%s%s", note, *note ? " " : "", said_nothing);
+		free(note);
+		note = with;
+	}
+	free(said_nothing);
 	free(v[REG_STATUS]);
 	v[REG_STATUS] = dlg_xstrdup(status);
 	free(v[REG_NOTE]);

@@ -579,6 +579,62 @@ bool dlg_outgoing_reserve(const dlg_case *c, const dlg_outgoing_doc *docs, size_
 	return ok;
 }
 
+bool dlg_outgoing_set(const dlg_case *c, const char *doc, const char *session,
+                      const char *recipient, const char *column, const char *value)
+{
+	for (size_t k = 0; k < NOWN; k++)
+		if (!strcmp(column, own_name[k])) {
+			dlg_warn(_("the register's column \"%s\" is written by dlg only"), column);
+			return false;
+		}
+	char *path = register_path(c);
+	char *lpath = lock_path(path);
+	int lock = dlg_lock_file(lpath);
+	free(lpath);
+	if (lock < 0) {
+		free(path);
+		return false;
+	}
+	struct table t;
+	bool ok = table_load(&t, path, c->conf);
+	free(path);
+	long r = -1;
+	if (ok) {
+		dlg_hashmap docmap;
+		index_docs(&t, &docmap);
+		r = find_doc(&t, &docmap, doc, nz(session), nz(recipient));
+		dlg_hashmap_free(&docmap);
+		if (r < 0) {
+			dlg_warn_at(
+			    t.name, 0,
+			    _("no document %s of conference \"%s\" for \"%s\" in the register"),
+			    doc, nz(session), nz(recipient));
+			ok = false;
+		}
+	}
+	size_t col = t.ncol;
+	for (size_t k = 0; ok && k < t.ncol; k++)
+		if (!strcmp(t.col[k], column))
+			col = k;
+	if (ok && col == t.ncol) { /* a new column, empty in every other row */
+		t.col = dlg_xrealloc(t.col, (t.ncol + 1) * sizeof *t.col);
+		t.col[t.ncol] = dlg_xstrdup(column);
+		for (size_t k = 0; k < t.nrow; k++) {
+			t.cell[k] = dlg_xrealloc(t.cell[k], (t.ncol + 1) * sizeof **t.cell);
+			t.cell[k][t.ncol] = dlg_xstrdup("");
+		}
+		t.ncol++;
+	}
+	if (ok && strcmp(t.cell[r][col], value)) {
+		free(t.cell[r][col]);
+		t.cell[r][col] = dlg_xstrdup(value);
+		ok = table_write(&t);
+	}
+	table_free(&t);
+	dlg_unlock(lock);
+	return ok;
+}
+
 int dlg_outgoing_lookup(const dlg_case *c, const char *doc, const char *session,
                         const char *recipient, dlg_outgoing_no *out)
 {
@@ -619,6 +675,18 @@ bool dlg_outgoing_read(const dlg_case *c, dlg_outgoing_list *list)
 		table_free(&t);
 		return false;
 	}
+	/* the columns that are not the register's own, in file order */
+	list->extra_name = dlg_xmalloc((t.ncol ? t.ncol : 1) * sizeof *list->extra_name);
+	size_t *extra_at = dlg_xmalloc((t.ncol ? t.ncol : 1) * sizeof *extra_at);
+	for (size_t col = 0; col < t.ncol; col++) {
+		bool own = false;
+		for (size_t k = 0; k < NOWN; k++)
+			own |= t.at[k] == col;
+		if (!own) {
+			extra_at[list->nextra] = col;
+			list->extra_name[list->nextra++] = dlg_xstrdup(t.col[col]);
+		}
+	}
 	list->row = dlg_xmalloc((t.nrow ? t.nrow : 1) * sizeof *list->row);
 	for (size_t r = 0; r < t.nrow; r++) {
 		dlg_outgoing_row *o = &list->row[list->n++];
@@ -633,11 +701,15 @@ bool dlg_outgoing_read(const dlg_case *c, dlg_outgoing_list *list)
 		o->year = t.year[r];
 		o->seq = t.seq[r];
 		o->line = t.line[r];
+		o->extra = dlg_xmalloc((list->nextra ? list->nextra : 1) * sizeof *o->extra);
+		for (size_t k = 0; k < list->nextra; k++)
+			o->extra[k] = dlg_xstrdup(t.cell[r][extra_at[k]]);
 		if (!*o->symbol && o->seq)
 			o->symbol =
 			    (free(o->symbol), dlg_outgoing_symbol(c->conf, o->type, o->seq));
 	}
 	qsort(list->row, list->n, sizeof *list->row, by_year);
+	free(extra_at);
 	table_free(&t);
 	return true;
 }
@@ -651,7 +723,13 @@ void dlg_outgoing_list_free(dlg_outgoing_list *list)
 		             o->session,    o->recipient, o->type};
 		for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
 			free(f[k]);
+		for (size_t k = 0; k < list->nextra; k++)
+			free(o->extra[k]);
+		free(o->extra);
 	}
+	for (size_t k = 0; k < list->nextra; k++)
+		free(list->extra_name[k]);
+	free(list->extra_name);
 	free(list->row);
 	free(list->path);
 	memset(list, 0, sizeof *list);

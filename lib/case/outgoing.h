@@ -105,6 +105,15 @@ bool dlg_outgoing_reserve(const dlg_case *c, const dlg_outgoing_doc *docs, size_
 int dlg_outgoing_lookup(const dlg_case *c, const char *doc, const char *session,
                         const char *recipient, dlg_outgoing_no *out);
 
+/* Record value in column of the registered document (doc, session,
+ * recipient), e.g. the time it was signed ("signed"): the column is added
+ * to the register when it has none; other columns and rows are kept. Under
+ * the register's lock, replaced atomically; nothing changes when the value
+ * is already there. false after a diagnostic: the document is not
+ * registered, column is one of the register's own, or a write failed. */
+bool dlg_outgoing_set(const dlg_case *c, const char *doc, const char *session,
+                      const char *recipient, const char *column, const char *value);
+
 /* Free the symbols of out[0..n-1]. */
 void dlg_outgoing_no_free(dlg_outgoing_no *out, size_t n);
 
@@ -129,13 +138,16 @@ typedef struct {
 	char *symbol, *date, *type_name, *summary, *signer, *recipients, *keeper, *copies, *note,
 	    *doc, *session, *recipient, *type;
 	long year, seq;
-	long line; /* line in the file */
+	long line;    /* line in the file */
+	char **extra; /* the values of the list's extra columns */
 } dlg_outgoing_row;
 
 typedef struct {
 	char *path; /* the register's path (owned) */
 	dlg_outgoing_row *row;
 	size_t n;
+	char **extra_name; /* columns staff or other commands added ("signed") */
+	size_t nextra;
 } dlg_outgoing_list;
 
 /* Read the whole register (sorted by year, then as written), e.g. to print

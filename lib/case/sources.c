@@ -230,7 +230,7 @@ static bool zip_file(const char *path)
 static dlg_sheet *attachment_to_manual(const dlg_sheet *forms, const dlg_sheet *att)
 {
 	dlg_sheet *m = dlg_sheet_new(att->name, (const char *const *)forms->header, forms->ncols);
-	const char **cells = calloc(forms->ncols ? forms->ncols : 1, sizeof *cells);
+	const char **cells = dlg_xcalloc(forms->ncols ? forms->ncols : 1, sizeof *cells);
 	for (size_t i = 0; i < forms->ncols; i++)
 		cells[i] = dlg_sheet_fallback_get(att, forms->header[i]);
 	size_t r = dlg_sheet_add_row(m, cells, 0);

@@ -84,7 +84,7 @@ static dlg_po *appearance(struct update *u, const dlg_pdfsign *o, double w, doub
 	dlg_po *form = NULL;
 	dlg_pdfdoc d;
 	if (!o->look) {
-		form = calloc(1, sizeof *form);
+		form = dlg_xcalloc(1, sizeof *form);
 		form->kind = DLG_PO_STREAM;
 		dlg_po_push(form, dlg_po_parse((const unsigned char *)"<< >>", 5));
 		form->s = dlg_xstrdup("");
@@ -98,7 +98,7 @@ static dlg_po *appearance(struct update *u, const dlg_pdfsign *o, double w, doub
 		dlg_po *res = page ? dlg_po_get(page, "Resources") : NULL;
 		if (content && content->kind == DLG_PO_STREAM && res) {
 			u->from = &d;
-			u->map = calloc((size_t)d.size, sizeof *u->map);
+			u->map = dlg_xcalloc((size_t)d.size, sizeof *u->map);
 			form = dlg_po_copy(content, NULL, NULL);
 			dlg_po *r = res->kind == DLG_PO_REF ? dlg_pdfdoc_get(&d, res->num) : NULL;
 			dlg_po_set(form, "Resources", dlg_po_copy(r ? r : res, map_ref, u));
@@ -317,9 +317,23 @@ bool dlg_pdf_sign(const dlg_pdfsign *o, const unsigned char *in, size_t len, con
 	dlg_po_set(acro, "Fields", fields);
 	fields = NULL;
 	dlg_po_set(acro, "SigFlags", dlg_po_int(3));
+	bool catalog_changed = false;
 	if (!acro_num) {
 		acro_num = u.next++;
 		dlg_po_set(catalog, "AcroForm", dlg_po_ref(acro_num));
+		catalog_changed = true;
+	}
+	if (!dlg_po_get(catalog, "Extensions")) {
+		/* ETSI.CAdES.detached in a PDF 1.x file: the ESIC extension (ETSI
+		 * TS 102 778, EN 319 142-1) and PDF 1.7 as its base */
+		static const char esic[] = "<< /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>";
+		dlg_po_set(catalog, "Extensions",
+		           dlg_po_parse((const unsigned char *)esic, sizeof esic - 1));
+		if (len > 8 && memcmp(in, "%PDF-1.7", 8) < 0)
+			dlg_po_set(catalog, "Version", dlg_po_name("1.7"));
+		catalog_changed = true;
+	}
+	if (catalog_changed) {
 		add_obj(&u, catalog_num, catalog);
 		catalog = NULL;
 	}
@@ -335,7 +349,7 @@ bool dlg_pdf_sign(const dlg_pdfsign *o, const unsigned char *in, size_t len, con
 	dlg_sbuf_add(out, in, len);
 	if (len && in[len - 1] != '\n')
 		dlg_sbuf_addc(out, '\n');
-	long *off = calloc((size_t)u.next, sizeof *off);
+	long *off = dlg_xcalloc((size_t)u.next, sizeof *off);
 	size_t br_at = 0, c_from = 0, c_to = 0;
 	for (size_t i = 0; i < u.n; i++) {
 		off[u.num[i]] = (long)out->len;

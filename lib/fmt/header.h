@@ -18,8 +18,10 @@ char *dlg_header_fold(const char *header);
  * header contains ("Số điện thoại liên hệ" → "phone"). Static string. */
 const char *dlg_header_field(const char *header);
 
-/* The field a header names by a known wording only (exact after folding,
- * no key words), or NULL: what every command's CSV reader uses. */
+/* The field a header names by one of the long-known wordings only (exact
+ * after folding, no key words, none of the short ones that mean a field
+ * only on a form, like "Tên"), or NULL: what every command's CSV reader
+ * uses. */
 const char *dlg_header_known(const char *header);
 
 /* Headers a user mapped to fields (--map 'Header=field', the [intake]

@@ -577,9 +577,10 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The message files of a folder: regular files not starting with '.';
- * appended to *files. */
-static bool list_folder(const char *dir, char ***files, size_t *n)
+/* The message files of a folder: regular files not starting with '.' (in
+ * a folder that is no maildir, those ending in .eml only: a CSV or a
+ * workbook beside them is no message); appended to *files. */
+static bool list_folder(const char *dir, bool eml_only, char ***files, size_t *n)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -587,7 +588,7 @@ static bool list_folder(const char *dir, char ***files, size_t *n)
 	struct dirent *e;
 	size_t first = *n;
 	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
+		if (e->d_name[0] == '.' || (eml_only && !ends_with(e->d_name, ".eml")))
 			continue;
 		char *p = dlg_xasprintf("%s/%s", dir, e->d_name);
 		struct stat st;
@@ -625,17 +626,18 @@ bool dlg_mail_read(const char *path, const char *from, dlg_mail_forms *out)
 		bool maildir = (stat(cur, &cs) == 0 && S_ISDIR(cs.st_mode)) ||
 		               (stat(nw, &ns) == 0 && S_ISDIR(ns.st_mode));
 		if (maildir) {
-			list_folder(cur, &files, &n);
-			list_folder(nw, &files, &n);
+			list_folder(cur, false, &files, &n);
+			list_folder(nw, false, &files, &n);
 			qsort(files, n, sizeof *files, by_name);
 		} else {
-			list_folder(path, &files, &n);
+			list_folder(path, true, &files, &n);
 		}
 		free(cur);
 		free(nw);
 		if (!n) {
 			dlg_warn(_("%s: no messages in this folder (a maildir has them in cur/ and "
-			           "new/)"),
+			           "new/, another folder as .eml files; CSV and .xlsx files are "
+			           "imported one by one)"),
 			         path);
 			free(files);
 			return false;

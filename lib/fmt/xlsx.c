@@ -472,7 +472,7 @@ static dlg_sheet *grid_to_sheet(struct grid *g, const char *name)
 		for (size_t i = 0; i < g->row[r].n; i++)
 			if (g->row[r].c[i].col + 1 > ncols)
 				ncols = g->row[r].c[i].col + 1;
-	char **header = calloc(ncols, sizeof *header);
+	char **header = dlg_xcalloc(ncols, sizeof *header);
 	for (size_t i = 0; i < g->row[h].n; i++)
 		header[g->row[h].c[i].col] = tidy(g->row[h].c[i].text);
 	for (size_t c = 0; c < ncols; c++)
@@ -486,7 +486,7 @@ static dlg_sheet *grid_to_sheet(struct grid *g, const char *name)
 		}
 	dlg_sheet *s = dlg_sheet_new(name, (const char *const *)header, ncols);
 	s->header_line = g->row[h].r;
-	char **cells = calloc(ncols, sizeof *cells);
+	char **cells = dlg_xcalloc(ncols, sizeof *cells);
 	for (size_t r = h + 1; r < g->nrows; r++) {
 		bool any = false;
 		for (size_t i = 0; i < g->row[r].n; i++)

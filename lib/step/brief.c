@@ -99,7 +99,7 @@ static void one_item(struct ctx *x, dlg_lay *l, const dlg_sd_item *it, size_t st
 		           &fi);
 		dlg_doc_para(l, DLG_ITALIC, s, false, 0);
 		free(s);
-	} else if (!strcmp(it->action, "review")) {
+	} else if (it->act == DLG_ACT_REVIEW) {
 		char *s =
 		    phrase(x, "review",
 		           "Chưa xác định được đơn vị trả lời: đề nghị lãnh đạo phân công.", &fi);
@@ -188,7 +188,7 @@ static void counts(struct ctx *x)
 		q++;
 		done += answered(x, it) > 0;
 		esc += it->act == DLG_ACT_ESCALATE;
-		review += !strcmp(it->action, "review");
+		review += it->act == DLG_ACT_REVIEW;
 	}
 	for (size_t i = 0; i < sd->np; i++) {
 		bool any = false;

@@ -327,7 +327,7 @@ static bool collect_departments(struct ctx *c)
 			continue;
 		const char *action = dlg_table_val(in, r, "action");
 		const char *dept = dlg_table_val(in, r, "dept");
-		if ((*action && strcmp(action, "answer")) || !*dept)
+		if ((*action && dlg_action_parse(action) != DLG_ACT_ANSWER) || !*dept)
 			continue;
 		long d = dlg_table_find(c->depts, dcode, dept);
 		if (d < 0) {

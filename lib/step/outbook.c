@@ -23,7 +23,11 @@ static const char *const list_head[] = {
 static int list_csv(const dlg_outgoing_list *L, const dlg_outbook_opts *o)
 {
 	dlg_csv_writer *w = dlg_csv_writer_new(stdout, o->excel);
-	dlg_csv_write_row(w, list_head, sizeof list_head / sizeof list_head[0]);
+	for (size_t k = 0; k < sizeof list_head / sizeof list_head[0]; k++)
+		dlg_csv_write_field(w, list_head[k]);
+	for (size_t k = 0; k < L->nextra; k++) /* columns staff or other commands added */
+		dlg_csv_write_field(w, L->extra_name[k]);
+	dlg_csv_end_row(w);
 	for (size_t i = 0; i < L->n; i++) {
 		const dlg_outgoing_row *r = &L->row[i];
 		if (o->year && r->year != o->year)
@@ -37,7 +41,11 @@ static int list_csv(const dlg_outgoing_list *L, const dlg_outbook_opts *o)
 		                     r->signer, r->recipients, r->keeper,    r->copies,
 		                     r->note,   year,          seq,          r->type,
 		                     r->doc,    r->session,    r->recipient};
-		dlg_csv_write_row(w, row, sizeof row / sizeof row[0]);
+		for (size_t k = 0; k < sizeof row / sizeof row[0]; k++)
+			dlg_csv_write_field(w, row[k]);
+		for (size_t k = 0; k < L->nextra; k++)
+			dlg_csv_write_field(w, r->extra[k]);
+		dlg_csv_end_row(w);
 	}
 	return dlg_csv_writer_finish(w, "<stdout>") ? DLG_EXIT_OK : DLG_EXIT_ERROR;
 }

@@ -136,6 +136,13 @@ cmp -s tb.pdf tb.pdf.1 || fail "the notice differs on a second run"
 for f in tl/*.pdf; do
 	cmp -s "$f" "tl.1/$(basename "$f")" || fail "$f differs on a second run"
 done
+# a notice dated after the publish-by day warns (16/07 + 10 days = Sunday
+# 26/07, so Monday 27/07: Civil Code art. 148)
+DLG_TODAY=2026-07-28 dlg-minutes --notice --session 2026-1 -o late.pdf 2>err.txt ||
+	fail "a late notice failed"
+grep -q "warning: the notice is dated 28/07/2026, after 27/07/2026" err.txt ||
+	fail "no warning for a late notice: $(cat err.txt)"
+cp outgoing.first outgoing.csv # (the late notice is the same document: same number)
 # --number: recorded, and a number that does not fit is an error
 DLG_TODAY=2026-10-20 dlg-reply --session 2026-1 -o tl2 --number 3 2>err.txt &&
 	fail "--number 3 accepted for letters that already have numbers"

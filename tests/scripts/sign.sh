@@ -209,6 +209,9 @@ for f in signed/*.pdf; do
 	grep -q 'Signing Hash Algorithm: SHA-256' sig.txt || fail "$f: not SHA-256"
 	[ "$(grep -c 'Total document signed' sig.txt)" = 1 ] || fail "$f: the last signature does not cover the file"
 	grep -q 'not signed' sig.txt && fail "$f: a field left unsigned"
+	grep -aq '/Extensions << /ESIC << /BaseVersion /1.7' "$f" || fail "$f: no ESIC extension"
+	[ "$(grep -ac '/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached' "$f")" = 2 ] ||
+		fail "$f: not two PAdES signature dictionaries"
 done
 # the signing times are in the register with each letter's number (dlg wrote
 # the number into the PDF)

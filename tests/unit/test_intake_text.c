@@ -68,6 +68,11 @@ static void header_fields(void **state)
 	check_field("topic_handling", "topic_handling");
 	/* key words: the question sections inside a longer heading */
 	check_field("Đăng ký tham gia Hội nghị: 1. Về thủ tục hành chính", "topic_procedure");
+	/* every command's CSV knows the long-known wordings only */
+	assert_string_equal(dlg_header_known("1. Họ và tên:"), "name");
+	assert_null(dlg_header_known("Tên"));
+	assert_string_equal(dlg_header_field("Tên"), "name");
+	assert_null(dlg_header_known("Thời gian"));
 	/* and what is no field */
 	check_field("Bạn biết Hội nghị qua đâu?", NULL);
 	check_field("Ý kiến khác", NULL);

@@ -106,6 +106,17 @@ static void per_type_and_regenerate(void **state)
 	assert_int_equal(stat(p, &st), 0);
 	assert_int_equal(st.st_mode & 077, 0);
 	free(p);
+	/* a column of sign's: added, set, kept by later reservations */
+	assert_true(dlg_outgoing_set(&c, "minutes", "2026-2", NULL, "signed", "2026-10-20T09:15"));
+	assert_false(dlg_outgoing_set(&c, "minutes", "2026-9", NULL, "signed", "x"));
+	assert_false(dlg_outgoing_set(&c, "minutes", "2026-2", NULL, "symbol", "x"));
+	dlg_outgoing_doc r3 = doc("report", "BC", "2026-2", NULL, "2026-10-21");
+	assert_true(dlg_outgoing_reserve(&c, &r3, 1, NULL, no));
+	dlg_outgoing_no_free(no, 1);
+	char *withsign = read_file(dir, "outgoing.csv");
+	assert_non_null(strstr(withsign, ",signed\n"));
+	assert_non_null(strstr(withsign, ",2026-10-20T09:15\n"));
+	free(withsign);
 	/* lookup finds it, changes nothing */
 	assert_int_equal(dlg_outgoing_lookup(&c, "minutes", "2026-2", NULL, no), 1);
 	assert_int_equal(no[0].seq, 2);

@@ -190,6 +190,42 @@ static void atomic_follows_links_refuses_devices(void **state)
 	free(d);
 }
 
+/* Exit status of a child that tries to lock dir without waiting: 0 when
+ * it could. */
+static int try_lock(const char *dir)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		int fd = open(dir, O_RDONLY | O_DIRECTORY);
+		_exit(flock(fd, LOCK_EX | LOCK_NB) == 0 ? 0 : 1);
+	}
+	int st;
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 2;
+}
+
+static void lock_at_a_links_target(void **state)
+{
+	(void)state;
+	char *d = temp_dir();
+	char *shared = dlg_path_join(d, "shared");
+	char *target = dlg_path_join(shared, "registrations.csv");
+	char *link = dlg_path_join(d, "registrations.csv");
+	assert_int_equal(mkdir(shared, 0700), 0);
+	write_file(target, "reg_id\n");
+	assert_int_equal(symlink("shared/registrations.csv", link), 0);
+	int fd = dlg_lock_folder_of(link);
+	assert_true(fd >= 0);
+	assert_int_equal(try_lock(shared), 1); /* the target's folder is held */
+	assert_int_equal(try_lock(d), 0);
+	dlg_unlock(fd);
+	assert_int_equal(try_lock(shared), 0);
+	free(shared);
+	free(target);
+	free(link);
+	free(d);
+}
+
 static void lock_shared_within_a_process(void **state)
 {
 	(void)state;
@@ -226,6 +262,7 @@ int main(void)
 	    cmocka_unit_test(record_refuses_and_follows_links),
 	    cmocka_unit_test(closures_record_once_and_count_as_answers),
 	    cmocka_unit_test(lock_shared_within_a_process),
+	    cmocka_unit_test(lock_at_a_links_target),
 	    cmocka_unit_test(atomic_follows_links_refuses_devices),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
