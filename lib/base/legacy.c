@@ -1,7 +1,6 @@
 /* Old Vietnamese encodings: names, the VNI table, guessing. */
 #include "base/legacy.h"
 
-#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,24 +242,15 @@ static long vietnamese_score(const char *text)
 }
 
 /* buf decoded with iconv `name` and NFC'd, or NULL when iconv rejects it
- * (a last character cut short by the end of a chunk is dropped). */
+ * (cp1258 and TCVN3 are single-byte: a chunk never ends inside a
+ * character). */
 static char *decode_iconv(const char *name, const char *buf, size_t len)
 {
-	iconv_t cd = iconv_open("UTF-8", name);
-	if (cd == (iconv_t)-1)
+	size_t n;
+	char *out = dlg_text_iconv(name, buf, len, &n);
+	if (!out)
 		return NULL;
-	size_t cap = len * 4 + 16;
-	char *out = dlg_xmalloc(cap);
-	char *in = (char *)buf, *o = out;
-	size_t inleft = len, outleft = cap - 1;
-	size_t r = iconv(cd, &in, &inleft, &o, &outleft);
-	iconv_close(cd);
-	if (r == (size_t)-1 && inleft > 4) {
-		free(out);
-		return NULL;
-	}
-	*o = '\0';
-	char *nfc = dlg_text_nfc(out, (size_t)(o - out), NULL);
+	char *nfc = dlg_text_nfc(out, n, NULL);
 	free(out);
 	return nfc;
 }

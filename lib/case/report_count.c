@@ -388,20 +388,30 @@ static int cmp_dept(const void *a, const void *b)
 	return strcmp(kx, ky);
 }
 
+/* Two joined keys by their first part, a commune: in the order the communes
+ * were first seen; 0 for the same commune. */
+static int cmp_commune(const char *kx, const char *ky)
+{
+	char cx[256], cy[256];
+	dlg_report_key_part(kx, 0, cx, sizeof cx);
+	dlg_report_key_part(ky, 0, cy, sizeof cy);
+	if (!strcmp(cx, cy))
+		return 0;
+	long ix = dlg_tally_find(sort_r->communes, cx, strlen(cx));
+	long iy = dlg_tally_find(sort_r->communes, cy, strlen(cy));
+	return ix < iy ? -1 : 1;
+}
+
 /* Villages: communes in the order first seen; official villages in their
  * order, then others by name, the unknown ("") last. */
 static int cmp_village(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	const char *kx = dlg_tally_key(sort_t, x), *ky = dlg_tally_key(sort_t, y);
-	char cx[256], cy[256], vx[256], vy[256];
-	dlg_report_key_part(kx, 0, cx, sizeof cx);
-	dlg_report_key_part(ky, 0, cy, sizeof cy);
-	if (strcmp(cx, cy)) {
-		long ix = dlg_tally_find(sort_r->communes, cx, strlen(cx));
-		long iy = dlg_tally_find(sort_r->communes, cy, strlen(cy));
-		return ix < iy ? -1 : 1;
-	}
+	int c = cmp_commune(kx, ky);
+	if (c)
+		return c;
+	char vx[256], vy[256];
 	dlg_report_key_part(kx, 1, vx, sizeof vx);
 	dlg_report_key_part(ky, 1, vy, sizeof vy);
 	if (!*vx != !*vy)
@@ -457,19 +467,19 @@ static int cmp_session(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	const char *kx = dlg_tally_key(sort_t, x), *ky = dlg_tally_key(sort_t, y);
-	char cx[256], cy[256];
-	dlg_report_key_part(kx, 0, cx, sizeof cx);
-	dlg_report_key_part(ky, 0, cy, sizeof cy);
-	if (strcmp(cx, cy)) {
-		long ix = dlg_tally_find(sort_r->communes, cx, strlen(cx));
-		long iy = dlg_tally_find(sort_r->communes, cy, strlen(cy));
-		return ix < iy ? -1 : 1;
-	}
+	int c = cmp_commune(kx, ky);
+	if (c)
+		return c;
 	long dx = dlg_tally_counts(sort_t, x)[DLG_SES_DATE],
 	     dy = dlg_tally_counts(sort_t, y)[DLG_SES_DATE];
 	if (dx != dy)
 		return dx < dy ? -1 : 1;
 	return strcmp(kx, ky);
+}
+
+bool dlg_report_village_listed(const long *v)
+{
+	return v[DLG_VIL_RANK] || v[DLG_REG_TOTAL] || v[DLG_VIL_QUESTIONS];
 }
 
 bool dlg_report_session_checked(const long *s)

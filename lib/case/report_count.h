@@ -180,6 +180,10 @@ const char *dlg_report_key_part(const char *k, int n, char *buf, size_t size);
 const char *dlg_report_dept_name(const dlg_report *r, const char *key);
 const char *dlg_report_field_name(const dlg_report *r, const char *code);
 
+/* Whether a village goes in the report's lists (its DLG_VIL_* counters): an
+ * official one, or one with registrations or questions. */
+bool dlg_report_village_listed(const long *vil);
+
 /* Whether a session's village coverage is checked (its DLG_SES_* counters). */
 bool dlg_report_session_checked(const long *ses);
 

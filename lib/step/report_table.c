@@ -225,7 +225,7 @@ static void table_villages(dlg_report *r, out *o)
 	long c[DLG_REG_N] = {0}, q = 0;
 	for (size_t i = 0; i < n; i++) {
 		const long *v = dlg_tally_counts(dlg_report_tally(r, DLG_REPORT_VILLAGES), ix[i]);
-		if (!v[DLG_VIL_RANK] && !v[DLG_REG_TOTAL] && !v[DLG_VIL_QUESTIONS])
+		if (!dlg_report_village_listed(v))
 			continue;
 		char cb[256], vb[256];
 		const char *k = dlg_tally_key(dlg_report_tally(r, DLG_REPORT_VILLAGES), ix[i]);
