@@ -9,8 +9,10 @@ bindir=${1:-$top/build/bin}
 n=${2:-1000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# the example commune's case folder (commands stop without one)
-export DLG_DIR=$top/tests/data/case
+# a copy of the example commune's case folder (commands stop without one,
+# and document commands write its outgoing register)
+rm -rf "$work/case" && cp -R "$top/tests/data/case" "$work/case"
+export DLG_DIR=$work/case
 export DLG_SHARE=$top/share LC_ALL=C.UTF-8
 
 awk -v n="$n" 'BEGIN {

@@ -8,8 +8,10 @@ bin=${1:-$top/build/bin}
 n=${2:-1000}
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
-# the example commune's case folder (commands stop without one)
-export DLG_DIR=$top/tests/data/case
+# a copy of the example commune's case folder (commands stop without one,
+# and document commands write its outgoing register)
+rm -rf "$w/case" && cp -R "$top/tests/data/case" "$w/case"
+export DLG_DIR=$w/case
 export DLG_SHARE=$top/share DLG_TODAY=2026-07-01 LC_ALL=C.UTF-8
 python3 - "$n" >"$w/reg.csv" <<'PY'
 import random, sys

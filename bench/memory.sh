@@ -10,8 +10,10 @@ bindir=${1:-$top/build/bin}
 sizes=${SIZES:-100000 1000000 3000000}
 data=$top/bench/data
 mkdir -p "$data"
-# the example commune's case folder (commands stop without one)
-export DLG_DIR=$top/tests/data/case
+# a copy of the example commune's case folder (commands stop without one,
+# and document commands write its outgoing register)
+rm -rf "$data/case" && cp -R "$top/tests/data/case" "$data/case"
+export DLG_DIR=$data/case
 export DLG_SHARE=$top/share DLG_TODAY=2026-06-20
 peak() { # command... -> prints seconds and peak KB
 	/usr/bin/time -f "%e %M" -o "$data/mem.txt" "$@" >"$data/mem.out" 2>/dev/null

@@ -10,8 +10,10 @@ mkdir -p "$data"
 in=$data/registrations-$n.csv
 [ -f "$in" ] || python3 "$top/bench/gen-registrations.py" "$n" >"$in"
 PATH=$top/build/bin:$PATH
-# the example commune's case folder (commands stop without one)
-export DLG_DIR=$top/tests/data/case
+# a copy of the example commune's case folder (commands stop without one,
+# and document commands write its outgoing register)
+rm -rf "$data/case" && cp -R "$top/tests/data/case" "$data/case"
+export DLG_DIR=$data/case
 export DLG_SHARE=$top/share DLG_TODAY=2026-06-20
 
 measure() { # label, command...

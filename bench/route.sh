@@ -11,8 +11,10 @@ tmp=${TMPDIR:-/tmp}/dlg-bench-route.$$
 mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 in=$tmp/registrations.csv
-# the example commune's case folder (commands stop without one)
-export DLG_DIR=$top/tests/data/case
+# a copy of the example commune's case folder (commands stop without one,
+# and document commands write its outgoing register)
+rm -rf "$tmp/case" && cp -R "$top/tests/data/case" "$tmp/case"
+export DLG_DIR=$tmp/case
 
 # Questions are put together from pieces written the way citizens write
 # (with and without diacritics), so the texts vary and many words are unknown

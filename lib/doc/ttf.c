@@ -239,6 +239,11 @@ bool dlg_ttf_subset(const dlg_ttf *f, const uint16_t *glyphs, size_t n, dlg_sbuf
 				hb_set_add(drop, tags[i]);
 		start += count;
 	} while (count == sizeof tags / sizeof tags[0]);
+	/* no layout tables are kept: no glyph closure over them either */
+	hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+	hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_SCRIPT_TAG));
+	hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID));
+	hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_NAME_LANG_ID));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
 	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->face, in);
 	hb_subset_input_destroy(in);

@@ -185,6 +185,8 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 		goto done;
 	x.sd = &sd;
 	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
+	/* a report made before the conference does not speak of it as past */
+	dlg_fields_set(&x.f, "session_when", "%s", o->today < s->date ? "dự kiến tổ chức " : "");
 	collect(&x);
 	if (!x.nitems) {
 		dlg_warn(_("%s: no question of conference %s is beyond the commune (action "

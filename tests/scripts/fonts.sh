@@ -15,7 +15,9 @@ fail() {
 	exit 1
 }
 bin=${BINDIR:?}
-[ -x "$TOP/build-asan/bin/dlg-pdf" ] && bin=$TOP/build-asan/bin
+# (when it is not older than BINDIR's: a stale one would test old code)
+[ -x "$TOP/build-asan/bin/dlg-pdf" ] && ! [ "$bin/dlg-pdf" -nt "$TOP/build-asan/bin/dlg-pdf" ] &&
+	bin=$TOP/build-asan/bin
 serif=/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
 dejavu=/usr/share/fonts/truetype/dejavu
 [ -f "$serif" ] || fail "no $serif (mk/deps.sh installs fonts-liberation2)"
