@@ -141,7 +141,7 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 	int status = DLG_EXIT_ERROR;
 	dlg_sessions ss = {0};
 	dlg_tmpl *t = NULL;
-	char *vpath = NULL, *title = NULL;
+	char *vpath = NULL;
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	const dlg_session *s = dlg_sessions_find(&ss, o->session);
@@ -171,6 +171,7 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 	x.d.table_ctx = &x;
 	x.d.conf = cs->conf;
 	x.d.today = o->today;
+	status = DLG_EXIT_OK;
 	if (o->out) {
 		/* summary and recipients for the register come from the template */
 		dlg_outgoing_doc doc = {.doc = "announce",
@@ -179,21 +180,9 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 		                        .session = s->id,
 		                        .date = o->today,
 		                        .copies = 1};
-		dlg_outgoing_no no;
-		if (!dlg_issue_one(cs, t, &x.d, &doc, o->number, &no))
-			goto done;
-		char number[24];
-		snprintf(number, sizeof number, "%s", no.num);
-		dlg_outgoing_no_free(&no, 1);
-		dlg_fields_set(&x.f, "number", "%s", number);
-	}
-	status = DLG_EXIT_OK;
-	if (o->out) {
-		title = dlg_tmpl_title(t, &x.d);
-		dlg_fonts *fonts = dlg_fonts_new(NULL);
-		dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};
-		status = dlg_batch_run(&b, 1, draw, &x);
-		dlg_fonts_free(fonts);
+		dlg_issue_doc issue = {t,      &x.d,     &x.f, doc,  o->number,
+		                       o->out, o->today, NULL, draw, &x};
+		status = dlg_issue_write(cs, &issue, NULL);
 	}
 	if (status == DLG_EXIT_OK && o->radio && !write_radio(&x, o->radio))
 		status = DLG_EXIT_ERROR;
@@ -204,7 +193,6 @@ done:
 		dlg_table_free(&x.villages);
 	dlg_tmpl_free(t);
 	free(vpath);
-	free(title);
 	dlg_sessions_free(&ss);
 	return status;
 }

@@ -235,7 +235,6 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 	dlg_sessions ss = {0};
 	dlg_sessdata sd = {0};
 	dlg_tmpl *t = NULL;
-	char *title = NULL;
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	const dlg_session *s = dlg_sessions_find(&ss, o->session);
@@ -274,16 +273,8 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 	                        .date = s->date,
 	                        .signer = dlg_fields_get(&x.f, "secretary_name"),
 	                        .copies = 1};
-	dlg_outgoing_no no;
-	if (!dlg_issue_one(cs, t, &x.d, &doc, NULL, &no))
-		goto done;
-	dlg_fields_set(&x.f, "number", "%s", no.num);
-	dlg_outgoing_no_free(&no, 1);
-	title = dlg_tmpl_title(t, &x.d);
-	dlg_fonts *fonts = dlg_fonts_new(NULL);
-	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};
-	status = dlg_batch_run(&b, 1, draw, &x);
-	dlg_fonts_free(fonts);
+	dlg_issue_doc issue = {t, &x.d, &x.f, doc, NULL, o->out, o->today, NULL, draw, &x};
+	status = dlg_issue_write(cs, &issue, NULL);
 	if (status == DLG_EXIT_OK && strcmp(o->out, "-") && !write_list(&x, o->out, s->id))
 		status = DLG_EXIT_ERROR;
 done:
@@ -295,7 +286,6 @@ done:
 	dlg_participants_free(&x.parts);
 	dlg_fields_free(&x.f);
 	dlg_tmpl_free(t);
-	free(title);
 	dlg_sessdata_free(&sd);
 	dlg_sessions_free(&ss);
 	return status;

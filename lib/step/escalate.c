@@ -173,7 +173,7 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	dlg_sessions ss = {0};
 	dlg_sessdata sd = {0};
 	dlg_tmpl *t = NULL;
-	char *title = NULL, *symbol = NULL;
+	char *symbol = NULL;
 	if (!dlg_sessions_load(&ss, cs))
 		goto done;
 	const dlg_session *s = dlg_sessions_find(&ss, o->session);
@@ -210,19 +210,8 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	                        .session = s->id,
 	                        .date = o->today,
 	                        .copies = 1};
-	dlg_outgoing_no no;
-	if (!dlg_issue_one(cs, t, &x.d, &doc, o->number, &no))
-		goto done;
-	char number[24];
-	snprintf(number, sizeof number, "%s", no.num);
-	symbol = dlg_xstrdup(no.symbol);
-	dlg_outgoing_no_free(&no, 1);
-	dlg_fields_set(&x.f, "number", "%s", number);
-	title = dlg_tmpl_title(t, &x.d);
-	dlg_fonts *fonts = dlg_fonts_new(NULL);
-	dlg_batch b = {o->out, NULL, NULL, title, o->today, fonts};
-	status = dlg_batch_run(&b, 1, draw, &x);
-	dlg_fonts_free(fonts);
+	dlg_issue_doc issue = {t, &x.d, &x.f, doc, o->number, o->out, o->today, NULL, draw, &x};
+	status = dlg_issue_write(cs, &issue, &symbol);
 	if (status == DLG_EXIT_OK && !close_items(cs, &x, o, symbol))
 		status = DLG_EXIT_ERROR;
 done:
@@ -231,7 +220,6 @@ done:
 	free(x.body);
 	dlg_fields_free(&x.f);
 	dlg_tmpl_free(t);
-	free(title);
 	dlg_sessdata_free(&sd);
 	dlg_sessions_free(&ss);
 	return status;

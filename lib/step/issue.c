@@ -103,3 +103,24 @@ bool dlg_issue_one(const dlg_case *cs, const dlg_tmpl *t, const dlg_tmpl_data *d
 	free(recipients);
 	return ok;
 }
+
+int dlg_issue_write(const dlg_case *cs, const dlg_issue_doc *x, char **symbol)
+{
+	if (symbol)
+		*symbol = NULL;
+	dlg_outgoing_no no;
+	if (!dlg_issue_one(cs, x->t, x->d, &x->doc, x->number, &no))
+		return DLG_EXIT_ERROR;
+	dlg_fields_set(x->f, "number", "%s", no.num);
+	if (symbol)
+		*symbol = dlg_xstrdup(no.symbol);
+	dlg_outgoing_no_free(&no, 1);
+	char *title = dlg_tmpl_title(x->t, x->d);
+	dlg_fonts *fonts = x->fonts ? x->fonts : dlg_fonts_new(NULL);
+	dlg_batch b = {x->out, NULL, NULL, title, x->today, fonts};
+	int status = dlg_batch_run(&b, 1, x->draw, x->ctx);
+	if (!x->fonts)
+		dlg_fonts_free(fonts);
+	free(title);
+	return status;
+}

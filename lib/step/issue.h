@@ -6,8 +6,12 @@
 
 #include <stdbool.h>
 
+#include "base/date.h"
 #include "case/outgoing.h"
+#include "doc/batch.h"
+#include "doc/font.h"
 #include "doc/template.h"
+#include "step/confdoc.h"
 
 /* The summary (trích yếu) of the document t draws with d: its letter_summary
  * ("V/v ..."), else its summary, else its title. malloc'd; NULL after a
@@ -34,5 +38,26 @@ const char *dlg_issue_type_display(const char *type_name);
  * after a diagnostic; free out with dlg_outgoing_no_free. */
 bool dlg_issue_one(const dlg_case *cs, const dlg_tmpl *t, const dlg_tmpl_data *d,
                    const dlg_outgoing_doc *doc, const char *number, dlg_outgoing_no *out);
+
+/* One numbered document to issue and write (everything borrowed). */
+typedef struct {
+	const dlg_tmpl *t;      /* the document's template */
+	const dlg_tmpl_data *d; /* its data, reading the field "number" from f */
+	dlg_fields *f;          /* receives "number" once the register gave it */
+	dlg_outgoing_doc doc;   /* identity, type and date for the register */
+	const char *number;     /* --number, or NULL: the register's next */
+	const char *out;        /* the PDF ("-": standard output) */
+	dlg_day today;          /* the PDF's creation date */
+	dlg_fonts *fonts;       /* NULL: made for this document and freed */
+	dlg_batch_fn draw;      /* draws the document (ctx) */
+	void *ctx;
+} dlg_issue_doc;
+
+/* Issue x: reserve its number (dlg_issue_one), set the field "number",
+ * then write the PDF x->out with the template's title. When symbol is not
+ * NULL it receives the number's symbol (malloc'd, the caller frees it;
+ * NULL when the number was not reserved). Returns the exit status: 0, or 2
+ * after diagnostics (nothing reserved when the number failed). */
+int dlg_issue_write(const dlg_case *cs, const dlg_issue_doc *x, char **symbol);
 
 #endif

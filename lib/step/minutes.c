@@ -647,7 +647,7 @@ int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
 	dlg_holidays *hol = NULL;
 	dlg_minutes m = {0};
 	bool have_m = false;
-	char *npath = NULL, *title = NULL;
+	char *npath = NULL;
 	if (!dlg_confdocs_find(&cd, cs, &oo))
 		goto done;
 	npath = notes_path(cs, cd.s, o->notes);
@@ -683,14 +683,9 @@ int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
 	    .date = o->notice ? cd.today : cd.s->date,
 	    .copies = 1,
 	};
-	dlg_outgoing_no no;
-	if (!dlg_issue_one(cs, cd.t, &m.d, &doc, o->number, &no))
-		goto done;
-	dlg_fields_set(&m.f, "number", "%s", no.num);
-	dlg_outgoing_no_free(&no, 1);
-	title = dlg_tmpl_title(cd.t, &m.d);
-	dlg_batch b = {o->out, NULL, NULL, title, cd.today, cd.fonts};
-	status = dlg_batch_run(&b, 1, draw, &m);
+	dlg_issue_doc issue = {cd.t,   &m.d,     &m.f,     doc,  o->number,
+	                       o->out, cd.today, cd.fonts, draw, &m};
+	status = dlg_issue_write(cs, &issue, NULL);
 done:
 	if (have_m)
 		dlg_minutes_free(&m);
@@ -698,6 +693,5 @@ done:
 	dlg_notes_free(&notes);
 	dlg_confdocs_close(&cd);
 	free(npath);
-	free(title);
 	return status;
 }
