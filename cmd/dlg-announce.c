@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "cli/cmdline.h"
+#include "cli/docopts.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/announce.h"
@@ -32,62 +32,47 @@ static void usage(void)
 	       dlg_progname());
 }
 
-enum { OPT_SESSION = 256, OPT_RADIO, OPT_LATE, OPT_NUMBER };
+enum { OPT_RADIO = 256, OPT_LATE };
 
 int main(int argc, char **argv)
 {
 	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
-	    {"session", required_argument, NULL, OPT_SESSION},
-	    {"output", required_argument, NULL, 'o'},
+	    DLG_OPTION_SESSION,
+	    DLG_OPTION_OUTPUT,
 	    {"radio", required_argument, NULL, OPT_RADIO},
 	    {"late", no_argument, NULL, OPT_LATE},
-	    {"number", required_argument, NULL, OPT_NUMBER},
-	    {"template", required_argument, NULL, 't'},
+	    DLG_OPTION_NUMBER,
+	    DLG_OPTION_TEMPLATE,
 	    DLG_OPTION_TODAY,
 	    DLG_OPTION_HELP,
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
+	dlg_doc_opts d = {0};
 	dlg_announce_opts o = {0};
-	dlg_common_opts common = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_SESSION:
-			o.session = optarg;
-			break;
-		case 'o':
-			o.out = optarg;
-			break;
-		case OPT_RADIO:
+		if (c == OPT_RADIO)
 			o.radio = optarg;
-			break;
-		case OPT_LATE:
+		else if (c == OPT_LATE)
 			o.late = true;
-			break;
-		case OPT_NUMBER:
-			o.number = optarg;
-			break;
-		case 't':
-			o.tmpl = optarg;
-			break;
-		default:
-			dlg_common_option(c, &common, usage);
-		}
+		else
+			dlg_doc_option(c, &d, usage);
 	}
-	if (!o.session)
-		dlg_usage_error(_("which conference? give --session ID"));
-	if (!o.out && !o.radio)
+	dlg_doc_need_session(&d);
+	if (!d.out && !o.radio)
 		dlg_usage_error(_("where to? give -o FILE or --radio FILE"));
 	if (optind < argc)
 		dlg_usage_error(_("no input file is read: the conference comes from sessions.csv"));
+	o.session = d.session;
+	o.out = d.out;
+	o.number = d.number;
+	o.tmpl = d.tmpl;
 	dlg_case cs;
-	if (!dlg_case_open(&cs, common.dir))
+	if (!dlg_doc_open_case(&cs, d.common.dir, d.common.today, &o.today))
 		return DLG_EXIT_ERROR;
-	int status = DLG_EXIT_ERROR;
-	if (dlg_date_today(common.today, &o.today))
-		status = dlg_announce_run(&cs, &o);
+	int status = dlg_announce_run(&cs, &o);
 	dlg_case_close(&cs);
 	return status;
 }

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/cmdline.h"
+#include "cli/docopts.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/attend.h"
@@ -33,7 +33,7 @@ static void usage(void)
 	       dlg_progname(), dlg_progname());
 }
 
-enum { OPT_SESSION = 256, OPT_INTO, OPT_UNMARKED };
+enum { OPT_INTO = 256, OPT_UNMARKED };
 
 /* The command line into so (the sign-in sheet) or ro (recording the marks),
  * the case folder and today; usage errors exit 2. */
@@ -41,9 +41,9 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
                        dlg_attend_sheet_opts *so, dlg_attend_record_opts *ro)
 {
 	static const struct option longopts[] = {
-	    {"session", required_argument, NULL, OPT_SESSION},
-	    {"output", required_argument, NULL, 'o'},
-	    {"template", required_argument, NULL, 't'},
+	    DLG_OPTION_SESSION,
+	    DLG_OPTION_OUTPUT,
+	    DLG_OPTION_TEMPLATE,
 	    {"into", required_argument, NULL, OPT_INTO},
 	    {"unmarked-absent", no_argument, NULL, OPT_UNMARKED},
 	    DLG_OPTION_FROM,
@@ -52,52 +52,39 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_common_opts common = {0};
+	dlg_doc_opts d = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_SESSION:
-			so->session = optarg;
-			break;
-		case 'o':
-			so->out = optarg;
-			break;
-		case 't':
-			so->tmpl = optarg;
-			break;
-		case OPT_INTO:
+		if (c == OPT_INTO)
 			ro->into = optarg;
-			break;
-		case OPT_UNMARKED:
+		else if (c == OPT_UNMARKED)
 			ro->unmarked_absent = true;
-			break;
-		default:
-			dlg_common_option(c, &common, usage);
-		}
+		else
+			dlg_doc_option(c, &d, usage);
 	}
-	if (argc - optind > 1)
-		dlg_usage_error(_("one input file at most"));
+	const char *input = dlg_doc_input(argc, argv);
 	if (ro->into) {
-		if (so->session || so->out || so->tmpl)
+		if (d.session || d.out || d.tmpl)
 			dlg_usage_error(
 			    _("--into records the marks; the session comes from the list: "
 			      "give no --session, -o or -t with it"));
 		if (!*ro->into || !strcmp(ro->into, "-"))
 			dlg_usage_error(_("--into names the attendance record, a file"));
-		ro->input = optind < argc ? argv[optind] : "-";
-		ro->from = common.from;
+		ro->input = input ? input : "-";
+		ro->from = d.common.from;
 	} else {
-		if (!so->session)
-			dlg_usage_error(_("which conference? give --session ID"));
-		if (!so->out)
-			dlg_usage_error(_("where to? give -o FILE"));
+		dlg_doc_need_session(&d);
+		dlg_doc_need_output(&d);
 		if (ro->unmarked_absent)
 			dlg_usage_error(_("--unmarked-absent goes with --into"));
-		so->files.items = optind < argc ? argv[optind] : NULL;
-		so->files.from = common.from;
+		so->session = d.session;
+		so->out = d.out;
+		so->tmpl = d.tmpl;
+		so->files.items = input;
+		so->files.from = d.common.from;
 	}
-	*dir = common.dir;
-	*today = common.today;
+	*dir = d.common.dir;
+	*today = d.common.today;
 }
 
 int main(int argc, char **argv)
@@ -108,13 +95,9 @@ int main(int argc, char **argv)
 	const char *dir = NULL, *today = NULL;
 	parse_args(argc, argv, &dir, &today, &so, &ro);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, dir))
+	if (!dlg_doc_open_case(&cs, dir, today, ro.into ? NULL : &so.today))
 		return DLG_EXIT_ERROR;
-	int status = DLG_EXIT_ERROR;
-	if (ro.into)
-		status = dlg_attend_record_run(&cs, &ro);
-	else if (dlg_date_today(today, &so.today))
-		status = dlg_attend_sheet_run(&cs, &so);
+	int status = ro.into ? dlg_attend_record_run(&cs, &ro) : dlg_attend_sheet_run(&cs, &so);
 	dlg_case_close(&cs);
 	return status;
 }

@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "cli/cmdline.h"
+#include "cli/docopts.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/brief.h"
@@ -32,62 +32,33 @@ static void usage(void)
 	       dlg_progname());
 }
 
-enum { OPT_SESSION = 256, OPT_NUMBER, OPT_ANSWERS };
-
 int main(int argc, char **argv)
 {
 	dlg_diag_init(argv[0]);
 	static const struct option longopts[] = {
-	    {"session", required_argument, NULL, OPT_SESSION},
-	    {"output", required_argument, NULL, 'o'},
-	    {"number", required_argument, NULL, OPT_NUMBER},
-	    {"template", required_argument, NULL, 't'},
-	    {"answers", required_argument, NULL, OPT_ANSWERS},
-	    DLG_OPTION_FROM,
-	    DLG_OPTION_TODAY,
-	    DLG_OPTION_HELP,
-	    DLG_OPTION_VERSION,
-	    {NULL, 0, NULL, 0},
+	    DLG_OPTION_SESSION, DLG_OPTION_OUTPUT,  DLG_OPTION_NUMBER, DLG_OPTION_TEMPLATE,
+	    DLG_OPTION_ANSWERS, DLG_OPTION_FROM,    DLG_OPTION_TODAY,  DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION, {NULL, 0, NULL, 0},
 	};
-	dlg_brief_opts o = {0};
-	dlg_common_opts common = {0};
+	dlg_doc_opts d = {0};
 	int c;
-	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_SESSION:
-			o.session = optarg;
-			break;
-		case 'o':
-			o.out = optarg;
-			break;
-		case OPT_NUMBER:
-			o.number = optarg;
-			break;
-		case 't':
-			o.tmpl = optarg;
-			break;
-		case OPT_ANSWERS:
-			o.files.answers = optarg;
-			break;
-		default:
-			dlg_common_option(c, &common, usage);
-		}
-	}
-	o.files.from = common.from;
-	if (!o.session)
-		dlg_usage_error(_("which conference? give --session ID"));
-	if (!o.out)
-		dlg_usage_error(_("where to? give -o FILE"));
-	if (argc - optind > 1)
-		dlg_usage_error(_("one input file at most"));
-	if (optind < argc)
-		o.files.items = argv[optind];
+	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1)
+		dlg_doc_option(c, &d, usage);
+	dlg_doc_need_session(&d);
+	dlg_doc_need_output(&d);
+	dlg_brief_opts o = {
+	    .session = d.session,
+	    .out = d.out,
+	    .number = d.number,
+	    .tmpl = d.tmpl,
+	    .files = {.items = dlg_doc_input(argc, argv),
+	              .answers = d.answers,
+	              .from = d.common.from},
+	};
 	dlg_case cs;
-	if (!dlg_case_open(&cs, common.dir))
+	if (!dlg_doc_open_case(&cs, d.common.dir, d.common.today, &o.today))
 		return DLG_EXIT_ERROR;
-	int status = DLG_EXIT_ERROR;
-	if (dlg_date_today(common.today, &o.today))
-		status = dlg_brief_run(&cs, &o);
+	int status = dlg_brief_run(&cs, &o);
 	dlg_case_close(&cs);
 	return status;
 }

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "case/folder.h"
-#include "cli/cmdline.h"
+#include "cli/docopts.h"
 #include "base/diag.h"
 #include "base/env.h"
 #include "step/invite.h"
@@ -49,18 +49,13 @@ static void usage(void)
 }
 
 enum {
-	OPT_SESSION = 256,
-	OPT_ONE,
+	OPT_ONE = 256,
 	OPT_DEPTS,
 	OPT_PARTS,
 	OPT_MAIL,
 	OPT_SENDMAIL,
 	OPT_DIGITAL,
 	OPT_SIGN,
-	OPT_NUMBER,
-	OPT_FROM,
-	OPT_TODAY,
-	OPT_VERSION
 };
 
 /* The command line into o, the case folder and today; usage errors exit 2. */
@@ -68,8 +63,8 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
                        dlg_invite_opts *o)
 {
 	static const struct option longopts[] = {
-	    {"session", required_argument, NULL, OPT_SESSION},
-	    {"output", required_argument, NULL, 'o'},
+	    DLG_OPTION_SESSION,
+	    DLG_OPTION_OUTPUT,
 	    {"one-file", required_argument, NULL, OPT_ONE},
 	    {"departments", no_argument, NULL, OPT_DEPTS},
 	    {"participants", no_argument, NULL, OPT_PARTS},
@@ -77,8 +72,8 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    {"sendmail", no_argument, NULL, OPT_SENDMAIL},
 	    {"digital", no_argument, NULL, OPT_DIGITAL},
 	    {"sign", no_argument, NULL, OPT_SIGN},
-	    {"number", required_argument, NULL, OPT_NUMBER},
-	    {"template", required_argument, NULL, 't'},
+	    DLG_OPTION_NUMBER,
+	    DLG_OPTION_TEMPLATE,
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_EXCEL,
 	    DLG_OPTION_TODAY,
@@ -86,16 +81,10 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_common_opts common = {0};
+	dlg_doc_opts d = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case OPT_SESSION:
-			o->session = optarg;
-			break;
-		case 'o':
-			o->out_dir = optarg;
-			break;
 		case OPT_ONE:
 			o->one_file = optarg;
 			break;
@@ -117,22 +106,19 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		case OPT_SIGN:
 			o->sign = true;
 			break;
-		case OPT_NUMBER:
-			o->number = optarg;
-			break;
-		case 't':
-			o->tmpl = optarg;
-			break;
 		default:
-			dlg_common_option(c, &common, usage);
+			dlg_doc_option(c, &d, usage);
 		}
 	}
-	*dir = common.dir;
-	*today = common.today;
-	o->from = common.from;
-	o->excel = common.excel;
-	if (!o->session)
-		dlg_usage_error(_("which conference? give --session ID"));
+	*dir = d.common.dir;
+	*today = d.common.today;
+	o->session = d.session;
+	o->out_dir = d.out;
+	o->number = d.number;
+	o->tmpl = d.tmpl;
+	o->from = d.common.from;
+	o->excel = d.common.excel;
+	dlg_doc_need_session(&d);
 	if (!o->out_dir && !o->one_file)
 		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
 	if (o->departments && o->participants)
@@ -142,11 +128,8 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 		                  "--sendmail"));
 	if ((o->mail_dir || o->sendmail) && !o->out_dir)
 		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
-	if (argc - optind > 1)
-		dlg_usage_error(_("one input file at most"));
-	if (optind < argc)
-		o->input = argv[optind];
-	o->today_fixed = common.today || dlg_env_today();
+	o->input = dlg_doc_input(argc, argv);
+	o->today_fixed = d.common.today || dlg_env_today();
 }
 
 int main(int argc, char **argv)
@@ -156,11 +139,9 @@ int main(int argc, char **argv)
 	const char *dir = NULL, *today = NULL;
 	parse_args(argc, argv, &dir, &today, &o);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, dir))
+	if (!dlg_doc_open_case(&cs, dir, today, &o.today))
 		return DLG_EXIT_ERROR;
-	int status = DLG_EXIT_ERROR;
-	if (dlg_date_today(today, &o.today))
-		status = dlg_invite_run(&cs, &o);
+	int status = dlg_invite_run(&cs, &o);
 	dlg_case_close(&cs);
 	return status;
 }

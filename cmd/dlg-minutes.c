@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "cli/cmdline.h"
+#include "cli/docopts.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/minutes.h"
@@ -34,26 +34,19 @@ static void usage(void)
 	       dlg_progname());
 }
 
-enum {
-	OPT_SESSION = 256,
-	OPT_NOTICE,
-	OPT_NUMBER,
-	OPT_ANSWERS,
-	OPT_ATTENDANCE,
-	OPT_NOTES,
-};
+enum { OPT_NOTICE = 256, OPT_NOTES };
 
 /* The command line into o; usage errors exit 2. */
 static void parse_args(int argc, char **argv, const char **dir, dlg_minutes_opts *o)
 {
 	static const struct option longopts[] = {
-	    {"session", required_argument, NULL, OPT_SESSION},
-	    {"output", required_argument, NULL, 'o'},
+	    DLG_OPTION_SESSION,
+	    DLG_OPTION_OUTPUT,
 	    {"notice", no_argument, NULL, OPT_NOTICE},
-	    {"number", required_argument, NULL, OPT_NUMBER},
-	    {"template", required_argument, NULL, 't'},
-	    {"answers", required_argument, NULL, OPT_ANSWERS},
-	    {"attendance", required_argument, NULL, OPT_ATTENDANCE},
+	    DLG_OPTION_NUMBER,
+	    DLG_OPTION_TEMPLATE,
+	    DLG_OPTION_ANSWERS,
+	    DLG_OPTION_ATTENDANCE,
 	    {"notes", required_argument, NULL, OPT_NOTES},
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_TODAY,
@@ -61,49 +54,28 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_minutes_opts
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_common_opts common = {0};
+	dlg_doc_opts d = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_SESSION:
-			o->open.session = optarg;
-			break;
-		case 'o':
-			o->out = optarg;
-			break;
-		case OPT_NOTICE:
+		if (c == OPT_NOTICE)
 			o->notice = true;
-			break;
-		case OPT_NUMBER:
-			o->number = optarg;
-			break;
-		case 't':
-			o->open.tmpl = optarg;
-			break;
-		case OPT_ANSWERS:
-			o->open.files.answers = optarg;
-			break;
-		case OPT_ATTENDANCE:
-			o->open.files.attendance = optarg;
-			break;
-		case OPT_NOTES:
+		else if (c == OPT_NOTES)
 			o->notes = optarg;
-			break;
-		default:
-			dlg_common_option(c, &common, usage);
-		}
+		else
+			dlg_doc_option(c, &d, usage);
 	}
-	*dir = common.dir;
-	o->open.today = common.today;
-	o->open.files.from = common.from;
-	if (!o->open.session)
-		dlg_usage_error(_("which conference? give --session ID"));
-	if (!o->out)
-		dlg_usage_error(_("where to? give -o FILE"));
-	if (argc - optind > 1)
-		dlg_usage_error(_("one input file at most"));
-	if (optind < argc)
-		o->open.files.items = argv[optind];
+	dlg_doc_need_session(&d);
+	dlg_doc_need_output(&d);
+	*dir = d.common.dir;
+	o->open.session = d.session;
+	o->open.today = d.common.today;
+	o->open.tmpl = d.tmpl;
+	o->open.files.items = dlg_doc_input(argc, argv);
+	o->open.files.answers = d.answers;
+	o->open.files.attendance = d.attendance;
+	o->open.files.from = d.common.from;
+	o->out = d.out;
+	o->number = d.number;
 }
 
 int main(int argc, char **argv)
@@ -113,7 +85,7 @@ int main(int argc, char **argv)
 	dlg_minutes_opts o = {0};
 	parse_args(argc, argv, &dir, &o);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, dir))
+	if (!dlg_doc_open_case(&cs, dir, NULL, NULL))
 		return DLG_EXIT_ERROR;
 	int status = dlg_minutes_run(&cs, &o);
 	dlg_case_close(&cs);

@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "cli/cmdline.h"
+#include "cli/docopts.h"
 #include "base/diag.h"
 #include "case/folder.h"
 #include "step/acknowledge.h"
@@ -61,14 +61,10 @@ static void usage(void)
 }
 
 enum {
-	OPT_SESSION = 256,
-	OPT_ONE,
+	OPT_ONE = 256,
 	OPT_PENDING,
 	OPT_MAIL,
 	OPT_SENDMAIL,
-	OPT_NUMBER,
-	OPT_ANSWERS,
-	OPT_ATTENDANCE,
 	OPT_DIGITAL,
 	OPT_SIGN,
 	OPT_GUIDANCE,
@@ -79,16 +75,16 @@ enum {
 static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *o)
 {
 	static const struct option longopts[] = {
-	    {"session", required_argument, NULL, OPT_SESSION},
-	    {"output", required_argument, NULL, 'o'},
+	    DLG_OPTION_SESSION,
+	    DLG_OPTION_OUTPUT,
 	    {"one-file", required_argument, NULL, OPT_ONE},
 	    {"pending", no_argument, NULL, OPT_PENDING},
 	    {"mail", required_argument, NULL, OPT_MAIL},
 	    {"sendmail", no_argument, NULL, OPT_SENDMAIL},
-	    {"number", required_argument, NULL, OPT_NUMBER},
-	    {"template", required_argument, NULL, 't'},
-	    {"answers", required_argument, NULL, OPT_ANSWERS},
-	    {"attendance", required_argument, NULL, OPT_ATTENDANCE},
+	    DLG_OPTION_NUMBER,
+	    DLG_OPTION_TEMPLATE,
+	    DLG_OPTION_ANSWERS,
+	    DLG_OPTION_ATTENDANCE,
 	    {"digital", no_argument, NULL, OPT_DIGITAL},
 	    {"sign", no_argument, NULL, OPT_SIGN},
 	    {"guidance", no_argument, NULL, OPT_GUIDANCE},
@@ -100,16 +96,10 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_common_opts common = {0};
+	dlg_doc_opts d = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case OPT_SESSION:
-			o->open.session = optarg;
-			break;
-		case 'o':
-			o->out = optarg;
-			break;
 		case OPT_ONE:
 			o->one_file = optarg;
 			break;
@@ -128,18 +118,6 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 		case OPT_SENDMAIL:
 			o->sendmail = true;
 			break;
-		case OPT_NUMBER:
-			o->number = optarg;
-			break;
-		case 't':
-			o->open.tmpl = optarg;
-			break;
-		case OPT_ANSWERS:
-			o->open.files.answers = optarg;
-			break;
-		case OPT_ATTENDANCE:
-			o->open.files.attendance = optarg;
-			break;
 		case OPT_DIGITAL:
 			o->digital = true;
 			break;
@@ -147,15 +125,20 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 			o->sign = true;
 			break;
 		default:
-			dlg_common_option(c, &common, usage);
+			dlg_doc_option(c, &d, usage);
 		}
 	}
-	*dir = common.dir;
-	o->open.today = common.today;
-	o->open.files.from = common.from;
-	o->excel = common.excel;
-	if (!o->open.session)
-		dlg_usage_error(_("which conference? give --session ID"));
+	*dir = d.common.dir;
+	o->open.session = d.session;
+	o->open.today = d.common.today;
+	o->open.tmpl = d.tmpl;
+	o->open.files.answers = d.answers;
+	o->open.files.attendance = d.attendance;
+	o->open.files.from = d.common.from;
+	o->out = d.out;
+	o->number = d.number;
+	o->excel = d.common.excel;
+	dlg_doc_need_session(&d);
 	if (!o->out && !o->one_file)
 		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
 	if (o->sign && !o->mail_dir && !o->sendmail)
@@ -163,10 +146,7 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 		                  "--sendmail"));
 	if ((o->mail_dir || o->sendmail) && !o->out)
 		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
-	if (argc - optind > 1)
-		dlg_usage_error(_("one input file at most"));
-	if (optind < argc)
-		o->open.files.items = argv[optind];
+	o->open.files.items = dlg_doc_input(argc, argv);
 	if (o->acknowledge &&
 	    (o->guidance || o->pending || o->mail_dir || o->sendmail || o->sign || optind < argc))
 		dlg_usage_error(
@@ -181,7 +161,7 @@ int main(int argc, char **argv)
 	dlg_reply_opts o = {0};
 	parse_args(argc, argv, &dir, &o);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, dir))
+	if (!dlg_doc_open_case(&cs, dir, NULL, NULL))
 		return DLG_EXIT_ERROR;
 	int status = o.acknowledge ? dlg_acknowledge_run(&cs, &o) : dlg_reply_run(&cs, &o);
 	dlg_case_close(&cs);

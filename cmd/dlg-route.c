@@ -3,7 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "cli/cmdline.h"
+#include "cli/docopts.h"
 #include "base/date.h"
 #include "base/diag.h"
 #include "case/folder.h"
@@ -45,8 +45,6 @@ enum {
 	OPT_SENT,
 	OPT_SLIPS,
 	OPT_SLIPS_CSV,
-	OPT_NUMBER,
-	OPT_SESSION,
 	OPT_INTO,
 };
 
@@ -59,9 +57,9 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_route_opts *
 	    {"sent", required_argument, NULL, OPT_SENT},
 	    {"slips", required_argument, NULL, OPT_SLIPS},
 	    {"slips-csv", required_argument, NULL, OPT_SLIPS_CSV},
-	    {"session", required_argument, NULL, OPT_SESSION},
-	    {"number", required_argument, NULL, OPT_NUMBER},
-	    {"template", required_argument, NULL, 't'},
+	    DLG_OPTION_SESSION,
+	    DLG_OPTION_NUMBER,
+	    DLG_OPTION_TEMPLATE,
 	    DLG_OPTION_FROM,
 	    DLG_OPTION_EXCEL,
 	    DLG_OPTION_TODAY,
@@ -69,7 +67,7 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_route_opts *
 	    DLG_OPTION_VERSION,
 	    {NULL, 0, NULL, 0},
 	};
-	dlg_common_opts common = {0};
+	dlg_doc_opts d = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "C:t:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -85,28 +83,21 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_route_opts *
 		case OPT_SLIPS:
 			o->slips = optarg;
 			break;
-		case OPT_SESSION:
-			o->session = optarg;
-			break;
 		case OPT_SLIPS_CSV:
 			o->slips_csv = optarg;
 			break;
-		case OPT_NUMBER:
-			o->number = optarg;
-			break;
-		case 't':
-			o->tmpl = optarg;
-			break;
 		default:
-			dlg_common_option(c, &common, usage);
+			dlg_doc_option(c, &d, usage);
 		}
 	}
-	*dir = common.dir;
-	o->today = common.today;
-	o->from = common.from;
-	o->excel = common.excel;
-	if (argc - optind > 1)
-		dlg_usage_error(_("one input file at most"));
+	*dir = d.common.dir;
+	o->today = d.common.today;
+	o->from = d.common.from;
+	o->excel = d.common.excel;
+	o->session = d.session;
+	o->number = d.number;
+	o->tmpl = d.tmpl;
+	o->input = dlg_doc_input(argc, argv);
 	if (o->session && !o->slips && !o->slips_csv)
 		dlg_usage_error(
 		    _("--session chooses the questions for the slips: give --slips DIR"));
@@ -115,7 +106,6 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_route_opts *
 	dlg_day day;
 	if (o->sent && !dlg_date_parse_iso(o->sent, &day))
 		dlg_usage_error(_("--sent: \"%s\" is not a date YYYY-MM-DD"), o->sent);
-	o->input = optind < argc ? argv[optind] : NULL;
 }
 
 int main(int argc, char **argv)
@@ -125,7 +115,7 @@ int main(int argc, char **argv)
 	dlg_route_opts o = {0};
 	parse_args(argc, argv, &dir, &o);
 	dlg_case cs;
-	if (!dlg_case_open(&cs, dir))
+	if (!dlg_doc_open_case(&cs, dir, NULL, NULL))
 		return DLG_EXIT_ERROR;
 	int status = dlg_route_run(&cs, &o);
 	dlg_case_close(&cs);
