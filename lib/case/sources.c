@@ -266,8 +266,10 @@ static bool open_mail(const char *path, const dlg_source_opts *o, dlg_form_sourc
                       size_t *n)
 {
 	dlg_mail_forms mf = {0};
-	if (!dlg_mail_read(path, o->from, &mf))
+	if (!dlg_mail_read(path, o->from, &mf)) {
+		dlg_mail_forms_free(&mf);
 		return false;
+	}
 	dlg_sheet *forms = mf.forms;
 	mf.forms = NULL;
 	size_t done = 0; /* rows of forms given to a source */

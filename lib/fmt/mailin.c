@@ -600,7 +600,8 @@ static bool list_folder(const char *dir, bool eml_only, char ***files, size_t *n
 		}
 	}
 	closedir(d);
-	qsort(*files + first, *n - first, sizeof **files, by_name);
+	if (*n > first) /* an empty folder leaves *files NULL */
+		qsort(*files + first, *n - first, sizeof **files, by_name);
 	return true;
 }
 

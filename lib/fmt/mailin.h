@@ -30,7 +30,8 @@ typedef struct {
 /* Read path: an .eml file, a maildir (cur/ and new/) or a folder of
  * messages, in file-name order. from: the encoding of CSV attachments
  * (NULL: UTF-8). false after a diagnostic naming the path (no message in
- * it, or it cannot be opened). */
+ * it, or it cannot be opened). out is filled either way: free it with
+ * dlg_mail_forms_free. */
 bool dlg_mail_read(const char *path, const char *from, dlg_mail_forms *out);
 void dlg_mail_forms_free(dlg_mail_forms *f);
 

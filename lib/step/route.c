@@ -10,6 +10,7 @@
 #include "case/route_rows.h"
 #include "case/router.h"
 #include "base/hashmap.h"
+#include "base/text.h"
 #include "fmt/csv.h"
 #include "fmt/record.h"
 #include "step/slips.h"
@@ -127,6 +128,38 @@ static bool into_open(struct into *t, const char *path)
 	return true;
 }
 
+/* Every department code staff wrote in the items record (dept, cc) must be
+ * one of departments.csv: the guide promises that a code typed wrong is
+ * reported with its line, and the documents never print an unknown one.
+ * false after a diagnostic for each bad cell. */
+static bool into_check_depts(const struct into *t, const dlg_router *router, const char *path)
+{
+	int c_dept = dlg_record_col(&t->rec, "dept"), c_cc = dlg_record_col(&t->rec, "cc");
+	bool ok = true;
+	for (size_t row = 0; row < t->rec.nrows; row++) {
+		long line = t->rec.line ? t->rec.line[row] : 0;
+		const char *dept = c_dept >= 0 ? dlg_record_get(&t->rec, row, c_dept) : "";
+		if (*dept && !dlg_router_dept_level(router, dept)) {
+			dlg_warn_at(path, line, _("unknown department \"%s\""), dept);
+			ok = false;
+		}
+		const char *cc = c_cc >= 0 ? dlg_record_get(&t->rec, row, c_cc) : "";
+		while (*cc) {
+			size_t n = strcspn(cc, ";");
+			char *code = dlg_xstrdup(cc);
+			code[n] = '\0';
+			dlg_text_squeeze(code);
+			if (*code && !dlg_router_dept_level(router, code)) {
+				dlg_warn_at(path, line, _("unknown department \"%s\""), code);
+				ok = false;
+			}
+			free(code);
+			cc += n + (cc[n] == ';');
+		}
+	}
+	return ok;
+}
+
 static void into_free(struct into *t)
 {
 	dlg_hashmap_free(&t->regs);
@@ -200,6 +233,10 @@ int dlg_route_run(const dlg_case *cs, const dlg_route_opts *o)
 	copts.from = o->from;
 	if (o->into && !(have_into = into_open(&t, o->into)))
 		goto out;
+	if (have_into && !into_check_depts(&t, router, o->into)) {
+		dlg_warn(_("%s: not changed, correct the errors above and run again"), o->into);
+		goto out;
+	}
 	in = dlg_csv_open(o->input, &copts);
 	if (!in)
 		goto out;

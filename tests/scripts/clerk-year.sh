@@ -193,6 +193,8 @@ has tra-loi/2027-1/R0007.pdf "Kính gửi: Ông/Bà Trương Văn Sáu" "vắng 
 has tra-loi/2027-1/R0005.pdf "vượt thẩm quyền"
 run escalate 2027-02-27 dlg-escalate --session 2027-1 -o bao-cao-cap-tren.pdf
 grep -q '^R0005-1,2027-02-27,escalated,' closures.csv || bad "the escalation is not in closures.csv"
+same closures.csv env DLG_TODAY=2027-02-28 dlg-escalate --session 2027-1 -o bao-cao-cap-tren.pdf
+same outgoing.csv env DLG_TODAY=2027-02-28 dlg-reply --session 2027-1 --pending -o tra-loi/2027-1/
 run report 2027-03-01 dlg-report --session 2027-1 --pdf bao-cao.pdf
 has bao-cao.pdf "Tân Phú, ngày 01 tháng 3 năm 2027" "5 người dân" \
 	"trả lời trực tiếp tại Hội nghị 3 nội dung; 6 nội dung được trả lời bằng văn bản"
