@@ -15,6 +15,7 @@
 #include "case/sessions.h"
 #include "fmt/table.h"
 #include "step/confdoc.h"
+#include "step/confopen.h"
 #include "step/issue.h"
 
 struct ctx {
@@ -139,27 +140,25 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 {
 	struct ctx x = {0};
 	int status = DLG_EXIT_ERROR;
-	dlg_sessions ss = {0};
-	dlg_tmpl *t = NULL;
+	dlg_confopen_opts oo = {.session = o->session,
+	                        .day = &o->today,
+	                        .tmpl = o->tmpl ? o->tmpl : "thong-bao-hoi-nghi",
+	                        .need = DLG_CONF_ANY};
+	dlg_confdocs cd;
 	char *vpath = NULL;
-	if (!dlg_sessions_load(&ss, cs))
+	if (!dlg_confdocs_find(&cd, cs, &oo))
 		goto done;
-	const dlg_session *s = dlg_sessions_find(&ss, o->session);
-	if (!s) {
-		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
-		goto done;
-	}
-	if (!check_timing(cs, &ss, s, o))
+	const dlg_session *s = cd.s;
+	if (!check_timing(cs, &cd.ss, s, o))
 		goto done;
 	vpath = dlg_case_data(cs, "villages");
 	static const char *const req[] = {"village", NULL};
 	if (vpath && !dlg_table_load(&x.villages, vpath, req))
 		goto done;
-	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "thong-bao-hoi-nghi");
-	if (!t)
+	if (!dlg_confdocs_template(&cd, &oo))
 		goto done;
-	x.t = t;
-	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
+	x.t = cd.t;
+	dlg_fields_session(&x.f, &cd.ss, s, NULL, NULL);
 	char iso[16];
 	dlg_date_format_iso(dlg_session_cutoff(s, cs), iso);
 	dlg_fields_set(&x.f, "register_by", "%s", iso);
@@ -180,8 +179,8 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 		                        .session = s->id,
 		                        .date = o->today,
 		                        .copies = 1};
-		dlg_issue_doc issue = {t,      &x.d,     &x.f, doc,  o->number,
-		                       o->out, o->today, NULL, draw, &x};
+		dlg_issue_doc issue = {cd.t,   &x.d,     &x.f,     doc,  o->number,
+		                       o->out, o->today, cd.fonts, draw, &x};
 		status = dlg_issue_write(cs, &issue, NULL);
 	}
 	if (status == DLG_EXIT_OK && o->radio && !write_radio(&x, o->radio))
@@ -191,8 +190,7 @@ done:
 	dlg_fields_free(&x.f);
 	if (x.villages.path)
 		dlg_table_free(&x.villages);
-	dlg_tmpl_free(t);
+	dlg_confdocs_close(&cd);
 	free(vpath);
-	dlg_sessions_free(&ss);
 	return status;
 }

@@ -17,6 +17,7 @@
 #include "fmt/table.h"
 #include "step/confdoc.h"
 #include "base/vocab.h"
+#include "step/confopen.h"
 #include "step/issue.h"
 
 /* One line of the list. */
@@ -232,40 +233,38 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 {
 	struct ctx x = {.ok = true};
 	int status = DLG_EXIT_ERROR;
-	dlg_sessions ss = {0};
-	dlg_sessdata sd = {0};
-	dlg_tmpl *t = NULL;
-	if (!dlg_sessions_load(&ss, cs))
+	dlg_confopen_opts oo = {.session = o->session,
+	                        .day = &o->today,
+	                        .tmpl = o->tmpl ? o->tmpl : "danh-sach-dai-bieu",
+	                        .files = o->files,
+	                        .need = DLG_CONF_ANY,
+	                        .before = true};
+	dlg_confdocs cd;
+	if (!dlg_confdocs_find(&cd, cs, &oo))
 		goto done;
-	const dlg_session *s = dlg_sessions_find(&ss, o->session);
-	if (!s) {
-		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
-		goto done;
-	}
-	if (s->st == DLG_SESSION_CANCELLED) {
+	const dlg_session *s = cd.s;
+	if (cd.cancelled) {
 		dlg_warn_at(
-		    ss.path, s->line,
+		    cd.ss.path, s->line,
 		    _("conference %s was cancelled: nobody signs in; answer its registrants "
 		      "in writing with dlg-reply --session %s"),
 		    s->id, s->id);
 		goto done;
 	}
-	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false) ||
-	    !dlg_participants_load(&x.parts, cs, NULL))
+	if (!dlg_confdocs_records(&cd, &oo) || !dlg_participants_load(&x.parts, cs, NULL))
 		goto done;
-	x.sd = &sd;
+	x.sd = &cd.sd;
 	collect(&x);
-	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
+	dlg_fields_session(&x.f, &cd.ss, s, NULL, NULL);
 	x.d.get = dlg_fields_get;
 	x.d.ctx = &x.f;
 	x.d.conf = cs->conf;
 	x.d.today = o->today;
 	x.d.block = block;
 	x.d.block_ctx = &x;
-	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "danh-sach-dai-bieu");
-	if (!t)
+	if (!dlg_confdocs_template(&cd, &oo))
 		goto done;
-	x.t = t;
+	x.t = cd.t;
 	dlg_outgoing_doc doc = {.doc = "attendance-list",
 	                        .type = "DS",
 	                        .type_name = "Danh sách",
@@ -273,7 +272,7 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 	                        .date = s->date,
 	                        .signer = dlg_fields_get(&x.f, "secretary_name"),
 	                        .copies = 1};
-	dlg_issue_doc issue = {t, &x.d, &x.f, doc, NULL, o->out, o->today, NULL, draw, &x};
+	dlg_issue_doc issue = {cd.t, &x.d, &x.f, doc, NULL, o->out, o->today, cd.fonts, draw, &x};
 	status = dlg_issue_write(cs, &issue, NULL);
 	if (status == DLG_EXIT_OK && strcmp(o->out, "-") && !write_list(&x, o->out, s->id))
 		status = DLG_EXIT_ERROR;
@@ -285,9 +284,7 @@ done:
 	free(x.e);
 	dlg_participants_free(&x.parts);
 	dlg_fields_free(&x.f);
-	dlg_tmpl_free(t);
-	dlg_sessdata_free(&sd);
-	dlg_sessions_free(&ss);
+	dlg_confdocs_close(&cd);
 	return status;
 }
 

@@ -11,6 +11,7 @@
 #include "doc/template.h"
 #include "step/confdoc.h"
 #include "base/vocab.h"
+#include "step/confopen.h"
 #include "step/issue.h"
 
 struct ctx {
@@ -209,19 +210,19 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 {
 	struct ctx x = {.today = o->today, .ok = true};
 	int status = DLG_EXIT_ERROR;
-	dlg_sessions ss = {0};
-	dlg_sessdata sd = {0};
-	dlg_tmpl *t = NULL;
-	if (!dlg_sessions_load(&ss, cs))
+	dlg_confopen_opts oo = {.session = o->session,
+	                        .day = &o->today,
+	                        .tmpl = o->tmpl ? o->tmpl : "bao-cao-lanh-dao",
+	                        .files = o->files,
+	                        .need = DLG_CONF_ANY,
+	                        .before = true};
+	dlg_confdocs cd;
+	if (!dlg_confdocs_find(&cd, cs, &oo))
 		goto done;
-	const dlg_session *s = dlg_sessions_find(&ss, o->session);
-	if (!s) {
-		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
-		goto done;
-	}
-	if (s->st == DLG_SESSION_CANCELLED) {
+	const dlg_session *s = cd.s;
+	if (cd.cancelled) {
 		dlg_warn_at(
-		    ss.path, s->line,
+		    cd.ss.path, s->line,
 		    _("conference %s was cancelled: there is no conference to brief the chair "
 		      "for; answer its registrants in writing with dlg-reply --session %s"),
 		    s->id, s->id);
@@ -235,10 +236,10 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 		           "prepares"),
 		         now, when);
 	}
-	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false))
+	if (!dlg_confdocs_records(&cd, &oo))
 		goto done;
-	x.sd = &sd;
-	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
+	x.sd = &cd.sd;
+	dlg_fields_session(&x.f, &cd.ss, s, NULL, NULL);
 	counts(&x);
 	x.d.get = dlg_fields_get;
 	x.d.ctx = &x.f;
@@ -246,10 +247,9 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	x.d.today = o->today;
 	x.d.block = block;
 	x.d.block_ctx = &x;
-	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "bao-cao-lanh-dao");
-	if (!t)
+	if (!dlg_confdocs_template(&cd, &oo))
 		goto done;
-	x.t = t;
+	x.t = cd.t;
 	/* the office's report: a number of the agency's register, symbol BC-VP */
 	dlg_outgoing_doc doc = {.doc = "brief",
 	                        .type = "BC",
@@ -259,12 +259,11 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	                        .signer = dlg_conf_get(cs->conf, "office", "chief"),
 	                        .unit = dlg_conf_get(cs->conf, "office", "office_short"),
 	                        .copies = 1};
-	dlg_issue_doc issue = {t, &x.d, &x.f, doc, o->number, o->out, o->today, NULL, draw, &x};
+	dlg_issue_doc issue = {cd.t,   &x.d,     &x.f,     doc,  o->number,
+	                       o->out, o->today, cd.fonts, draw, &x};
 	status = dlg_issue_write(cs, &issue, NULL);
 done:
 	dlg_fields_free(&x.f);
-	dlg_tmpl_free(t);
-	dlg_sessdata_free(&sd);
-	dlg_sessions_free(&ss);
+	dlg_confdocs_close(&cd);
 	return status;
 }

@@ -11,7 +11,11 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 {
 	memset(d, 0, sizeof *d);
 	d->cs = cs;
-	if (!dlg_date_today(o->today, &d->today) || !dlg_sessions_load(&d->ss, cs))
+	if (o->day)
+		d->today = *o->day;
+	else if (!dlg_date_today(o->today, &d->today))
+		return false;
+	if (!dlg_sessions_load(&d->ss, cs))
 		return false;
 	d->today_fixed = o->today || dlg_env_today();
 	const dlg_session *s = dlg_sessions_find(&d->ss, o->session);
@@ -60,8 +64,16 @@ bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_o
 
 bool dlg_confdocs_load(dlg_confdocs *d, const dlg_confopen_opts *o)
 {
-	if (!dlg_sessdata_load(&d->sd, d->cs, d->s, &o->files, !d->cancelled))
-		return false;
+	return dlg_confdocs_records(d, o) && dlg_confdocs_template(d, o);
+}
+
+bool dlg_confdocs_records(dlg_confdocs *d, const dlg_confopen_opts *o)
+{
+	return dlg_sessdata_load(&d->sd, d->cs, d->s, &o->files, !d->cancelled && !o->before);
+}
+
+bool dlg_confdocs_template(dlg_confdocs *d, const dlg_confopen_opts *o)
+{
 	d->t = dlg_case_tmpl_load(d->cs, o->tmpl);
 	if (!d->t)
 		return false;

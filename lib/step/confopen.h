@@ -1,7 +1,8 @@
-/* Opening the documents of one conference (dlg-minutes, dlg-reply): find the
- * session in sessions.csv, refuse one whose status does not allow the
- * document, then load its records (items, answers, attendance,
- * departments), the template and the fonts. */
+/* Opening the documents of one conference (dlg-announce, dlg-attend,
+ * dlg-brief, dlg-escalate, dlg-minutes, dlg-reply): find the session in
+ * sessions.csv, refuse one whose status does not allow the document, then
+ * load its records (items, answers, attendance, departments), the template
+ * and the fonts. */
 #ifndef DLG_STEP_CONFOPEN_H
 #define DLG_STEP_CONFOPEN_H
 
@@ -25,16 +26,19 @@ typedef enum {
 typedef struct {
 	const char *session; /* the conference's id (sessions.csv) */
 	const char *today;   /* --today, or NULL */
+	const dlg_day *day;  /* today as the caller already set it, or NULL: from today */
 	const char *tmpl;    /* the template's name or file */
 	dlg_sd_files files;  /* where the records come from */
 	dlg_conf_need need;  /* the statuses the document accepts */
+	bool before;         /* the document prepares the conference: attendance.csv
+	                        is not needed even when it was held */
 } dlg_confopen_opts;
 
 /* One conference's documents, opened. */
 typedef struct {
 	const dlg_case *cs; /* borrowed */
 	dlg_day today;
-	bool today_fixed; /* today came from --today or DLG_TODAY */
+	bool today_fixed; /* today came from --today or DLG_TODAY (unknown with o->day) */
 	dlg_sessions ss;
 	const dlg_session *s; /* in ss */
 	bool cancelled;       /* s was cancelled */
@@ -43,14 +47,22 @@ typedef struct {
 	dlg_fonts *fonts;
 } dlg_confdocs;
 
-/* First half of the opening: today, sessions.csv, the session o->session and
- * its status as o->need wants it. false after a diagnostic (file and line
- * for a refused status). Close d with dlg_confdocs_close even then. */
+/* First half of the opening: today (o->day, else from o->today), sessions.csv, the session
+ * o->session and its status as o->need wants it. false after a diagnostic (file and line for a
+ * refused status). Close d with dlg_confdocs_close even then. */
 bool dlg_confdocs_find(dlg_confdocs *d, const dlg_case *cs, const dlg_confopen_opts *o);
 
-/* Second half: the session's records (attendance needed unless it was
- * cancelled), the template o->tmpl and the fonts. false after diagnostics. */
+/* Second half: dlg_confdocs_records, then dlg_confdocs_template. false
+ * after diagnostics. */
 bool dlg_confdocs_load(dlg_confdocs *d, const dlg_confopen_opts *o);
+
+/* The session's records into d->sd (attendance needed unless it was
+ * cancelled or o->before). false after diagnostics. */
+bool dlg_confdocs_records(dlg_confdocs *d, const dlg_confopen_opts *o);
+
+/* The template o->tmpl into d->t and the fonts into d->fonts (owned by d).
+ * false after diagnostics. */
+bool dlg_confdocs_template(dlg_confdocs *d, const dlg_confopen_opts *o);
 
 /* Free what the opening loaded (d may be partly opened). */
 void dlg_confdocs_close(dlg_confdocs *d);

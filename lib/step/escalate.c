@@ -12,6 +12,7 @@
 #include "doc/font.h"
 #include "doc/template.h"
 #include "step/confdoc.h"
+#include "step/confopen.h"
 #include "step/issue.h"
 
 struct ctx {
@@ -170,28 +171,26 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 {
 	struct ctx x = {.ok = true};
 	int status = DLG_EXIT_ERROR;
-	dlg_sessions ss = {0};
-	dlg_sessdata sd = {0};
-	dlg_tmpl *t = NULL;
+	dlg_confopen_opts oo = {.session = o->session,
+	                        .day = &o->today,
+	                        .tmpl = o->tmpl ? o->tmpl : "bao-cao-cap-tren",
+	                        .files = o->files,
+	                        .need = DLG_CONF_ANY,
+	                        .before = true};
+	dlg_confdocs cd;
 	char *symbol = NULL;
-	if (!dlg_sessions_load(&ss, cs))
+	if (!dlg_confdocs_find(&cd, cs, &oo) || !dlg_confdocs_records(&cd, &oo))
 		goto done;
-	const dlg_session *s = dlg_sessions_find(&ss, o->session);
-	if (!s) {
-		dlg_warn(_("%s: no conference \"%s\""), ss.path, o->session);
-		goto done;
-	}
-	if (!dlg_sessdata_load(&sd, cs, s, &o->files, false))
-		goto done;
-	x.sd = &sd;
-	dlg_fields_session(&x.f, &ss, s, NULL, NULL);
+	const dlg_session *s = cd.s;
+	x.sd = &cd.sd;
+	dlg_fields_session(&x.f, &cd.ss, s, NULL, NULL);
 	/* a report made before the conference does not speak of it as past */
 	dlg_fields_set(&x.f, "session_when", "%s", o->today < s->date ? "dự kiến tổ chức " : "");
 	collect(&x);
 	if (!x.nitems) {
 		dlg_warn(_("%s: no question of conference %s is beyond the commune (action "
 		           "escalate): there is nothing to report to the higher level"),
-		         sd.items.path, s->id);
+		         cd.sd.items.path, s->id);
 		goto done;
 	}
 	x.d.get = dlg_fields_get;
@@ -200,17 +199,17 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	x.d.today = o->today;
 	x.d.block = block;
 	x.d.block_ctx = &x;
-	t = dlg_case_tmpl_load(cs, o->tmpl ? o->tmpl : "bao-cao-cap-tren");
-	if (!t)
+	if (!dlg_confdocs_template(&cd, &oo))
 		goto done;
-	x.t = t;
+	x.t = cd.t;
 	dlg_outgoing_doc doc = {.doc = "escalate",
 	                        .type = "BC",
 	                        .type_name = "Báo cáo",
 	                        .session = s->id,
 	                        .date = o->today,
 	                        .copies = 1};
-	dlg_issue_doc issue = {t, &x.d, &x.f, doc, o->number, o->out, o->today, NULL, draw, &x};
+	dlg_issue_doc issue = {cd.t,   &x.d,     &x.f,     doc,  o->number,
+	                       o->out, o->today, cd.fonts, draw, &x};
 	status = dlg_issue_write(cs, &issue, &symbol);
 	if (status == DLG_EXIT_OK && !close_items(cs, &x, o, symbol))
 		status = DLG_EXIT_ERROR;
@@ -219,8 +218,6 @@ done:
 	free(x.items);
 	free(x.body);
 	dlg_fields_free(&x.f);
-	dlg_tmpl_free(t);
-	dlg_sessdata_free(&sd);
-	dlg_sessions_free(&ss);
+	dlg_confdocs_close(&cd);
 	return status;
 }
