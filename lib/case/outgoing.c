@@ -399,6 +399,24 @@ static char *lock_path(const char *path)
 	return dlg_xasprintf("%.*s/.%s.lock", (int)(slash - path), path, slash + 1);
 }
 
+/* A document issued again keeps its number; when this copy bears another
+ * date than the one the register has, say so (the paper and the register
+ * would disagree) and how to print it as registered. */
+static void warn_redated(const struct table *t, size_t r, dlg_day date)
+{
+	dlg_day was;
+	if (!dlg_date_parse_iso(cell(t, r, C_DATE), &was) || was == date)
+		return;
+	char then[16], now[16], iso[11];
+	dlg_date_format_dmy(was, then);
+	dlg_date_format_dmy(date, now);
+	dlg_date_format_iso(was, iso);
+	dlg_warn_at(t->name, t->line[r],
+	            _("warning: %s was registered on %s; this copy is dated %s, so paper and "
+	              "register disagree (print it again with --today %s to match the register)"),
+	            cell(t, r, C_SYMBOL), then, now, iso);
+}
+
 bool dlg_outgoing_reserve(const dlg_case *c, const dlg_outgoing_doc *docs, size_t n,
                           const char *number, dlg_outgoing_no *out)
 {
@@ -458,6 +476,7 @@ bool dlg_outgoing_reserve(const dlg_case *c, const dlg_outgoing_doc *docs, size_
 				ok = false;
 				break;
 			}
+			warn_redated(&t, (size_t)r, d->date);
 			set_no(&out[i], conf, t.year[r], t.seq[r], t.type[r],
 			       cell(&t, (size_t)r, C_SYMBOL), (size_t)r < nrow0);
 			nset = i + 1;
