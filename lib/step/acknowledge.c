@@ -202,47 +202,37 @@ static bool draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
 	return dlg_tmpl_render(k->t, l, &k->d) && k->ok;
 }
 
+/* Letter i's identity for the outgoing register (dlg_issue_fill_fn). */
+static void letter_doc(void *ctx, size_t i, dlg_outgoing_doc *doc)
+{
+	acks *k = ctx;
+	k->cur = i;
+	letter_fields(k, i);
+	*doc = (dlg_outgoing_doc){
+	    .doc = "acknowledge",
+	    .type = "",
+	    .type_name = "Công văn",
+	    .session = k->s->id,
+	    .recipient = val(k, k->a[i].row, "reg_id"),
+	    .date = k->d.today,
+	    .copies = 2,
+	};
+}
+
 /* The letters' numbers from the outgoing register (kept when made again). */
 static bool reserve(acks *k, const char *number)
 {
 	if (!k->n)
 		return true;
-	dlg_outgoing_doc *docs = dlg_xmalloc(k->n * sizeof *docs);
-	char **own = dlg_xmalloc(2 * k->n * sizeof *own);
-	bool ok = true;
-	size_t i;
-	for (i = 0; i < k->n && ok; i++) {
-		k->cur = i;
-		letter_fields(k, i);
-		own[2 * i] = dlg_issue_summary(k->t, &k->d);
-		own[2 * i + 1] = dlg_issue_recipients(k->t, &k->d);
-		ok = own[2 * i] && own[2 * i + 1];
-		docs[i] = (dlg_outgoing_doc){
-		    .doc = "acknowledge",
-		    .type = "",
-		    .type_name = "Công văn",
-		    .session = k->s->id,
-		    .recipient = val(k, k->a[i].row, "reg_id"),
-		    .date = k->d.today,
-		    .summary = own[2 * i],
-		    .recipients = own[2 * i + 1],
-		    .copies = 2,
-		};
-	}
 	dlg_outgoing_no *no = dlg_xmalloc(k->n * sizeof *no);
-	if (ok)
-		ok = dlg_outgoing_reserve(k->c, docs, k->n, number, no);
+	bool ok = dlg_issue_many(k->c, k->t, &k->d, k->n, letter_doc, k, number, no);
 	for (size_t j = 0; ok && j < k->n; j++) {
 		k->a[j].number = dlg_xstrdup(no[j].num);
 		k->a[j].symbol = dlg_xstrdup(no[j].symbol);
 	}
 	if (ok)
 		dlg_outgoing_no_free(no, k->n);
-	for (size_t j = 0; j < 2 * i; j++)
-		free(own[j]);
-	free(own);
 	free(no);
-	free(docs);
 	return ok;
 }
 

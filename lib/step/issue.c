@@ -104,6 +104,33 @@ bool dlg_issue_one(const dlg_case *cs, const dlg_tmpl *t, const dlg_tmpl_data *d
 	return ok;
 }
 
+bool dlg_issue_many(const dlg_case *cs, const dlg_tmpl *t, const dlg_tmpl_data *d, size_t n,
+                    dlg_issue_fill_fn fill, void *ctx, const char *number, dlg_outgoing_no *out)
+{
+	if (!n)
+		return true;
+	dlg_outgoing_doc *docs = dlg_xcalloc(n, sizeof *docs);
+	char **own = dlg_xcalloc(2 * n, sizeof *own);
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		dlg_outgoing_doc *doc = &docs[i];
+		fill(ctx, i, doc);
+		/* both, so that the template's every fault is told at once */
+		if (!doc->summary)
+			ok &= (doc->summary = own[2 * i] = dlg_issue_summary(t, d)) != NULL;
+		if (!doc->recipients)
+			ok &=
+			    (doc->recipients = own[2 * i + 1] = dlg_issue_recipients(t, d)) != NULL;
+	}
+	if (ok)
+		ok = dlg_outgoing_reserve(cs, docs, n, number, out);
+	for (size_t k = 0; k < 2 * n; k++)
+		free(own[k]);
+	free(own);
+	free(docs);
+	return ok;
+}
+
 int dlg_issue_write(const dlg_case *cs, const dlg_issue_doc *x, char **symbol)
 {
 	if (symbol)

@@ -39,6 +39,19 @@ const char *dlg_issue_type_display(const char *type_name);
 bool dlg_issue_one(const dlg_case *cs, const dlg_tmpl *t, const dlg_tmpl_data *d,
                    const dlg_outgoing_doc *doc, const char *number, dlg_outgoing_no *out);
 
+/* Fill in *doc, the identity, type and date of document i, and set up the
+ * template data that dlg_issue_many was given for drawing document i. */
+typedef void (*dlg_issue_fill_fn)(void *ctx, size_t i, dlg_outgoing_doc *doc);
+
+/* Register n documents drawn from t with d, in one go: fill(ctx, i, &doc)
+ * is called for i = 0, 1, ... in order, then the document's summary and
+ * recipients, unless fill set them, come from t with d (as dlg_issue_one).
+ * number is --number (the first document's) or NULL. out has room for n
+ * numbers; after true free them with dlg_outgoing_no_free(out, n). false
+ * after a diagnostic, nothing registered and nothing to free in out. */
+bool dlg_issue_many(const dlg_case *cs, const dlg_tmpl *t, const dlg_tmpl_data *d, size_t n,
+                    dlg_issue_fill_fn fill, void *ctx, const char *number, dlg_outgoing_no *out);
+
 /* One numbered document to issue and write (everything borrowed). */
 typedef struct {
 	const dlg_tmpl *t;      /* the document's template */

@@ -577,6 +577,25 @@ static char **letter_names(dlg_replies *r, const dlg_sessdata *sd)
 	return names;
 }
 
+/* Letter i's identity for the outgoing register (dlg_issue_fill_fn). */
+static void letter_doc(void *ctx, size_t i, dlg_outgoing_doc *doc)
+{
+	dlg_replies *r = ctx;
+	r->cur = i;
+	letter_fields(r, i);
+	*doc = (dlg_outgoing_doc){
+	    /* a guidance letter and the written answer after the conference
+	     * are two documents to the same registrant */
+	    .doc = r->guidance ? "guidance" : "reply",
+	    .type = "",
+	    .type_name = "Công văn",
+	    .session = r->s->id,
+	    .recipient = r->sd->p[r->L[i].person].reg_id,
+	    .date = r->d.today,
+	    .copies = 2 + (long)r->L[i].ncopies, /* the registrant, the copies, the file */
+	};
+}
+
 /* Every letter's number from the outgoing register, in one go: a letter to
  * a registrant about a conference keeps its number when made again. number
  * is --number (the first new letter's) or NULL. */
@@ -584,33 +603,8 @@ static bool reserve_numbers(dlg_replies *r, const char *number)
 {
 	if (!r->n)
 		return true;
-	dlg_outgoing_doc *docs = dlg_xmalloc(r->n * sizeof *docs);
-	char **own = dlg_xmalloc(2 * r->n * sizeof *own);
-	bool ok = true;
-	size_t i;
-	for (i = 0; i < r->n && ok; i++) {
-		r->cur = i;
-		letter_fields(r, i);
-		own[2 * i] = dlg_issue_summary(r->t, &r->d);
-		own[2 * i + 1] = dlg_issue_recipients(r->t, &r->d);
-		ok = own[2 * i] && own[2 * i + 1];
-		docs[i] = (dlg_outgoing_doc){
-		    /* a guidance letter and the written answer after the conference
-		     * are two documents to the same registrant */
-		    .doc = r->guidance ? "guidance" : "reply",
-		    .type = "",
-		    .type_name = "Công văn",
-		    .session = r->s->id,
-		    .recipient = r->sd->p[r->L[i].person].reg_id,
-		    .date = r->d.today,
-		    .summary = own[2 * i],
-		    .recipients = own[2 * i + 1],
-		    .copies = 2 + (long)r->L[i].ncopies, /* the registrant, the copies, the file */
-		};
-	}
 	dlg_outgoing_no *no = dlg_xmalloc(r->n * sizeof *no);
-	if (ok)
-		ok = dlg_outgoing_reserve(r->c, docs, r->n, number, no);
+	bool ok = dlg_issue_many(r->c, r->t, &r->d, r->n, letter_doc, r, number, no);
 	for (size_t k = 0; ok && k < r->n; k++) {
 		free(r->L[k].number);
 		r->L[k].number = dlg_xstrdup(no[k].num);
@@ -618,11 +612,7 @@ static bool reserve_numbers(dlg_replies *r, const char *number)
 	}
 	if (ok)
 		dlg_outgoing_no_free(no, r->n);
-	for (size_t k = 0; k < 2 * i; k++)
-		free(own[k]);
-	free(own);
 	free(no);
-	free(docs);
 	return ok;
 }
 
