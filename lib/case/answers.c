@@ -47,6 +47,8 @@ bool dlg_answers_read(dlg_answers *a, dlg_csv_reader *r)
 		            cid < 0 ? "item_id" : "date");
 		return false;
 	}
+	if (!a->name)
+		a->name = dlg_xstrdup(dlg_csv_name(r));
 	const dlg_row *row;
 	int got;
 	bool ok = true;
@@ -68,6 +70,11 @@ bool dlg_answers_read(dlg_answers *a, dlg_csv_reader *r)
 			continue;
 		}
 		dlg_answers_put(a, id, row->len[cid], d);
+		bool added;
+		uint64_t *line = dlg_strmap_value(
+		    &a->line, dlg_strmap_intern(&a->line, id, row->len[cid], &added));
+		if (added)
+			*line = (uint64_t)row->line;
 	}
 	return ok && got == 0;
 }
@@ -86,6 +93,25 @@ bool dlg_answers_load(dlg_answers *a, const char *path, const char *from)
 void dlg_answers_free(dlg_answers *a)
 {
 	dlg_strmap_free(&a->map);
+	dlg_strmap_free(&a->line);
+	free(a->name);
+	a->name = NULL;
+}
+
+size_t dlg_answers_check_items(const dlg_answers *a, const dlg_strmap *items,
+                               const char *items_name)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < dlg_strmap_size(&a->line); i++) {
+		const char *id = dlg_strmap_key(&a->line, i);
+		if (dlg_strmap_find(items, id, dlg_strmap_len(&a->line, i)) >= 0)
+			continue;
+		uint64_t line = *dlg_strmap_value((dlg_strmap *)&a->line, i);
+		dlg_warn_at(a->name, (long)line, _("answer to \"%s\", which is not in %s"), id,
+		            items_name);
+		bad++;
+	}
+	return bad;
 }
 
 /* ---- due dates ---- */

@@ -30,7 +30,9 @@ const char *dlg_item_state_name(dlg_item_state st);
 
 /* item_id -> day of its first (earliest) answer. */
 typedef struct {
-	dlg_strmap map; /* item_id -> day (as uint64_t) */
+	dlg_strmap map;  /* item_id -> day (as uint64_t) */
+	dlg_strmap line; /* item_id -> line of its first row in the file read */
+	char *name;      /* that file, for messages (owned; NULL: none read) */
 } dlg_answers;
 
 /* An empty map (all zero is empty too). */
@@ -46,6 +48,12 @@ bool dlg_answers_load(dlg_answers *a, const char *path, const char *from);
 /* The same from a reader already open (not closed here). */
 bool dlg_answers_read(dlg_answers *a, dlg_csv_reader *r);
 void dlg_answers_free(dlg_answers *a);
+/* Report, with the answers file's name and line, every answer read by
+ * dlg_answers_read whose item_id is not in items (item_id -> anything):
+ * an answer to a question that does not exist. items_name names the items
+ * file in the message. Returns how many there were (0: none). */
+size_t dlg_answers_check_items(const dlg_answers *a, const dlg_strmap *items,
+                               const char *items_name);
 
 /* How due dates are computed: the case's [rules] answer_days and
  * answer_day_kind, its holidays, today and the due_soon window. */

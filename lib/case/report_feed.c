@@ -21,6 +21,8 @@ typedef struct {
 	dlg_villages *vil;
 	dlg_tally *vcache; /* what a row wrote -> label = the official name */
 	dlg_answers answers;
+	dlg_strmap item_ids; /* every item_id read, of any session */
+	const char *items_name;
 	dlg_duecalc dc;
 	dlg_holidays *hol;
 	dlg_hashmap present;     /* hash of session \x1f who -> 1 present, 2 absent */
@@ -148,7 +150,10 @@ static bool read_items(reader *rd, dlg_csv_reader *in)
 	const dlg_row *row;
 	int got;
 	bool ok = true;
+	rd->items_name = dlg_csv_name(in);
 	while ((got = dlg_csv_next(in, &row)) > 0) {
+		if (cid >= 0 && row->len[cid])
+			dlg_strmap_add(&rd->item_ids, row->field[cid], row->len[cid], 0);
 		const char *session = cell(row, cses);
 		if (only && strcmp(session, only))
 			continue;
@@ -342,12 +347,18 @@ bool dlg_report_add_case(dlg_report *r, const dlg_case *c, const char *const *fi
 			}
 		}
 	}
+	/* an answer to a question that is in no items file is a mistake in
+	 * answers.csv, as dlg-minutes and dlg-reply say */
+	if (ok && rd.items_name &&
+	    dlg_answers_check_items(&rd.answers, &rd.item_ids, rd.items_name) > 0)
+		ok = false;
 	for (size_t i = 0; i < n; i++)
 		if (in[i])
 			dlg_csv_close(in[i]);
 	free(in);
 	free(kind);
 	dlg_answers_free(&rd.answers);
+	dlg_strmap_free(&rd.item_ids);
 	dlg_tally_free(rd.vcache);
 	dlg_tally_free(rd.att_sessions);
 	dlg_hashmap_free(&rd.present);
