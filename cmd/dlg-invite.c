@@ -48,15 +48,7 @@ static void usage(void)
 	       dlg_progname());
 }
 
-enum {
-	OPT_ONE = 256,
-	OPT_DEPTS,
-	OPT_PARTS,
-	OPT_MAIL,
-	OPT_SENDMAIL,
-	OPT_DIGITAL,
-	OPT_SIGN,
-};
+enum { OPT_DEPTS = 256, OPT_PARTS };
 
 /* The command line into o, the case folder and today; usage errors exit 2. */
 static void parse_args(int argc, char **argv, const char **dir, const char **today,
@@ -65,13 +57,13 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	static const struct option longopts[] = {
 	    DLG_OPTION_SESSION,
 	    DLG_OPTION_OUTPUT,
-	    {"one-file", required_argument, NULL, OPT_ONE},
+	    DLG_OPTION_ONE_FILE,
 	    {"departments", no_argument, NULL, OPT_DEPTS},
 	    {"participants", no_argument, NULL, OPT_PARTS},
-	    {"mail", required_argument, NULL, OPT_MAIL},
-	    {"sendmail", no_argument, NULL, OPT_SENDMAIL},
-	    {"digital", no_argument, NULL, OPT_DIGITAL},
-	    {"sign", no_argument, NULL, OPT_SIGN},
+	    DLG_OPTION_MAIL,
+	    DLG_OPTION_SENDMAIL,
+	    DLG_OPTION_DIGITAL,
+	    DLG_OPTION_SIGN,
 	    DLG_OPTION_NUMBER,
 	    DLG_OPTION_TEMPLATE,
 	    DLG_OPTION_FROM,
@@ -84,31 +76,12 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	dlg_doc_opts d = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_ONE:
-			o->one_file = optarg;
-			break;
-		case OPT_DEPTS:
+		if (c == OPT_DEPTS)
 			o->departments = true;
-			break;
-		case OPT_PARTS:
+		else if (c == OPT_PARTS)
 			o->participants = true;
-			break;
-		case OPT_MAIL:
-			o->mail_dir = optarg;
-			break;
-		case OPT_SENDMAIL:
-			o->sendmail = true;
-			break;
-		case OPT_DIGITAL:
-			o->digital = true;
-			break;
-		case OPT_SIGN:
-			o->sign = true;
-			break;
-		default:
+		else
 			dlg_doc_option(c, &d, usage);
-		}
 	}
 	*dir = d.common.dir;
 	*today = d.common.today;
@@ -118,16 +91,16 @@ static void parse_args(int argc, char **argv, const char **dir, const char **tod
 	o->tmpl = d.tmpl;
 	o->from = d.common.from;
 	o->excel = d.common.excel;
+	o->one_file = d.one_file;
+	o->mail_dir = d.mail_dir;
+	o->sendmail = d.sendmail;
+	o->digital = d.digital;
+	o->sign = d.sign;
 	dlg_doc_need_session(&d);
-	if (!o->out_dir && !o->one_file)
-		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
+	dlg_doc_need_letters_output(&d);
 	if (o->departments && o->participants)
 		dlg_usage_error(_("--departments or --participants, not both"));
-	if (o->sign && !o->mail_dir && !o->sendmail)
-		dlg_usage_error(_("--sign signs the letters that go by e-mail: give --mail DIR or "
-		                  "--sendmail"));
-	if ((o->mail_dir || o->sendmail) && !o->out_dir)
-		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
+	dlg_doc_need_mail_output(&d);
 	o->input = dlg_doc_input(argc, argv);
 	o->today_fixed = d.common.today || dlg_env_today();
 }

@@ -60,16 +60,7 @@ static void usage(void)
 	    dlg_progname());
 }
 
-enum {
-	OPT_ONE = 256,
-	OPT_PENDING,
-	OPT_MAIL,
-	OPT_SENDMAIL,
-	OPT_DIGITAL,
-	OPT_SIGN,
-	OPT_GUIDANCE,
-	OPT_ACK,
-};
+enum { OPT_PENDING = 256, OPT_GUIDANCE, OPT_ACK };
 
 /* The command line into o; usage errors exit 2. */
 static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *o)
@@ -77,16 +68,16 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	static const struct option longopts[] = {
 	    DLG_OPTION_SESSION,
 	    DLG_OPTION_OUTPUT,
-	    {"one-file", required_argument, NULL, OPT_ONE},
+	    DLG_OPTION_ONE_FILE,
 	    {"pending", no_argument, NULL, OPT_PENDING},
-	    {"mail", required_argument, NULL, OPT_MAIL},
-	    {"sendmail", no_argument, NULL, OPT_SENDMAIL},
+	    DLG_OPTION_MAIL,
+	    DLG_OPTION_SENDMAIL,
 	    DLG_OPTION_NUMBER,
 	    DLG_OPTION_TEMPLATE,
 	    DLG_OPTION_ANSWERS,
 	    DLG_OPTION_ATTENDANCE,
-	    {"digital", no_argument, NULL, OPT_DIGITAL},
-	    {"sign", no_argument, NULL, OPT_SIGN},
+	    DLG_OPTION_DIGITAL,
+	    DLG_OPTION_SIGN,
 	    {"guidance", no_argument, NULL, OPT_GUIDANCE},
 	    {"acknowledge", no_argument, NULL, OPT_ACK},
 	    DLG_OPTION_FROM,
@@ -99,34 +90,14 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	dlg_doc_opts d = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_ONE:
-			o->one_file = optarg;
-			break;
-		case OPT_GUIDANCE:
+		if (c == OPT_GUIDANCE)
 			o->guidance = true;
-			break;
-		case OPT_ACK:
+		else if (c == OPT_ACK)
 			o->acknowledge = true;
-			break;
-		case OPT_PENDING:
+		else if (c == OPT_PENDING)
 			o->pending = true;
-			break;
-		case OPT_MAIL:
-			o->mail_dir = optarg;
-			break;
-		case OPT_SENDMAIL:
-			o->sendmail = true;
-			break;
-		case OPT_DIGITAL:
-			o->digital = true;
-			break;
-		case OPT_SIGN:
-			o->sign = true;
-			break;
-		default:
+		else
 			dlg_doc_option(c, &d, usage);
-		}
 	}
 	*dir = d.common.dir;
 	o->open.session = d.session;
@@ -138,14 +109,14 @@ static void parse_args(int argc, char **argv, const char **dir, dlg_reply_opts *
 	o->out = d.out;
 	o->number = d.number;
 	o->excel = d.common.excel;
+	o->one_file = d.one_file;
+	o->mail_dir = d.mail_dir;
+	o->sendmail = d.sendmail;
+	o->digital = d.digital;
+	o->sign = d.sign;
 	dlg_doc_need_session(&d);
-	if (!o->out && !o->one_file)
-		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
-	if (o->sign && !o->mail_dir && !o->sendmail)
-		dlg_usage_error(_("--sign signs the letters that go by e-mail: give --mail DIR or "
-		                  "--sendmail"));
-	if ((o->mail_dir || o->sendmail) && !o->out)
-		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
+	dlg_doc_need_letters_output(&d);
+	dlg_doc_need_mail_output(&d);
 	o->open.files.items = dlg_doc_input(argc, argv);
 	if (o->acknowledge &&
 	    (o->guidance || o->pending || o->mail_dir || o->sendmail || o->sign || optind < argc))

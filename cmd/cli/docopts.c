@@ -24,6 +24,21 @@ void dlg_doc_option(int c, dlg_doc_opts *o, void (*usage)(void))
 	case DLG_OPT_ATTENDANCE:
 		o->attendance = optarg;
 		break;
+	case DLG_OPT_ONE_FILE:
+		o->one_file = optarg;
+		break;
+	case DLG_OPT_MAIL:
+		o->mail_dir = optarg;
+		break;
+	case DLG_OPT_SENDMAIL:
+		o->sendmail = true;
+		break;
+	case DLG_OPT_DIGITAL:
+		o->digital = true;
+		break;
+	case DLG_OPT_SIGN:
+		o->sign = true;
+		break;
 	default:
 		dlg_common_option(c, &o->common, usage);
 	}
@@ -39,6 +54,21 @@ void dlg_doc_need_output(const dlg_doc_opts *o)
 {
 	if (!o->out)
 		dlg_usage_error(_("where to? give -o FILE"));
+}
+
+void dlg_doc_need_letters_output(const dlg_doc_opts *o)
+{
+	if (!o->out && !o->one_file)
+		dlg_usage_error(_("where to? give -o DIR or --one-file FILE"));
+}
+
+void dlg_doc_need_mail_output(const dlg_doc_opts *o)
+{
+	if (o->sign && !o->mail_dir && !o->sendmail)
+		dlg_usage_error(_("--sign signs the letters that go by e-mail: give --mail DIR or "
+		                  "--sendmail"));
+	if ((o->mail_dir || o->sendmail) && !o->out)
+		dlg_usage_error(_("e-mail attaches each letter's own PDF: give -o DIR too"));
 }
 
 const char *dlg_doc_input(int argc, char **argv)

@@ -13,7 +13,17 @@
 #include "cli/cmdline.h"
 
 /* getopt_long values of the document options (-o and -t are 'o' and 't'). */
-enum { DLG_OPT_SESSION = 0x1100, DLG_OPT_NUMBER, DLG_OPT_ANSWERS, DLG_OPT_ATTENDANCE };
+enum {
+	DLG_OPT_SESSION = 0x1100,
+	DLG_OPT_NUMBER,
+	DLG_OPT_ANSWERS,
+	DLG_OPT_ATTENDANCE,
+	DLG_OPT_ONE_FILE,
+	DLG_OPT_MAIL,
+	DLG_OPT_SENDMAIL,
+	DLG_OPT_DIGITAL,
+	DLG_OPT_SIGN,
+};
 
 #define DLG_OPTION_SESSION                                                                         \
 	{                                                                                          \
@@ -40,6 +50,30 @@ enum { DLG_OPT_SESSION = 0x1100, DLG_OPT_NUMBER, DLG_OPT_ANSWERS, DLG_OPT_ATTEND
 		"attendance", required_argument, NULL, DLG_OPT_ATTENDANCE                          \
 	}
 
+/* The options of the commands that write one letter per addressee
+ * (dlg-invite, dlg-reply): --one-file FILE, --mail DIR, --sendmail,
+ * --digital, --sign. */
+#define DLG_OPTION_ONE_FILE                                                                        \
+	{                                                                                          \
+		"one-file", required_argument, NULL, DLG_OPT_ONE_FILE                              \
+	}
+#define DLG_OPTION_MAIL                                                                            \
+	{                                                                                          \
+		"mail", required_argument, NULL, DLG_OPT_MAIL                                      \
+	}
+#define DLG_OPTION_SENDMAIL                                                                        \
+	{                                                                                          \
+		"sendmail", no_argument, NULL, DLG_OPT_SENDMAIL                                    \
+	}
+#define DLG_OPTION_DIGITAL                                                                         \
+	{                                                                                          \
+		"digital", no_argument, NULL, DLG_OPT_DIGITAL                                      \
+	}
+#define DLG_OPTION_SIGN                                                                            \
+	{                                                                                          \
+		"sign", no_argument, NULL, DLG_OPT_SIGN                                            \
+	}
+
 /* What the document options gave (strings borrowed from argv; NULL when
  * the option was not given). */
 typedef struct {
@@ -50,6 +84,11 @@ typedef struct {
 	const char *tmpl;       /* -t, --template */
 	const char *answers;    /* --answers */
 	const char *attendance; /* --attendance */
+	const char *one_file;   /* --one-file */
+	const char *mail_dir;   /* --mail */
+	bool sendmail;          /* --sendmail */
+	bool digital;           /* --digital */
+	bool sign;              /* --sign */
 } dlg_doc_opts;
 
 /* Handle getopt_long's result c (with optarg) when it is a document option,
@@ -62,6 +101,14 @@ void dlg_doc_need_session(const dlg_doc_opts *o);
 
 /* Usage error (exit 2) unless -o FILE was given. */
 void dlg_doc_need_output(const dlg_doc_opts *o);
+
+/* Usage error (exit 2) unless the letters go somewhere: -o DIR or
+ * --one-file FILE. */
+void dlg_doc_need_letters_output(const dlg_doc_opts *o);
+
+/* Usage error (exit 2) for --sign without --mail or --sendmail, or for
+ * e-mail without -o DIR (each message attaches its letter's own PDF). */
+void dlg_doc_need_mail_output(const dlg_doc_opts *o);
 
 /* The one optional input file after the options (argv[optind]), or NULL;
  * a usage error (exit 2) when there are more. Borrowed from argv. */
