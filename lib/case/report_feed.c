@@ -347,9 +347,10 @@ bool dlg_report_add_case(dlg_report *r, const dlg_case *c, const char *const *fi
 			}
 		}
 	}
-	/* an answer to a question that is in no items file is a mistake in
-	 * answers.csv, as dlg-minutes and dlg-reply say */
-	if (ok && rd.items_name &&
+	/* an answer to a question that is not in the case's items.csv is a
+	 * mistake in answers.csv, as dlg-minutes and dlg-reply say (files given
+	 * on the command line may be a selection, e.g. one department's) */
+	if (ok && !nfiles && rd.items_name &&
 	    dlg_answers_check_items(&rd.answers, &rd.item_ids, rd.items_name) > 0)
 		ok = false;
 	for (size_t i = 0; i < n; i++)
