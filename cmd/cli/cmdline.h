@@ -13,26 +13,13 @@
  * from 256 and list in their option tables only the shared ones they take. */
 enum { DLG_OPT_TODAY = 0x1000, DLG_OPT_FROM, DLG_OPT_EXCEL, DLG_OPT_VERSION };
 
-#define DLG_OPTION_TODAY                                                                           \
-	{                                                                                          \
-		"today", required_argument, NULL, DLG_OPT_TODAY                                    \
-	}
-#define DLG_OPTION_FROM                                                                            \
-	{                                                                                          \
-		"from", required_argument, NULL, DLG_OPT_FROM                                      \
-	}
-#define DLG_OPTION_EXCEL                                                                           \
-	{                                                                                          \
-		"excel", no_argument, NULL, DLG_OPT_EXCEL                                          \
-	}
-#define DLG_OPTION_HELP                                                                            \
-	{                                                                                          \
-		"help", no_argument, NULL, 'h'                                                     \
-	}
-#define DLG_OPTION_VERSION                                                                         \
-	{                                                                                          \
-		"version", no_argument, NULL, DLG_OPT_VERSION                                      \
-	}
+/* clang-format off */
+#define DLG_OPTION_TODAY {"today", required_argument, NULL, DLG_OPT_TODAY}
+#define DLG_OPTION_FROM {"from", required_argument, NULL, DLG_OPT_FROM}
+#define DLG_OPTION_EXCEL {"excel", no_argument, NULL, DLG_OPT_EXCEL}
+#define DLG_OPTION_HELP {"help", no_argument, NULL, 'h'}
+#define DLG_OPTION_VERSION {"version", no_argument, NULL, DLG_OPT_VERSION}
+/* clang-format on */
 
 typedef struct {
 	const char *dir;   /* -C, or NULL */

@@ -25,54 +25,25 @@ enum {
 	DLG_OPT_SIGN,
 };
 
-#define DLG_OPTION_SESSION                                                                         \
-	{                                                                                          \
-		"session", required_argument, NULL, DLG_OPT_SESSION                                \
-	}
-#define DLG_OPTION_OUTPUT                                                                          \
-	{                                                                                          \
-		"output", required_argument, NULL, 'o'                                             \
-	}
-#define DLG_OPTION_NUMBER                                                                          \
-	{                                                                                          \
-		"number", required_argument, NULL, DLG_OPT_NUMBER                                  \
-	}
-#define DLG_OPTION_TEMPLATE                                                                        \
-	{                                                                                          \
-		"template", required_argument, NULL, 't'                                           \
-	}
-#define DLG_OPTION_ANSWERS                                                                         \
-	{                                                                                          \
-		"answers", required_argument, NULL, DLG_OPT_ANSWERS                                \
-	}
-#define DLG_OPTION_ATTENDANCE                                                                      \
-	{                                                                                          \
-		"attendance", required_argument, NULL, DLG_OPT_ATTENDANCE                          \
-	}
+/* clang-format off */
+#define DLG_OPTION_SESSION {"session", required_argument, NULL, DLG_OPT_SESSION}
+#define DLG_OPTION_OUTPUT {"output", required_argument, NULL, 'o'}
+#define DLG_OPTION_NUMBER {"number", required_argument, NULL, DLG_OPT_NUMBER}
+#define DLG_OPTION_TEMPLATE {"template", required_argument, NULL, 't'}
+#define DLG_OPTION_ANSWERS {"answers", required_argument, NULL, DLG_OPT_ANSWERS}
+#define DLG_OPTION_ATTENDANCE {"attendance", required_argument, NULL, DLG_OPT_ATTENDANCE}
+/* clang-format on */
 
 /* The options of the commands that write one letter per addressee
  * (dlg-invite, dlg-reply): --one-file FILE, --mail DIR, --sendmail,
  * --digital, --sign. */
-#define DLG_OPTION_ONE_FILE                                                                        \
-	{                                                                                          \
-		"one-file", required_argument, NULL, DLG_OPT_ONE_FILE                              \
-	}
-#define DLG_OPTION_MAIL                                                                            \
-	{                                                                                          \
-		"mail", required_argument, NULL, DLG_OPT_MAIL                                      \
-	}
-#define DLG_OPTION_SENDMAIL                                                                        \
-	{                                                                                          \
-		"sendmail", no_argument, NULL, DLG_OPT_SENDMAIL                                    \
-	}
-#define DLG_OPTION_DIGITAL                                                                         \
-	{                                                                                          \
-		"digital", no_argument, NULL, DLG_OPT_DIGITAL                                      \
-	}
-#define DLG_OPTION_SIGN                                                                            \
-	{                                                                                          \
-		"sign", no_argument, NULL, DLG_OPT_SIGN                                            \
-	}
+/* clang-format off */
+#define DLG_OPTION_ONE_FILE {"one-file", required_argument, NULL, DLG_OPT_ONE_FILE}
+#define DLG_OPTION_MAIL {"mail", required_argument, NULL, DLG_OPT_MAIL}
+#define DLG_OPTION_SENDMAIL {"sendmail", no_argument, NULL, DLG_OPT_SENDMAIL}
+#define DLG_OPTION_DIGITAL {"digital", no_argument, NULL, DLG_OPT_DIGITAL}
+#define DLG_OPTION_SIGN {"sign", no_argument, NULL, DLG_OPT_SIGN}
+/* clang-format on */
 
 /* What the document options gave (strings borrowed from argv; NULL when
  * the option was not given). */
