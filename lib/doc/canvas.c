@@ -33,53 +33,45 @@ double dlg_canvas_width(const dlg_canvas *c)
 	return c->w;
 }
 
-void dlg_canvas_fill(dlg_canvas *c, double x, double y, double w, double h, uint32_t rgb)
+/* A new drawing operation of this kind on the rectangle at (x, y), w by h,
+ * x taken from the canvas's left edge. */
+static struct op *rect_op(dlg_canvas *c, int kind, double x, double y, double w, double h)
 {
-	struct op *o = dlg_box_op(&c->bx, OP_FILL);
+	struct op *o = dlg_box_op(&c->bx, kind);
 	o->x = c->x0 + x;
 	o->y = y;
 	o->w = w;
 	o->h = h;
+	return o;
+}
+
+void dlg_canvas_fill(dlg_canvas *c, double x, double y, double w, double h, uint32_t rgb)
+{
+	struct op *o = rect_op(c, OP_FILL, x, y, w, h);
 	o->rgb = rgb;
 }
 
 void dlg_canvas_stroke(dlg_canvas *c, double x, double y, double w, double h, double lw)
 {
-	struct op *o = dlg_box_op(&c->bx, OP_STROKE);
-	o->x = c->x0 + x;
-	o->y = y;
-	o->w = w;
-	o->h = h;
+	struct op *o = rect_op(c, OP_STROKE, x, y, w, h);
 	o->extra = lw;
 }
 
 void dlg_canvas_line(dlg_canvas *c, double x1, double y1, double x2, double y2, double lw)
 {
-	struct op *o = dlg_box_op(&c->bx, OP_LINE);
-	o->x = c->x0 + x1;
-	o->y = y1;
-	o->w = x2 - x1;
-	o->h = y2 - y1;
+	struct op *o = rect_op(c, OP_LINE, x1, y1, x2 - x1, y2 - y1);
 	o->extra = lw;
 }
 
 void dlg_canvas_image(dlg_canvas *c, const dlg_image *img, double x, double y, double w, double h)
 {
-	struct op *o = dlg_box_op(&c->bx, OP_IMAGE);
-	o->x = c->x0 + x;
-	o->y = y;
-	o->w = w;
-	o->h = h;
+	struct op *o = rect_op(c, OP_IMAGE, x, y, w, h);
 	o->img = img;
 }
 
 void dlg_canvas_sig_field(dlg_canvas *c, const char *name, double x, double y, double w, double h)
 {
-	struct op *o = dlg_box_op(&c->bx, OP_FIELD);
-	o->x = c->x0 + x;
-	o->y = y;
-	o->w = w;
-	o->h = h;
+	struct op *o = rect_op(c, OP_FIELD, x, y, w, h);
 	o->text = dlg_xstrdup(name);
 	o->len = strlen(name);
 }
