@@ -50,14 +50,6 @@ static bool tables(void *p, const char *name, dlg_tmpl_rows *out)
 	return true;
 }
 
-static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
-{
-	(void)i;
-	(void)pdf;
-	struct ctx *x = p;
-	return dlg_tmpl_render(x->t, l, &x->d);
-}
-
 /* The conference must be planned and far enough ahead. */
 static bool check_timing(const dlg_case *cs, const dlg_sessions *ss, const dlg_session *s,
                          const dlg_announce_opts *o)
@@ -179,8 +171,14 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 		                        .session = s->id,
 		                        .date = o->today,
 		                        .copies = 1};
-		dlg_issue_doc issue = {cd.t,   &x.d,     &x.f,     doc,  o->number,
-		                       o->out, o->today, cd.fonts, draw, &x};
+		dlg_issue_doc issue = {.t = cd.t,
+		                       .d = &x.d,
+		                       .f = &x.f,
+		                       .doc = doc,
+		                       .number = o->number,
+		                       .out = o->out,
+		                       .today = o->today,
+		                       .fonts = cd.fonts};
 		status = dlg_issue_write(cs, &issue, NULL);
 	}
 	if (status == DLG_EXIT_OK && o->radio && !write_radio(&x, o->radio))

@@ -194,14 +194,6 @@ static bool block(void *p, dlg_lay *l, const char *name, const char *arg)
 	return true;
 }
 
-static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
-{
-	(void)i;
-	(void)pdf;
-	struct ctx *x = p;
-	return dlg_tmpl_render(x->t, l, &x->d) && x->ok;
-}
-
 /* The list to mark: the PDF's path with .csv for .pdf. */
 static bool write_list(struct ctx *x, const char *pdf_path, const char *session)
 {
@@ -272,7 +264,14 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 	                        .date = s->date,
 	                        .signer = dlg_fields_get(&x.f, "secretary_name"),
 	                        .copies = 1};
-	dlg_issue_doc issue = {cd.t, &x.d, &x.f, doc, NULL, o->out, o->today, cd.fonts, draw, &x};
+	dlg_issue_doc issue = {.t = cd.t,
+	                       .d = &x.d,
+	                       .f = &x.f,
+	                       .doc = doc,
+	                       .out = o->out,
+	                       .today = o->today,
+	                       .fonts = cd.fonts,
+	                       .ok = &x.ok};
 	status = dlg_issue_write(cs, &issue, NULL);
 	if (status == DLG_EXIT_OK && strcmp(o->out, "-") && !write_list(&x, o->out, s->id))
 		status = DLG_EXIT_ERROR;

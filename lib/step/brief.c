@@ -165,14 +165,6 @@ static bool block(void *p, dlg_lay *l, const char *name, const char *arg)
 	return true;
 }
 
-static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
-{
-	(void)i;
-	(void)pdf;
-	struct ctx *x = p;
-	return dlg_tmpl_render(x->t, l, &x->d) && x->ok;
-}
-
 /* The briefing's figures. */
 static void counts(struct ctx *x)
 {
@@ -259,8 +251,15 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	                        .signer = dlg_conf_get(cs->conf, "office", "chief"),
 	                        .unit = dlg_conf_get(cs->conf, "office", "office_short"),
 	                        .copies = 1};
-	dlg_issue_doc issue = {cd.t,   &x.d,     &x.f,     doc,  o->number,
-	                       o->out, o->today, cd.fonts, draw, &x};
+	dlg_issue_doc issue = {.t = cd.t,
+	                       .d = &x.d,
+	                       .f = &x.f,
+	                       .doc = doc,
+	                       .number = o->number,
+	                       .out = o->out,
+	                       .today = o->today,
+	                       .fonts = cd.fonts,
+	                       .ok = &x.ok};
 	status = dlg_issue_write(cs, &issue, NULL);
 done:
 	dlg_fields_free(&x.f);

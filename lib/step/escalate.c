@@ -109,14 +109,6 @@ static bool block(void *p, dlg_lay *l, const char *name, const char *arg)
 	return true;
 }
 
-static bool draw(void *p, size_t i, dlg_pdf *pdf, dlg_lay *l)
-{
-	(void)i;
-	(void)pdf;
-	struct ctx *x = p;
-	return dlg_tmpl_render(x->t, l, &x->d) && x->ok;
-}
-
 /* The escalated items, grouped by the body they go to (in departments.csv
  * order), and "higher_names": those bodies' names. */
 static void collect(struct ctx *x)
@@ -208,8 +200,15 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 	                        .session = s->id,
 	                        .date = o->today,
 	                        .copies = 1};
-	dlg_issue_doc issue = {cd.t,   &x.d,     &x.f,     doc,  o->number,
-	                       o->out, o->today, cd.fonts, draw, &x};
+	dlg_issue_doc issue = {.t = cd.t,
+	                       .d = &x.d,
+	                       .f = &x.f,
+	                       .doc = doc,
+	                       .number = o->number,
+	                       .out = o->out,
+	                       .today = o->today,
+	                       .fonts = cd.fonts,
+	                       .ok = &x.ok};
 	status = dlg_issue_write(cs, &issue, &symbol);
 	if (status == DLG_EXIT_OK && !close_items(cs, &x, o, symbol))
 		status = DLG_EXIT_ERROR;

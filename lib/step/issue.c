@@ -131,6 +131,15 @@ bool dlg_issue_many(const dlg_case *cs, const dlg_tmpl *t, const dlg_tmpl_data *
 	return ok;
 }
 
+/* The batch's drawing function for a dlg_issue_doc. */
+static bool render(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
+{
+	(void)i;
+	(void)pdf;
+	const dlg_issue_doc *x = ctx;
+	return dlg_tmpl_render(x->t, l, x->d) && (!x->ok || *x->ok);
+}
+
 int dlg_issue_write(const dlg_case *cs, const dlg_issue_doc *x, char **symbol)
 {
 	if (symbol)
@@ -145,7 +154,7 @@ int dlg_issue_write(const dlg_case *cs, const dlg_issue_doc *x, char **symbol)
 	char *title = dlg_tmpl_title(x->t, x->d);
 	dlg_fonts *fonts = x->fonts ? x->fonts : dlg_fonts_new(NULL);
 	dlg_batch b = {x->out, NULL, NULL, title, x->today, fonts};
-	int status = dlg_batch_run(&b, 1, x->draw, x->ctx);
+	int status = dlg_batch_run(&b, 1, render, (void *)x);
 	if (!x->fonts)
 		dlg_fonts_free(fonts);
 	free(title);

@@ -62,8 +62,9 @@ typedef struct {
 	const char *out;        /* the PDF ("-": standard output) */
 	dlg_day today;          /* the PDF's creation date */
 	dlg_fonts *fonts;       /* NULL: made for this document and freed */
-	dlg_batch_fn draw;      /* draws the document (ctx) */
-	void *ctx;
+	const bool *ok;         /* the document is t rendered with d; it fails when *ok
+	                           went false while drawing (a block the step draws
+	                           could not be drawn); NULL: only rendering fails */
 } dlg_issue_doc;
 
 /* Issue x: reserve its number (dlg_issue_one), set the field "number",

@@ -597,14 +597,6 @@ bool dlg_minutes_block(void *ctx, dlg_lay *l, const char *block, const char *nam
 
 /* ---- the command ---- */
 
-static bool draw(void *ctx, size_t i, dlg_pdf *pdf, dlg_lay *l)
-{
-	(void)i;
-	(void)pdf;
-	dlg_minutes *m = ctx;
-	return dlg_tmpl_render(m->t, l, &m->d) && m->ok;
-}
-
 /* The notes' path: --notes, else notes/ID.md in the case folder (malloc'd). */
 static char *notes_path(const dlg_case *cs, const dlg_session *s, const char *given)
 {
@@ -683,8 +675,15 @@ int dlg_minutes_run(const dlg_case *cs, const dlg_minutes_opts *o)
 	    .date = o->notice ? cd.today : cd.s->date,
 	    .copies = 1,
 	};
-	dlg_issue_doc issue = {cd.t,   &m.d,     &m.f,     doc,  o->number,
-	                       o->out, cd.today, cd.fonts, draw, &m};
+	dlg_issue_doc issue = {.t = cd.t,
+	                       .d = &m.d,
+	                       .f = &m.f,
+	                       .doc = doc,
+	                       .number = o->number,
+	                       .out = o->out,
+	                       .today = cd.today,
+	                       .fonts = cd.fonts,
+	                       .ok = &m.ok};
 	status = dlg_issue_write(cs, &issue, NULL);
 done:
 	if (have_m)
