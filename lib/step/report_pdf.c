@@ -422,11 +422,12 @@ static void conference_figures(pctx *x, const dlg_session *s)
 		return;
 	}
 	put(x, "conference_text",
-	    dlg_xasprintf("Tham dự Hội nghị có đại diện lãnh đạo %zu phòng, ban, ngành, cơ quan, "
-	                  "đơn vị và %zu người dân, đại diện tổ chức, doanh nghiệp. Các cơ quan, "
-	                  "đơn vị đã trả lời trực tiếp tại Hội nghị %zu nội dung; %zu nội dung "
-	                  "được trả lời bằng văn bản, gồm %zu nội dung các cơ quan, đơn vị trả "
-	                  "lời, %zu nội dung vượt thẩm quyền được báo cáo cấp trên và %02zu nội "
+	    /* counts as the notice and the minutes write them: "05", "12" */
+	    dlg_xasprintf("Tham dự Hội nghị có đại diện lãnh đạo %02zu phòng, ban, ngành, cơ quan, "
+	                  "đơn vị và %02zu người dân, đại diện tổ chức, doanh nghiệp. Các cơ quan, "
+	                  "đơn vị đã trả lời trực tiếp tại Hội nghị %02zu nội dung; %02zu nội dung "
+	                  "được trả lời bằng văn bản, gồm %02zu nội dung các cơ quan, đơn vị trả "
+	                  "lời, %02zu nội dung vượt thẩm quyền được báo cáo cấp trên và %02zu nội "
 	                  "dung khiếu nại, tố cáo, tranh chấp đã được hướng dẫn theo quy định.",
 	                  f.depts_present, f.people_present, f.answered_live, f.in_writing,
 	                  f.in_writing_answers, f.escalated, f.redirected));

@@ -178,14 +178,14 @@ sed -i '2s/,planned$/,held/' sessions.csv
 say "8. minutes, notice, replies, report: one count"
 run minutes 2027-02-26 dlg-minutes --session 2027-1 -o bien-ban.pdf
 run notice 2027-02-26 dlg-minutes --notice --session 2027-1 -o thong-bao.pdf
-has bien-ban.pdf "Số: 01/BB-UBND" "5 người có mặt (4 người đăng ký trước, 1 người đăng ký phát biểu tại Hội nghị); 2 người đăng ký vắng mặt" \
+has bien-ban.pdf "Số: 01/BB-UBND" "05 người có mặt (04 người đăng ký trước, 01 người đăng ký phát biểu tại Hội nghị); 02 người đăng ký vắng mặt" \
 	"Người đăng ký vắng mặt: Đỗ Thanh Tùng, Ấp Phú Lợi (không báo lý do); Trương Văn Sáu, Khu phố Chợ (ốm)" \
 	"Hội nghị kết thúc vào 10 giờ 45 phút cùng ngày" "01 nội dung khiếu nại, tố cáo, tranh chấp"
 pdftotext -layout bien-ban.pdf - | grep -Eq "Tổng cộng +5 +2" || bad "the minutes' attendance total is not 5 present, 2 absent"
 pdftotext -layout bien-ban.pdf - | grep -Eq "Khu phố Chợ +1 +1" ||
 	bad "the minutes count the denouncer as absent in his village"
-has thong-bao.pdf "Số: 02/TB-UBND" "Tân Phú, ngày 26 tháng 02 năm 2027" "và 5 người dân" \
-	"trả lời trực tiếp tại Hội nghị 3 nội dung; 6 nội dung được trả lời bằng văn bản"
+has thong-bao.pdf "Số: 02/TB-UBND" "Tân Phú, ngày 26 tháng 02 năm 2027" "và 05 người dân" \
+	"trả lời trực tiếp tại Hội nghị 03 nội dung; 06 nội dung được trả lời bằng văn bản"
 run replies 2027-02-27 dlg-reply --session 2027-1 --pending -o tra-loi/2027-1/
 [ "$(cut -d, -f1 tra-loi/2027-1/recipients.csv | tr '\n' ' ')" = "reg_id R0002 R0005 R0006 R0007 " ] ||
 	bad "reply recipients: $(cut -d, -f1 tra-loi/2027-1/recipients.csv | tr '\n' ' ')"
@@ -197,7 +197,7 @@ same closures.csv env DLG_TODAY=2027-02-28 dlg-escalate --session 2027-1 -o bao-
 same outgoing.csv env DLG_TODAY=2027-02-28 dlg-reply --session 2027-1 --pending -o tra-loi/2027-1/
 run report 2027-03-01 dlg-report --session 2027-1 --pdf bao-cao.pdf
 has bao-cao.pdf "Tân Phú, ngày 01 tháng 3 năm 2027" "5 người dân" \
-	"trả lời trực tiếp tại Hội nghị 3 nội dung; 6 nội dung được trả lời bằng văn bản"
+	"trả lời trực tiếp tại Hội nghị 03 nội dung; 06 nội dung được trả lời bằng văn bản"
 DLG_TODAY=2027-03-01 dlg-report --session 2027-1 --public >niem-yet.md 2>err || bad "public list: $(cat err)"
 grep -q "0913 \\\\\*\\\\\*\\\\\* 333\|0913 \*\*\* 333" niem-yet.md || bad "the public list does not mask phones"
 DLG_TODAY=2027-03-01 dlg-report --session 2027-1 --check >/dev/null 2>err || bad "coverage: every village came: $(cat err)"

@@ -64,22 +64,22 @@ run_all 2>err.txt
 # --- the figures, as counted by hand
 flat tb.pdf >tb.txt
 has tb.txt "Số: 01/TB-UBND" \
-	"đại diện lãnh đạo 5 phòng, ban, ngành, cơ quan, đơn vị liên quan và 7 người dân" \
-	"Có 10 người dân, tổ chức, doanh nghiệp nêu 13 nội dung ý kiến, kiến nghị (11 nội dung đăng ký trước, 2 nội dung phát biểu trực tiếp tại Hội nghị)" \
-	"trả lời trực tiếp tại Hội nghị 5 nội dung; 8 nội dung được trả lời bằng văn bản, gồm 4 nội dung các cơ quan, đơn vị trả lời, 1 nội dung vượt thẩm quyền được báo cáo cấp trên và 03 nội dung khiếu nại, tố cáo, tranh chấp đã được hướng dẫn theo quy định" \
+	"đại diện lãnh đạo 05 phòng, ban, ngành, cơ quan, đơn vị liên quan và 07 người dân" \
+	"Có 10 người dân, tổ chức, doanh nghiệp nêu 13 nội dung ý kiến, kiến nghị (11 nội dung đăng ký trước, 02 nội dung phát biểu trực tiếp tại Hội nghị)" \
+	"trả lời trực tiếp tại Hội nghị 05 nội dung; 08 nội dung được trả lời bằng văn bản, gồm 04 nội dung các cơ quan, đơn vị trả lời, 01 nội dung vượt thẩm quyền được báo cáo cấp trên và 03 nội dung khiếu nại, tố cáo, tranh chấp đã được hướng dẫn theo quy định" \
 	"Vào ngày 16 tháng 7 năm 2026" "(lần 1)"
 hasnt tb.txt "Ngày ngày" "2026-1"
 flat bb.pdf >bb.txt
 has bb.txt "Số: 03/BB-UBND" \
-	"7 người có mặt (5 người đăng ký trước, 2 người đăng ký phát biểu tại Hội nghị); 2 người đăng ký vắng mặt" \
+	"07 người có mặt (05 người đăng ký trước, 02 người đăng ký phát biểu tại Hội nghị); 02 người đăng ký vắng mặt" \
 	"03 nội dung khiếu nại, tố cáo, tranh chấp không thuộc phạm vi Hội nghị đối thoại đã được hướng dẫn theo quy định" \
 	"Nơi nhận:" "Lưu: VT, Hồ sơ."
 pdftotext -layout bb.pdf - | grep -Eq "Tổng cộng +7 +2" ||
 	fail "bb.pdf: the attendance table's total is not 7 present, 2 absent (the denouncer is neither)"
 flat bc.pdf >bc.txt
 has bc.txt "Số: 01/BC-UBND" "năm 2026 (lần 1)" \
-	"đại diện lãnh đạo 5 phòng, ban, ngành, cơ quan, đơn vị và 7 người dân" \
-	"trả lời trực tiếp tại Hội nghị 5 nội dung; 8 nội dung được trả lời bằng văn bản, gồm 4 nội dung các cơ quan, đơn vị trả lời, 1 nội dung vượt thẩm quyền được báo cáo cấp trên và 03 nội dung khiếu nại, tố cáo, tranh chấp đã được hướng dẫn theo quy định" \
+	"đại diện lãnh đạo 05 phòng, ban, ngành, cơ quan, đơn vị và 07 người dân" \
+	"trả lời trực tiếp tại Hội nghị 05 nội dung; 08 nội dung được trả lời bằng văn bản, gồm 04 nội dung các cơ quan, đơn vị trả lời, 01 nội dung vượt thẩm quyền được báo cáo cấp trên và 03 nội dung khiếu nại, tố cáo, tranh chấp đã được hướng dẫn theo quy định" \
 	"Tổng số phiếu đăng ký: 11, trong đó hợp lệ 10, quá hạn đăng ký 1" "Tổng số nội dung: 13"
 hasnt bc.txt "Hội nghị 2026-1" "(2026-1)"
 
