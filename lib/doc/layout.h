@@ -117,6 +117,9 @@ void dlg_tbl_free(dlg_tbl *t);
 void dlg_tbl_align(dlg_tbl *t, int c, int align);
 /* The header row (repeated at the top of each page); cells[ncols]. */
 void dlg_tbl_header(dlg_tbl *t, const dlg_rich *const *cells);
+/* Convenience: the header row of bold strings; cells[ncols] (NULL: empty
+ * cell). Nothing of cells is kept. */
+void dlg_tbl_header_text(dlg_tbl *t, const char *const *cells);
 /* Append a body row; cells[ncols] (NULL: empty cell). */
 void dlg_tbl_row(dlg_tbl *t, const dlg_rich *const *cells);
 /* Convenience: a row of plain strings. */

@@ -80,6 +80,25 @@ void dlg_tbl_header(dlg_tbl *t, const dlg_rich *const *cells)
 		t->head[i] = rich_copy(cells[i]);
 }
 
+/* n rich cells, each cells[i] in style (NULL: empty); free with free_cells. */
+static dlg_rich **text_cells(int n, const char *const *cells, int style)
+{
+	dlg_rich **r = dlg_xmalloc((size_t)n * sizeof *r);
+	for (int i = 0; i < n; i++) {
+		r[i] = dlg_rich_new();
+		if (cells[i])
+			dlg_rich_add(r[i], style, cells[i]);
+	}
+	return r;
+}
+
+void dlg_tbl_header_text(dlg_tbl *t, const char *const *cells)
+{
+	dlg_rich **r = text_cells(t->ncols, cells, DLG_BOLD);
+	dlg_tbl_header(t, (const dlg_rich *const *)r);
+	free_cells(r, (size_t)t->ncols);
+}
+
 void dlg_tbl_row(dlg_tbl *t, const dlg_rich *const *cells)
 {
 	if (t->nrows == t->cap) {
@@ -93,12 +112,7 @@ void dlg_tbl_row(dlg_tbl *t, const dlg_rich *const *cells)
 
 void dlg_tbl_row_text(dlg_tbl *t, const char *const *cells)
 {
-	dlg_rich **r = dlg_xmalloc((size_t)t->ncols * sizeof *r);
-	for (int i = 0; i < t->ncols; i++) {
-		r[i] = dlg_rich_new();
-		if (cells[i])
-			dlg_rich_add(r[i], DLG_REGULAR, cells[i]);
-	}
+	dlg_rich **r = text_cells(t->ncols, cells, DLG_REGULAR);
 	dlg_tbl_row(t, (const dlg_rich *const *)r);
 	free_cells(r, (size_t)t->ncols);
 }

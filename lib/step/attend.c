@@ -92,14 +92,7 @@ static dlg_tbl *new_table(void)
 	dlg_tbl *t = dlg_tbl_new(4, w, 13);
 	static const char *const head[] = {"STT", "Họ và tên", "Chức vụ, cơ quan, đơn vị / địa chỉ",
 	                                   "Ký tên"};
-	dlg_rich *cells[4];
-	for (int i = 0; i < 4; i++) {
-		cells[i] = dlg_rich_new();
-		dlg_rich_add(cells[i], DLG_BOLD, head[i]);
-	}
-	dlg_tbl_header(t, (const dlg_rich *const *)cells);
-	for (int i = 0; i < 4; i++)
-		dlg_rich_free(cells[i]);
+	dlg_tbl_header_text(t, head);
 	dlg_tbl_align(t, 0, DLG_CENTER);
 	return t;
 }

@@ -287,14 +287,7 @@ static void part_attendance(dlg_minutes *m, dlg_lay *l)
 	static const double w[] = {1, 6, 2, 2};
 	dlg_tbl *t = dlg_tbl_new(4, w, 13);
 	const char *head[] = {"STT", "Thôn, cụm dân cư, tổ dân phố", "Có mặt", "Vắng mặt"};
-	dlg_rich *cells[4];
-	for (int i = 0; i < 4; i++) {
-		cells[i] = dlg_rich_new();
-		dlg_rich_add(cells[i], DLG_BOLD, head[i]);
-	}
-	dlg_tbl_header(t, (const dlg_rich *const *)cells);
-	for (int i = 0; i < 4; i++)
-		dlg_rich_free(cells[i]);
+	dlg_tbl_header_text(t, head);
 	dlg_tbl_align(t, 0, DLG_CENTER);
 	dlg_tbl_align(t, 2, DLG_CENTER);
 	dlg_tbl_align(t, 3, DLG_CENTER);
@@ -313,6 +306,7 @@ static void part_attendance(dlg_minutes *m, dlg_lay *l)
 	snprintf(b, sizeof b, "%zu", tp);
 	snprintf(c2, sizeof c2, "%zu", ta);
 	const char *total[] = {"", "Tổng cộng", b, c2};
+	dlg_rich *cells[4];
 	for (int i = 0; i < 4; i++) {
 		cells[i] = dlg_rich_new();
 		dlg_rich_add(cells[i], DLG_BOLD, total[i]);
@@ -519,14 +513,7 @@ static void part_open(dlg_minutes *m, dlg_lay *l)
 	static const double w[] = {1.3, 6, 3, 3, 2.4};
 	dlg_tbl *t = dlg_tbl_new(5, w, 12);
 	const char *head[] = {"STT", "Nội dung", "Người hỏi", "Đơn vị chủ trì", "Thời hạn"};
-	dlg_rich *cells[5];
-	for (int i = 0; i < 5; i++) {
-		cells[i] = dlg_rich_new();
-		dlg_rich_add(cells[i], DLG_BOLD, head[i]);
-	}
-	dlg_tbl_header(t, (const dlg_rich *const *)cells);
-	for (int i = 0; i < 5; i++)
-		dlg_rich_free(cells[i]);
+	dlg_tbl_header_text(t, head);
 	dlg_tbl_align(t, 0, DLG_CENTER);
 	dlg_tbl_align(t, 4, DLG_CENTER);
 	size_t n = 0;

@@ -120,14 +120,7 @@ static void pages(dlg_lay *l, const dlg_outgoing_list *L, long year)
 	free(title);
 	dlg_lay_space(l, 6);
 	dlg_tbl *t = dlg_tbl_new(NCOL, w, 11);
-	dlg_rich *cells[NCOL];
-	for (int i = 0; i < NCOL; i++) {
-		cells[i] = dlg_rich_new();
-		dlg_rich_add(cells[i], DLG_BOLD, head[i]);
-	}
-	dlg_tbl_header(t, (const dlg_rich *const *)cells);
-	for (int i = 0; i < NCOL; i++)
-		dlg_rich_free(cells[i]);
+	dlg_tbl_header_text(t, head);
 	for (int i = 0; i < NCOL; i++)
 		dlg_tbl_align(t, i, i == 2 || i == 4 ? DLG_LEFT : DLG_CENTER);
 	for (size_t i = 0; i < L->n; i++) {
