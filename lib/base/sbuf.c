@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+
 #include "base/diag.h"
 
 void dlg_sbuf_reserve(dlg_sbuf *b, size_t n)
@@ -102,4 +104,27 @@ char *dlg_sbuf_take(dlg_sbuf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return d;
+}
+
+bool dlg_sbuf_read(dlg_sbuf *b, FILE *f)
+{
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		dlg_sbuf_add(b, chunk, n);
+	return !ferror(f);
+}
+
+bool dlg_sbuf_load(dlg_sbuf *b, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		dlg_warn("%s: %s", path, strerror(errno));
+		return false;
+	}
+	bool ok = dlg_sbuf_read(b, f);
+	if (!ok)
+		dlg_warn("%s: %s", path, strerror(errno));
+	fclose(f);
+	return ok;
 }

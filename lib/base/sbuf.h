@@ -3,6 +3,8 @@
 #define DLG_BASE_SBUF_H
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,6 +17,12 @@ typedef struct {
 /* Make room for n more bytes; exits with a message when memory runs out. */
 void dlg_sbuf_reserve(dlg_sbuf *b, size_t n);
 void dlg_sbuf_add(dlg_sbuf *b, const void *p, size_t n);
+/* Append all that f has left to read (f stays open, the caller's). false
+ * on a read error, with errno as the read left it; no message. */
+bool dlg_sbuf_read(dlg_sbuf *b, FILE *f);
+/* Append the whole file at path. false after a diagnostic "path: reason"
+ * (it cannot be opened or read); b keeps what was read. */
+bool dlg_sbuf_load(dlg_sbuf *b, const char *path);
 void dlg_sbuf_adds(dlg_sbuf *b, const char *s);
 void dlg_sbuf_addc(dlg_sbuf *b, char c);
 void dlg_sbuf_printf(dlg_sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -195,11 +195,7 @@ dlg_tmpl *dlg_tmpl_load(const char *path)
 		return NULL;
 	}
 	dlg_sbuf b = {0};
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		dlg_sbuf_add(&b, chunk, n);
-	bool err = ferror(f);
+	bool err = !dlg_sbuf_read(&b, f);
 	fclose(f);
 	if (err) {
 		dlg_warn("%s: %s", path, strerror(EIO));

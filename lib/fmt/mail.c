@@ -237,20 +237,8 @@ void dlg_mail_attach(dlg_mail *m, const char *filename, const char *mime_type, c
 bool dlg_mail_attach_file(dlg_mail *m, const char *path, const char *filename,
                           const char *mime_type)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		dlg_warn("%s: %s", path, strerror(errno));
-		return false;
-	}
 	dlg_sbuf b = {0};
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		dlg_sbuf_add(&b, buf, n);
-	bool ok = !ferror(f);
-	if (!ok)
-		dlg_warn("%s: %s", path, strerror(errno));
-	fclose(f);
+	bool ok = dlg_sbuf_load(&b, path);
 	if (ok)
 		dlg_mail_attach(m, filename, mime_type, b.data, b.len);
 	dlg_sbuf_free(&b);

@@ -160,11 +160,7 @@ bool dlg_notes_load(dlg_notes *n, const char *path)
 		return false;
 	}
 	dlg_sbuf b = {0};
-	char chunk[8192];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		dlg_sbuf_add(&b, chunk, k);
-	bool err = ferror(f);
+	bool err = !dlg_sbuf_read(&b, f);
 	fclose(f);
 	if (err) {
 		dlg_warn("%s: %s", path, strerror(EIO));

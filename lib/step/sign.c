@@ -187,11 +187,7 @@ static bool read_file(const char *path, dlg_sbuf *b, mode_t *mode)
 		return false;
 	}
 	*mode = st.st_mode & 0777;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		dlg_sbuf_add(b, chunk, n);
-	bool ok = !ferror(f);
+	bool ok = dlg_sbuf_read(b, f);
 	if (!ok)
 		dlg_warn("%s: %s", path, strerror(errno));
 	fclose(f);

@@ -16,6 +16,7 @@
 #include "fmt/contact.h"
 #include "base/diag.h"
 #include "base/hashmap.h"
+#include "base/sbuf.h"
 #include "case/sessions.h"
 #include "case/villages.h"
 
@@ -166,6 +167,40 @@ static void atomic_replace(void **state)
 	free(d);
 }
 
+/* dlg_sbuf_load reads a whole file past any chunk size, appends to what the
+ * buffer holds, and fails with a message for a missing file or a folder. */
+static void sbuf_load_file(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char *big = malloc(200001);
+	assert_non_null(big);
+	for (size_t i = 0; i < 200000; i++)
+		big[i] = (char)('a' + i % 26);
+	big[200000] = '\0';
+	write_file(dir, "big.txt", big);
+	char *path = dlg_path_join(dir, "big.txt");
+	dlg_sbuf b = {0};
+	dlg_sbuf_adds(&b, "<");
+	assert_true(dlg_sbuf_load(&b, path));
+	assert_int_equal(b.len, 200001);
+	assert_int_equal(b.data[0], '<');
+	assert_memory_equal(b.data + 1, big, 200000);
+	assert_int_equal(b.data[b.len], '\0');
+	dlg_sbuf_clear(&b);
+	char *missing = dlg_path_join(dir, "none.txt");
+	assert_false(dlg_sbuf_load(&b, missing));
+	assert_false(dlg_sbuf_load(&b, dir)); /* a folder opens but does not read */
+	assert_int_equal(b.len, 0);
+	dlg_sbuf_free(&b);
+	unlink(path);
+	rmdir(dir);
+	free(missing);
+	free(path);
+	free(big);
+	free(dir);
+}
+
 static void case_folder_sessions_villages(void **state)
 {
 	char *d = temp_dir();
@@ -213,6 +248,7 @@ int main(void)
 	    cmocka_unit_test(phones_and_emails),
 	    cmocka_unit_test(hashmap),
 	    cmocka_unit_test(atomic_replace),
+	    cmocka_unit_test(sbuf_load_file),
 	    cmocka_unit_test(case_folder_sessions_villages),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
