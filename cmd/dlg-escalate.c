@@ -34,30 +34,5 @@ static void usage(void)
 int main(int argc, char **argv)
 {
 	dlg_diag_init(argv[0]);
-	static const struct option longopts[] = {
-	    DLG_OPTION_SESSION, DLG_OPTION_OUTPUT,  DLG_OPTION_NUMBER, DLG_OPTION_TEMPLATE,
-	    DLG_OPTION_ANSWERS, DLG_OPTION_FROM,    DLG_OPTION_TODAY,  DLG_OPTION_HELP,
-	    DLG_OPTION_VERSION, {NULL, 0, NULL, 0},
-	};
-	dlg_doc_opts d = {0};
-	int c;
-	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1)
-		dlg_doc_option(c, &d, usage);
-	dlg_doc_need_session(&d);
-	dlg_doc_need_output(&d);
-	dlg_escalate_opts o = {
-	    .session = d.session,
-	    .out = d.out,
-	    .number = d.number,
-	    .tmpl = d.tmpl,
-	    .files = {.items = dlg_doc_input(argc, argv),
-	              .answers = d.answers,
-	              .from = d.common.from},
-	};
-	dlg_case cs;
-	if (!dlg_doc_open_case(&cs, d.common.dir, d.common.today, &o.today))
-		return DLG_EXIT_ERROR;
-	int status = dlg_escalate_run(&cs, &o);
-	dlg_case_close(&cs);
-	return status;
+	return dlg_doc_report_main(argc, argv, usage, dlg_escalate_run);
 }

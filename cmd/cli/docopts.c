@@ -1,6 +1,8 @@
 /* The options of the commands that write a conference's documents. */
 #include "cli/docopts.h"
 
+#include <getopt.h>
+
 #include "base/diag.h"
 
 void dlg_doc_option(int c, dlg_doc_opts *o, void (*usage)(void))
@@ -87,4 +89,35 @@ bool dlg_doc_open_case(dlg_case *cs, const char *dir, const char *opt, dlg_day *
 		return false;
 	}
 	return true;
+}
+
+int dlg_doc_report_main(int argc, char **argv, void (*usage)(void),
+                        int (*run)(const dlg_case *, const dlg_confreport_opts *))
+{
+	static const struct option longopts[] = {
+	    DLG_OPTION_SESSION, DLG_OPTION_OUTPUT,  DLG_OPTION_NUMBER, DLG_OPTION_TEMPLATE,
+	    DLG_OPTION_ANSWERS, DLG_OPTION_FROM,    DLG_OPTION_TODAY,  DLG_OPTION_HELP,
+	    DLG_OPTION_VERSION, {NULL, 0, NULL, 0},
+	};
+	dlg_doc_opts d = {0};
+	int c;
+	while ((c = getopt_long(argc, argv, "o:t:C:h", longopts, NULL)) != -1)
+		dlg_doc_option(c, &d, usage);
+	dlg_doc_need_session(&d);
+	dlg_doc_need_output(&d);
+	dlg_confreport_opts o = {
+	    .session = d.session,
+	    .out = d.out,
+	    .number = d.number,
+	    .tmpl = d.tmpl,
+	    .files = {.items = dlg_doc_input(argc, argv),
+	              .answers = d.answers,
+	              .from = d.common.from},
+	};
+	dlg_case cs;
+	if (!dlg_doc_open_case(&cs, d.common.dir, d.common.today, &o.today))
+		return DLG_EXIT_ERROR;
+	int status = run(&cs, &o);
+	dlg_case_close(&cs);
+	return status;
 }

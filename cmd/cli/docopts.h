@@ -11,6 +11,7 @@
 #include "base/date.h"
 #include "case/folder.h"
 #include "cli/cmdline.h"
+#include "step/confopen.h"
 
 /* getopt_long values of the document options (-o and -t are 'o' and 't'). */
 enum {
@@ -90,5 +91,12 @@ const char *dlg_doc_input(int argc, char **argv);
  * the clock). false after a diagnostic, with cs closed; else close cs
  * with dlg_case_close. */
 bool dlg_doc_open_case(dlg_case *cs, const char *dir, const char *opt, dlg_day *today);
+
+/* The whole of a command that writes one report on a conference (dlg-brief,
+ * dlg-escalate): --session, -o, --number, -t, --answers, --from, --today,
+ * -C and one optional ITEMS file; usage errors exit 2 (usage() for --help).
+ * Opens the case folder and calls run. Returns the exit status. */
+int dlg_doc_report_main(int argc, char **argv, void (*usage)(void),
+                        int (*run)(const dlg_case *, const dlg_confreport_opts *));
 
 #endif

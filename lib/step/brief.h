@@ -8,16 +8,12 @@
 #include "base/date.h"
 #include "case/conference.h"
 #include "case/folder.h"
+#include "step/confopen.h"
 
-typedef struct {
-	const char *session; /* the conference: an id of sessions.csv */
-	const char *out;     /* the PDF ("-": standard output) */
-	const char *number;  /* --number; NULL: the outgoing register's next BC number
-	                        (symbol BC-VP: the office issues it) */
-	const char *tmpl;    /* the template; NULL: bao-cao-lanh-dao */
-	dlg_sd_files files;  /* items, answers (NULL: the case folder's) */
-	dlg_day today;       /* the briefing's date: answers dated later are not counted */
-} dlg_brief_opts;
+/* The briefing: a dlg_confreport_opts whose number defaults to the next BC
+ * number with symbol BC-VP (the office issues it), template to
+ * bao-cao-lanh-dao; answers dated after today are not counted. */
+typedef dlg_confreport_opts dlg_brief_opts;
 
 /* Write the briefing o asks for. A cancelled conference has none. Returns
  * the exit status: 0, or 2 after diagnostics (nothing written). */

@@ -22,6 +22,17 @@ typedef enum {
 	DLG_CONF_ANY,               /* guidance letters: any time after routing */
 } dlg_conf_need;
 
+/* What a command asks of a one-document report on a conference (dlg-brief,
+ * dlg-escalate; strings borrowed). */
+typedef struct {
+	const char *session; /* the conference: an id of sessions.csv */
+	const char *out;     /* the PDF ("-": standard output) */
+	const char *number;  /* --number; NULL: the outgoing register's next */
+	const char *tmpl;    /* the template; NULL: the report's own */
+	dlg_sd_files files;  /* items, answers (NULL: the case folder's) */
+	dlg_day today;       /* the report's date */
+} dlg_confreport_opts;
+
 /* What to open (strings borrowed from the caller). */
 typedef struct {
 	const char *session; /* the conference's id (sessions.csv) */

@@ -8,15 +8,11 @@
 #include "base/date.h"
 #include "case/conference.h"
 #include "case/folder.h"
+#include "step/confopen.h"
 
-typedef struct {
-	const char *session; /* the conference: an id of sessions.csv */
-	const char *out;     /* the PDF ("-": standard output) */
-	const char *number;  /* --number; NULL: the outgoing register's next BC number */
-	const char *tmpl;    /* the template; NULL: bao-cao-cap-tren */
-	dlg_sd_files files;  /* items, answers (NULL: the case folder's) */
-	dlg_day today;       /* the report's date */
-} dlg_escalate_opts;
+/* The report: a dlg_confreport_opts whose number defaults to the next BC
+ * number, template to bao-cao-cap-tren. */
+typedef dlg_confreport_opts dlg_escalate_opts;
 
 /* Write the report o asks for, register it in the outgoing register, and
  * once it is written record its items as closed (closures.csv, how
