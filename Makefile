@@ -113,6 +113,7 @@ check: deps
 	@$(MAKE) --no-print-directory WERROR=1 layers build unit cases
 	@$(MAKE) --no-print-directory WERROR=1 asan
 	@sh tests/run-scripts.sh $(CURDIR)/$(BUILD)/bin
+	@sh tests/eval-route.sh $(CURDIR)/$(BUILD)/bin
 
 # valgrind over the example pipeline and the bad-input cases (about 20 s
 # more; ASan in `make check` covers memory errors already).

@@ -11,6 +11,8 @@ verbose=${2:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# a case folder of its own: the test commune's departments and rules
+cp -R "$top/tests/data/case/." "$tmp"
 mlr --icsv --ocsv put '
 	$reg_id = "E" . fmtnum($id, "%04d");
 	$topic_procedure = $kind == "handling" ? "" : $text;
