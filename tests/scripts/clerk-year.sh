@@ -35,22 +35,7 @@ has() {
 		case $t in *"$w"*) ;; *) bad "$f: \"$w\" not found" ;; esac
 	done
 }
-# edit FILE PYTHON: a clerk edits a record in a spreadsheet (rows, header)
-edit() {
-	python3 - "$1" "$2" <<'PY'
-import csv, sys
-path = sys.argv[1]
-with open(path, encoding="utf-8") as f:
-    reader = csv.DictReader(f)
-    rows = list(reader)
-    header = list(reader.fieldnames or [])
-exec(sys.argv[2])
-with open(path, "w", encoding="utf-8", newline="") as f:
-    w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-PY
-}
+. "${TOP:?}/tests/scripts/lib/staff.sh"
 # same FILE COMMAND...: running a step a second time leaves FILE unchanged
 same() {
 	f=$1
@@ -71,7 +56,7 @@ sed -i -e 's/^address = .*/address = Ấp 1, xã Tân Phú, tỉnh Đồng Nai/'
 	-e 's/^name = <<.*/name = Võ Minh Tâm/' -e 's/^province = .*/province = tỉnh Đồng Nai/' \
 	-e 's/^chief = .*/chief = Lâm Văn Phước/' dlg.conf
 cp "$data/villages.csv" "$data/sessions.csv" .
-edit departments.csv '
+staff departments.csv '
 for r in rows:
     if r["dept"] == "KT": r["email"] = "kinhte.tanphu@example.vn"
     if r["dept"] == "VPDKDD": r["name"] = "Chi nhánh Văn phòng Đăng ký đất đai khu vực Tân Phú"
@@ -120,7 +105,7 @@ grep -q ',R0003-2,handling,.*,denunciation,VP,commune,redirect,' items.csv || ba
 grep -q ',R0005-1,.*,escalate,' items.csv || bad "the request to change a decree is not escalated"
 has chuyen/VP.pdf "Số: 01/UBND-VP" "Tân Phú, ngày 03 tháng 02 năm 2027" "12/02/2027"
 for f in chuyen/*.pdf; do text "$f" | grep -q "Phan Quốc Bảo\|Nguyễn Văn X" && bad "$f names the denouncer"; done
-edit items.csv '
+staff items.csv '
 header.append("ghi_chu_vp")
 for r in rows:
     r["ghi_chu_vp"] = "đã gọi điện" if r["item_id"] == "R0006-1" else ""
@@ -162,7 +147,7 @@ run "route floor" 2027-02-24 dlg-route --into items.csv registrations.csv
 grep -q ',R0011-1,' items.csv || bad "the question from the floor is not routed"
 grep -q 'đã gọi điện' items.csv && grep -q '^R0001,.*,R0001-1,.*,TTPV,' items.csv ||
 	bad "the staff's edits of items.csv were lost"
-edit danh-sach-dai-bieu.csv '
+staff danh-sach-dai-bieu.csv '
 for r in rows:
     r["present"] = "x"
     if r["who"] == "R0007": r["present"], r["reason"] = "vắng", "ốm"

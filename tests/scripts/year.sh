@@ -31,22 +31,7 @@ rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
 print(eval(sys.argv[2]))
 PY
 }
-# staff FILE PYTHON: a clerk edits a record in a spreadsheet (rows, header)
-staff() {
-	python3 - "$1" "$2" <<'PY'
-import csv, sys
-path = sys.argv[1]
-with open(path, encoding="utf-8") as f:
-    reader = csv.DictReader(f)
-    rows = list(reader)
-    header = list(reader.fieldnames or [])
-exec(sys.argv[2])
-with open(path, "w", encoding="utf-8", newline="") as f:
-    w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-PY
-}
+. "${TOP:?}/tests/scripts/lib/staff.sh"
 pdftext() { pdftotext -q "$1" - | tr '\n' ' ' | tr -s ' '; }
 
 cd "$work"

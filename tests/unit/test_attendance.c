@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "unit_files.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,34 +17,6 @@
 #include "case/attendance.h"
 #include "case/folder.h"
 #include "case/participants.h"
-
-static char *temp_dir(void)
-{
-	char *d = strdup("/tmp/dlg-unit-XXXXXX");
-	assert_non_null(mkdtemp(d));
-	return d;
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char *p = dlg_path_join(dir, name);
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	free(p);
-}
-
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	static char buf[4096];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
 
 static void marks(void **state)
 {
@@ -63,7 +37,7 @@ static void add_keeps_edits_and_refuses_contradictions(void **state)
 	(void)state;
 	char *d = temp_dir();
 	char *path = dlg_path_join(d, "attendance.csv");
-	write_file(d, "attendance.csv", "session,who,present,reason,note\n2026-1,KT,yes,,late\n");
+	write_at(d, "attendance.csv", "session,who,present,reason,note\n2026-1,KT,yes,,late\n");
 	dlg_att_mark m[] = {
 	    {"2026-1", "KT", "", true, 2},
 	    {"2026-1", "R0001", "", true, 3},
@@ -76,11 +50,11 @@ static void add_keeps_edits_and_refuses_contradictions(void **state)
 	                   "2026-1,KT,yes,,late\n"
 	                   "2026-1,R0001,yes,,\n"
 	                   "2026-1,R0002,no,Ốm,\n";
-	assert_string_equal(read_file(path), want);
+	assert_string_equal(read_path(path), want);
 	/* again: nothing changes */
 	assert_true(dlg_attendance_add(path, "marked.csv", m, 3, &added));
 	assert_int_equal(added, 0);
-	assert_string_equal(read_file(path), want);
+	assert_string_equal(read_path(path), want);
 	/* a contradiction and a repeated who: refused, the record unchanged */
 	dlg_att_mark bad[] = {
 	    {"2026-1", "R0002", "", true, 2},
@@ -88,11 +62,11 @@ static void add_keeps_edits_and_refuses_contradictions(void **state)
 	    {"2026-1", "R0003", "", true, 4},
 	};
 	assert_false(dlg_attendance_add(path, "marked.csv", bad, 3, &added));
-	assert_string_equal(read_file(path), want);
+	assert_string_equal(read_path(path), want);
 	/* a missing record is made, owner only */
 	char *fresh = dlg_path_join(d, "new.csv");
 	assert_true(dlg_attendance_add(fresh, "marked.csv", m, 1, &added));
-	assert_string_equal(read_file(fresh), "session,who,present,reason\n2026-1,KT,yes,\n");
+	assert_string_equal(read_path(fresh), "session,who,present,reason\n2026-1,KT,yes,\n");
 	struct stat st;
 	assert_int_equal(stat(fresh, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -105,13 +79,13 @@ static void participants_and_village_heads(void **state)
 {
 	(void)state;
 	char *d = temp_dir();
-	write_file(d, "dlg.conf", "[office]\ncommune = xã Hồng Vân\n");
-	write_file(d, "participants.csv",
-	           "who,group,title,name,organization,email,address\n"
-	           "MTTQ,front,Chủ tịch Ủy ban MTTQ Việt Nam xã,,Ủy ban MTTQ,,\n");
-	write_file(d, "villages.csv",
-	           "village,kind,head\nThôn Hạ,thôn,Nguyễn Thị Gấm\nTổ dân phố Bến Đò,tổ dân "
-	           "phố,Lã Thị Nụ\nẤp Mới,ấp,Võ Văn Ba\n");
+	write_at(d, "dlg.conf", "[office]\ncommune = xã Hồng Vân\n");
+	write_at(d, "participants.csv",
+	         "who,group,title,name,organization,email,address\n"
+	         "MTTQ,front,Chủ tịch Ủy ban MTTQ Việt Nam xã,,Ủy ban MTTQ,,\n");
+	write_at(d, "villages.csv",
+	         "village,kind,head\nThôn Hạ,thôn,Nguyễn Thị Gấm\nTổ dân phố Bến Đò,tổ dân "
+	         "phố,Lã Thị Nụ\nẤp Mới,ấp,Võ Văn Ba\n");
 	dlg_case c;
 	assert_true(dlg_case_open(&c, d));
 	dlg_participants l;
@@ -127,8 +101,7 @@ static void participants_and_village_heads(void **state)
 	assert_string_equal(l.p[3].title, "Trưởng ấp Mới");
 	dlg_participants_free(&l);
 	/* a code given twice, a row without one: errors */
-	write_file(d, "participants.csv",
-	           "who,group,title\nMTTQ,front,A\n,front,B\nMTTQ,front,C\n");
+	write_at(d, "participants.csv", "who,group,title\nMTTQ,front,A\n,front,B\nMTTQ,front,C\n");
 	assert_false(dlg_participants_load(&l, &c, NULL));
 	dlg_participants_free(&l);
 	dlg_case_close(&c);

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "unit_files.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,29 +22,12 @@
 #include "case/sessions.h"
 #include "case/villages.h"
 
-static char *temp_dir(void)
-{
-	char *d = strdup("/tmp/dlg-unit-XXXXXX");
-	assert_non_null(mkdtemp(d));
-	return d;
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char *p = dlg_path_join(dir, name);
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	free(p);
-}
-
 static void conf_values_and_errors(void **state)
 {
 	char *d = temp_dir();
-	write_file(d, "good.conf",
-	           "# comment\n[rules]\nanswer_days = 7\nanswer_day_kind=working\n"
-	           "[office]\nplace =  Liên   Minh \n");
+	write_at(d, "good.conf",
+	         "# comment\n[rules]\nanswer_days = 7\nanswer_day_kind=working\n"
+	         "[office]\nplace =  Liên   Minh \n");
 	char *p = dlg_path_join(d, "good.conf");
 	dlg_conf *c = dlg_conf_load(p);
 	assert_non_null(c);
@@ -80,7 +65,7 @@ static void conf_values_and_errors(void **state)
 	    "[office]\nplace = \xff\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		write_file(d, "bad.conf", bad[i]);
+		write_at(d, "bad.conf", bad[i]);
 		p = dlg_path_join(d, "bad.conf");
 		assert_null(dlg_conf_load(p));
 		free(p);
@@ -135,7 +120,7 @@ static void hashmap(void **state)
 static void atomic_replace(void **state)
 {
 	char *d = temp_dir();
-	write_file(d, "rec.csv", "old\n");
+	write_at(d, "rec.csv", "old\n");
 	char *p = dlg_path_join(d, "rec.csv");
 	chmod(p, 0640);
 	dlg_atomic a;
@@ -178,7 +163,7 @@ static void sbuf_load_file(void **state)
 	for (size_t i = 0; i < 200000; i++)
 		big[i] = (char)('a' + i % 26);
 	big[200000] = '\0';
-	write_file(dir, "big.txt", big);
+	write_at(dir, "big.txt", big);
 	char *path = dlg_path_join(dir, "big.txt");
 	dlg_sbuf b = {0};
 	dlg_sbuf_adds(&b, "<");
@@ -204,13 +189,13 @@ static void sbuf_load_file(void **state)
 static void case_folder_sessions_villages(void **state)
 {
 	char *d = temp_dir();
-	write_file(d, "dlg.conf", "[rules]\nregister_days_before = 12\n");
-	write_file(d, "sessions.csv",
-	           "session,date,time,venue,chair,secretary,status\n"
-	           "A,2026-07-16,08:00,Hội trường,,,planned\nB,2026-10-15,,,,,cancelled\n");
-	write_file(d, "villages.csv",
-	           "village,kind,head,aliases\nThôn 1,thôn,,thon 1;T1\nThôn 10,thôn,,thon 10\n"
-	           "Cụm dân cư Bãi Tháp,cụm,,Bãi Tháp\n");
+	write_at(d, "dlg.conf", "[rules]\nregister_days_before = 12\n");
+	write_at(d, "sessions.csv",
+	         "session,date,time,venue,chair,secretary,status\n"
+	         "A,2026-07-16,08:00,Hội trường,,,planned\nB,2026-10-15,,,,,cancelled\n");
+	write_at(d, "villages.csv",
+	         "village,kind,head,aliases\nThôn 1,thôn,,thon 1;T1\nThôn 10,thôn,,thon 10\n"
+	         "Cụm dân cư Bãi Tháp,cụm,,Bãi Tháp\n");
 	dlg_case c;
 	assert_true(dlg_case_open(&c, d));
 	dlg_sessions ss;
@@ -231,7 +216,7 @@ static void case_folder_sessions_villages(void **state)
 	assert_null(dlg_villages_find_in(v, "thôn 100"));
 	assert_null(dlg_villages_match(v, "Thôn 99"));
 	dlg_villages_free(v);
-	write_file(d, "sessions.csv", "session,date\nA,2026-02-30\n");
+	write_at(d, "sessions.csv", "session,date\nA,2026-02-30\n");
 	assert_false(dlg_sessions_load(&ss, &c));
 	dlg_case_close(&c);
 	char *cmd = dlg_xasprintf("rm -rf %s", d);

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "unit_files.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,23 +16,6 @@
 #include "base/diag.h"
 #include "case/folder.h"
 #include "case/outgoing.h"
-
-static char *temp_dir(void)
-{
-	char *d = strdup("/tmp/dlg-unit-XXXXXX");
-	assert_non_null(mkdtemp(d));
-	return d;
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char *p = dlg_path_join(dir, name);
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	free(p);
-}
 
 static char *read_file(const char *dir, const char *name)
 {
@@ -48,7 +33,7 @@ static char *read_file(const char *dir, const char *name)
 
 static void open_case(dlg_case *c, const char *dir, const char *conf)
 {
-	write_file(dir, "dlg.conf", conf);
+	write_at(dir, "dlg.conf", conf);
 	assert_true(dlg_case_open(c, dir));
 }
 
@@ -135,10 +120,10 @@ static void letters_years_hand_rows_shared(void **state)
 	char *dir = temp_dir();
 	dlg_case c;
 	open_case(&c, dir, plain_conf);
-	write_file(dir, "outgoing.csv",
-	           "symbol,date,type_name,summary,signer,recipients,keeper,copies,note,extra\n"
-	           "07/UBND-VP,2026-03-02,Công văn,V/v khác,Ông A,Sở X,VT,2,viết tay,giữ\n"
-	           "09/GM-UBND,2026-03-04,Giấy mời,Họp,Ông A,Các thôn,VT,10,,\n");
+	write_at(dir, "outgoing.csv",
+	         "symbol,date,type_name,summary,signer,recipients,keeper,copies,note,extra\n"
+	         "07/UBND-VP,2026-03-02,Công văn,V/v khác,Ông A,Sở X,VT,2,viết tay,giữ\n"
+	         "09/GM-UBND,2026-03-04,Giấy mời,Họp,Ông A,Các thôn,VT,10,,\n");
 	dlg_outgoing_doc d[3] = {doc("reply", "", "2026-1", "R0001", "2026-07-22"),
 	                         doc("reply", "", "2026-1", "R0002", "2026-07-22"),
 	                         doc("invite", "GM", "2026-1", NULL, "2026-07-02")};
@@ -242,16 +227,16 @@ static void bad_rows(void **state)
 	char *dir = temp_dir();
 	dlg_case c;
 	open_case(&c, dir, plain_conf);
-	write_file(dir, "outgoing.csv", "symbol,date\nabc,2026-01-02\n");
+	write_at(dir, "outgoing.csv", "symbol,date\nabc,2026-01-02\n");
 	dlg_outgoing_doc m = doc("minutes", "BB", "2026-1", NULL, "2026-07-16");
 	dlg_outgoing_no no[1];
 	assert_false(dlg_outgoing_reserve(&c, &m, 1, NULL, no));
-	write_file(dir, "outgoing.csv", "symbol,date\n03/BB-UBND,\n");
+	write_at(dir, "outgoing.csv", "symbol,date\n03/BB-UBND,\n");
 	assert_false(dlg_outgoing_reserve(&c, &m, 1, NULL, no));
 	dlg_outgoing_list list;
 	assert_false(dlg_outgoing_read(&c, &list));
 	dlg_outgoing_list_free(&list);
-	write_file(dir, "outgoing.csv", "symbol,date\n03/BB-UBND,2026-02-01\n");
+	write_at(dir, "outgoing.csv", "symbol,date\n03/BB-UBND,2026-02-01\n");
 	assert_true(dlg_outgoing_reserve(&c, &m, 1, NULL, no));
 	assert_string_equal(no[0].symbol, "04/BB-UBND");
 	dlg_outgoing_no_free(no, 1);

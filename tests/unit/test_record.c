@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "unit_files.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,38 +23,12 @@
 #include "case/folder.h"
 #include "fmt/record.h"
 
-static char *temp_dir(void)
-{
-	char *d = strdup("/tmp/dlg-unit-XXXXXX");
-	assert_non_null(mkdtemp(d));
-	return d;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	static char buf[4096];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 static void record_keeps_staff_columns(void **state)
 {
 	(void)state;
 	char *d = temp_dir();
 	char *p = dlg_path_join(d, "items.csv");
-	write_file(p, "item_id,dept,ghi chú của văn phòng\nR0001-1,KT,gọi lại thứ Hai\n");
+	write_at(NULL, p, "item_id,dept,ghi chú của văn phòng\nR0001-1,KT,gọi lại thứ Hai\n");
 	dlg_record r;
 	assert_true(dlg_record_open(&r, p, "--into"));
 	assert_int_equal(r.nrows, 1);
@@ -62,7 +38,7 @@ static void record_keeps_staff_columns(void **state)
 	dlg_record_set(&r, row, 0, "R0002-1");
 	dlg_record_set(&r, row, sent, "2027-01-05");
 	assert_true(dlg_record_commit(&r));
-	assert_string_equal(read_file(p), "item_id,dept,ghi chú của văn phòng,sent\n"
+	assert_string_equal(read_path(p), "item_id,dept,ghi chú của văn phòng,sent\n"
 	                                  "R0001-1,KT,gọi lại thứ Hai,\n"
 	                                  "R0002-1,,,2027-01-05\n");
 	/* nothing changed: the file is not rewritten */
@@ -89,7 +65,7 @@ static void record_refuses_and_follows_links(void **state)
 	char *target = dlg_path_join(d, "real.csv");
 	char *link = dlg_path_join(d, "link.csv");
 	char *dangling = dlg_path_join(d, "dangling.csv");
-	write_file(target, "reg_id\nR0001\n");
+	write_at(NULL, target, "reg_id\nR0001\n");
 	assert_int_equal(symlink("real.csv", link), 0);
 	assert_int_equal(symlink("nowhere.csv", dangling), 0);
 	assert_false(dlg_record_open(&r, dangling, "--into"));
@@ -100,7 +76,7 @@ static void record_refuses_and_follows_links(void **state)
 	struct stat st;
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	assert_string_equal(read_file(target), "reg_id\nR0001\nR0002\n");
+	assert_string_equal(read_path(target), "reg_id\nR0001\nR0002\n");
 	free(target);
 	free(link);
 	free(dangling);
@@ -112,7 +88,7 @@ static void closures_record_once_and_count_as_answers(void **state)
 	(void)state;
 	char *d = temp_dir();
 	char *conf = dlg_path_join(d, "dlg.conf");
-	write_file(conf, "[office]\ncommune = xã Hồng Vân\n");
+	write_at(NULL, conf, "[office]\ncommune = xã Hồng Vân\n");
 	free(conf);
 	dlg_case c;
 	assert_true(dlg_case_open(&c, d));
@@ -129,16 +105,16 @@ static void closures_record_once_and_count_as_answers(void **state)
 	const char *want = "item_id,date,how,number,document\n"
 	                   "R0003-1,2027-03-01,guidance,05/UBND-VP,tra-loi/R0003.pdf\n"
 	                   "R0007-2,2027-03-03,escalated,,\n";
-	assert_string_equal(read_file(p), want);
+	assert_string_equal(read_path(p), want);
 	/* again, with a later date: the first closure stays */
 	v[0].date = day + 10;
 	assert_true(dlg_closures_record(&c, NULL, v, 2, &added));
 	assert_int_equal(added, 0);
-	assert_string_equal(read_file(p), want);
+	assert_string_equal(read_path(p), want);
 	/* a bad how is refused before anything is written */
 	dlg_closure bad = {"R0009-1", "answered", day, NULL, NULL};
 	assert_false(dlg_closures_record(&c, NULL, &bad, 1, &added));
-	assert_string_equal(read_file(p), want);
+	assert_string_equal(read_path(p), want);
 
 	dlg_answers a;
 	dlg_answers_init(&a);
@@ -152,10 +128,10 @@ static void closures_record_once_and_count_as_answers(void **state)
 	assert_false(dlg_answers_get(&a, "R0009-1", 7, &got));
 	dlg_answers_free(&a);
 
-	write_file(p, "item_id,date,how\nR0001-1,2027-13-01,guidance\n");
+	write_at(NULL, p, "item_id,date,how\nR0001-1,2027-13-01,guidance\n");
 	dlg_answers_init(&a);
 	assert_false(dlg_closures_load(&a, &c, NULL));
-	write_file(p, "item_id,date,how\nR0001-1,2027-01-01,sent\n");
+	write_at(NULL, p, "item_id,date,how\nR0001-1,2027-01-01,sent\n");
 	assert_false(dlg_closures_load(&a, &c, NULL));
 	dlg_answers_free(&a);
 	free(p);
@@ -176,14 +152,14 @@ static void atomic_follows_links_refuses_devices(void **state)
 	struct stat st;
 	assert_int_equal(lstat(fifo, &st), 0);
 	assert_true(S_ISFIFO(st.st_mode));
-	write_file(target, "old");
+	write_at(NULL, target, "old");
 	assert_int_equal(symlink("real.pdf", link), 0);
 	assert_true(dlg_atomic_begin(&a, link, 0600));
 	fputs("new", a.f);
 	assert_true(dlg_atomic_commit(&a));
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	assert_string_equal(read_file(target), "new");
+	assert_string_equal(read_path(target), "new");
 	free(fifo);
 	free(target);
 	free(link);
@@ -212,7 +188,7 @@ static void lock_at_a_links_target(void **state)
 	char *target = dlg_path_join(shared, "registrations.csv");
 	char *link = dlg_path_join(d, "registrations.csv");
 	assert_int_equal(mkdir(shared, 0700), 0);
-	write_file(target, "reg_id\n");
+	write_at(NULL, target, "reg_id\n");
 	assert_int_equal(symlink("shared/registrations.csv", link), 0);
 	int fd = dlg_lock_folder_of(link);
 	assert_true(fd >= 0);
