@@ -119,7 +119,7 @@ static bool read_registrations(reader *rd, dlg_csv_reader *in)
 	int cvil = dlg_csv_col(in, "village"), cch = dlg_csv_col(in, "channel");
 	int cst = dlg_csv_col(in, "status"), cid = dlg_csv_col(in, "reg_id");
 	int cname = dlg_csv_col(in, "name"), corg = dlg_csv_col(in, "organization");
-	int cph = dlg_csv_col(in, "phone");
+	int cph = dlg_csv_col(in, "phone"), clate = dlg_csv_col(in, "late_for");
 	const dlg_row *row;
 	int got;
 	while ((got = dlg_csv_next(in, &row)) > 0) {
@@ -135,6 +135,17 @@ static bool read_registrations(reader *rd, dlg_csv_reader *in)
 		    cell(row, cname), cell(row, corg), cell(row, cph),
 		    attended};
 		dlg_report_registration(rd->r, &g);
+		/* a late form the office carried over to a later conference
+		 * (dlg-register --carry-over) is still a late form of the one it
+		 * missed: that conference's report counts it so */
+		const char *late_for = cell(row, clate);
+		if (*late_for && rd->o->session && !strcmp(rd->o->session, late_for) &&
+		    strcmp(late_for, g.session)) {
+			g.session = late_for;
+			g.status = "late";
+			g.attended = false;
+			dlg_report_registration(rd->r, &g);
+		}
 	}
 	return got == 0;
 }

@@ -231,6 +231,9 @@ int dlg_register_carry_over(const dlg_case *c, const dlg_register_opts *o)
 	int c_id = dlg_record_col(&r, "reg_id"), c_ses = dlg_record_col(&r, "session");
 	int c_st = dlg_record_col(&r, "status"), c_rec = dlg_record_col(&r, "received");
 	size_t c_note = dlg_record_need_col(&r, "note");
+	/* the conference it was late for, so that conference's report still
+	 * counts it as a late form */
+	size_t c_late = dlg_record_need_col(&r, "late_for");
 	bool ok = c_id >= 0 && c_ses >= 0 && c_st >= 0;
 	if (!ok)
 		dlg_warn_at(o->into, 1, "%s",
@@ -296,6 +299,7 @@ int dlg_register_carry_over(const dlg_case *c, const dlg_register_opts *o)
 		dlg_record_set(&r, row, (size_t)c_ses, to->id);
 		dlg_record_set(&r, row, (size_t)c_st, "accepted");
 		dlg_record_set(&r, row, c_note, note);
+		dlg_record_set(&r, row, c_late, from->id);
 		free(note);
 		moved++;
 		if (!o->quiet)

@@ -188,8 +188,12 @@ grep -q "0913 \\\\\*\\\\\*\\\\\* 333\|0913 \*\*\* 333" niem-yet.md || bad "the p
 DLG_TODAY=2027-03-01 dlg-report --session 2027-1 --check >/dev/null 2>err || bad "coverage: every village came: $(cat err)"
 
 say "9. the cancelled conference"
+DLG_TODAY=2027-03-02 dlg-report --session 2027-1 --table channels >kenh-truoc.csv
 run "carry over" 2027-03-02 dlg-register --into registrations.csv --carry-over R0010
 same registrations.csv env DLG_TODAY=2027-03-03 dlg-register --into registrations.csv --carry-over R0010
+# R0010 was late for 2027-1: carried over, it is still that conference's late form
+DLG_TODAY=2027-03-02 dlg-report --session 2027-1 --table channels >kenh-sau.csv
+cmp -s kenh-truoc.csv kenh-sau.csv || bad "carrying R0010 over changed the 2027-1 report: $(diff kenh-truoc.csv kenh-sau.csv | tr '\n' ' ')"
 run "route 2" 2027-05-20 dlg-route --sent 2027-05-20 --into items.csv registrations.csv
 sed -i '3s/,planned$/,cancelled/' sessions.csv
 run "replies 2" 2027-06-17 dlg-reply --session 2027-2 --pending -o tra-loi/2027-2/
