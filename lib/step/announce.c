@@ -62,9 +62,9 @@ static bool check_timing(const dlg_case *cs, const dlg_sessions *ss, const dlg_s
 	long ahead = dlg_conf_get_long(cs->conf, "rules", "announce_days_before");
 	long days = s->date - o->today;
 	char when[16], now[16], last[16];
-	dlg_date_format_iso(s->date, when);
-	dlg_date_format_iso(o->today, now);
-	dlg_date_format_iso(s->date - ahead, last);
+	dlg_date_format_dmy(s->date, when);
+	dlg_date_format_dmy(o->today, now);
+	dlg_date_format_dmy(s->date - ahead, last);
 	if (days < 0) {
 		dlg_warn(_("the conference of %s is already past (today is %s)"), when, now);
 		return false;
@@ -83,7 +83,7 @@ static bool check_timing(const dlg_case *cs, const dlg_sessions *ss, const dlg_s
 	dlg_day cutoff = dlg_session_cutoff(s, cs);
 	if (cutoff < o->today) {
 		char cut[16];
-		dlg_date_format_iso(cutoff, cut);
+		dlg_date_format_dmy(cutoff, cut);
 		dlg_warn(_("registration for the conference of %s closed on %s: the announcement "
 		           "gives a day already past"),
 		         when, cut);

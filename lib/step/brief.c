@@ -222,8 +222,8 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	}
 	if (o->today > s->date) {
 		char when[16], now[16];
-		dlg_date_format_iso(s->date, when);
-		dlg_date_format_iso(o->today, now);
+		dlg_date_format_dmy(s->date, when);
+		dlg_date_format_dmy(o->today, now);
 		dlg_warn(_("warning: the briefing is dated %s, after the conference of %s it "
 		           "prepares"),
 		         now, when);

@@ -502,8 +502,8 @@ static void warn_late(const dlg_case *cs, const struct ctx *x)
 	long days = x->s->date - x->d.today;
 	if (days < ahead) {
 		char when[16], now[16];
-		dlg_date_format_iso(x->s->date, when);
-		dlg_date_format_iso(x->d.today, now);
+		dlg_date_format_dmy(x->s->date, when);
+		dlg_date_format_dmy(x->d.today, now);
 		dlg_warn(_("invitations dated %s go out %ld days before the conference of %s; "
 		           "the plan wants at least %ld (announce_days_before)"),
 		         now, days, when, ahead);
