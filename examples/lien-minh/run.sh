@@ -95,7 +95,7 @@ fi
 
 # 2. Routing: one item per question, to the department that must answer.
 if have dlg-route && need registrations.csv dlg-route; then
-	say "dlg-route: registrations.csv -> items.csv, phieu-chuyen/"
+	say "dlg-route --into items.csv: the questions of registrations.csv, slips in phieu-chuyen/"
 	# The office forwarded the questions the day after the cutoff of 2026-1,
 	# with a transfer slip (phiếu chuyển) to each department.  --into adds
 	# the items of registrations items.csv has none for and keeps every row

@@ -32,12 +32,13 @@ R0003,2026-1,2026-06-12,online,Lê Văn Cường,,,,,Thôn 2,tôi khiếu nại 
 R0004,2026-1,2026-06-12,online,Phạm Thị Dung,,,,,Thôn 3,Hỏi về cấp giấy chứng nhận quyền sử dụng đất lần đầu,,late,
 CSV
 
-dlg-route --sent 2026-07-07 --slips pc reg.csv >items.csv 2>err.txt || fail "dlg-route --slips failed: $(cat err.txt)"
+# what dlg-route prints (a view: records are written with --into)
+dlg-route --sent 2026-07-07 --slips pc reg.csv >routed.csv 2>err.txt || fail "dlg-route --slips failed: $(cat err.txt)"
 [ -s err.txt ] && [ "$(cat err.txt)" != "dlg-route: 1 registrations not accepted, not routed (late 1)" ] &&
 	fail "unexpected diagnostics: $(cat err.txt)"
 # the items are the same as without --slips
-dlg-route --sent 2026-07-07 reg.csv >items2.csv 2>/dev/null
-cmp -s items.csv items2.csv || fail "--slips changed the items written"
+dlg-route --sent 2026-07-07 reg.csv >routed2.csv 2>/dev/null
+cmp -s routed.csv routed2.csv || fail "--slips changed the items written"
 
 # one slip per department with something to answer or copied on; the
 # complaint (redirect) is forwarded to nobody
@@ -109,7 +110,7 @@ cmp -s pc/VP.pdf phieu-chuyen/VP.pdf || fail "phieu-chuyen/VP.pdf differs from p
 # working days: 07/07 (Tuesday) + 5 working days = 14/07; the department
 # set by hand (rule = manual) gets the question, under a safe file name
 sed -i 's/^answer_day_kind *=.*/answer_day_kind = working/' dlg.conf
-mlr --icsv --ocsv put 'if ($item_id == "R0002-1") { $dept = "../ĐB" }' items.csv >edited.csv
+mlr --icsv --ocsv put 'if ($item_id == "R0002-1") { $dept = "../ĐB" }' routed.csv >edited.csv
 dlg-route --slips pc3 edited.csv >/dev/null 2>err.txt || fail "re-run on items failed: $(cat err.txt)"
 [ -f "pc3/ĐB.pdf" ] || fail "no pc3/ĐB.pdf: $(ls -A pc3 | tr '\n' ' ')"
 [ -z "$(find "$w" -name '*.pdf' ! -path '*/pc/*' ! -path '*/pc2/*' ! -path '*/pc3/*' ! -path '*/phieu-chuyen/*')" ] ||
@@ -125,7 +126,7 @@ case $t in *"chậm nhất sau 05 ngày làm việc"*) ;; *) fail "ĐB.pdf: no w
 
 # questions forwarded on two days: one slip a day, each dated that day
 mlr --icsv --ocsv put 'if ($item_id == "R0001-1") { $dept = "VP"; $sent = "2026-07-16" }' \
-	items.csv >twodays.csv
+	routed.csv >twodays.csv
 dlg-route --slips pc5 twodays.csv >/dev/null 2>err.txt || fail "two days: $(cat err.txt)"
 [ -f pc5/VP-2026-07-07.pdf ] && [ -f pc5/VP-2026-07-16.pdf ] ||
 	fail "two days: expected VP-2026-07-07.pdf and VP-2026-07-16.pdf, got $(ls pc5 | tr '\n' ' ')"
@@ -133,7 +134,7 @@ case $(text pc5/VP-2026-07-16.pdf) in *"ngày 16 tháng 7 năm 2026"*) ;; *) fai
 case $(text pc5/VP-2026-07-07.pdf) in *R0001-1*) fail "R0001-1 on the slip of 07/07" ;; esac
 
 # an unknown department in cc is an error naming file and line, exit 2
-mlr --icsv --ocsv put 'if ($item_id == "R0002-1") { $cc = "NOPE"; $rule = "manual" }' items.csv >bad.csv
+mlr --icsv --ocsv put 'if ($item_id == "R0002-1") { $cc = "NOPE"; $rule = "manual" }' routed.csv >bad.csv
 dlg-route --slips pc4 bad.csv >/dev/null 2>err.txt
 rc=$?
 [ $rc = 2 ] || fail "unknown cc department: exit $rc, expected 2"
