@@ -337,12 +337,7 @@ int dlg_acknowledge_run(const dlg_case *cs, const dlg_reply_opts *o)
 	k.t = t;
 	dlg_fields_session(&k.f, &cd.ss, cd.s, NULL, "");
 	k.lf.next = &k.f;
-	k.d.get = dlg_fields_get;
-	k.d.ctx = &k.lf;
-	k.d.conf = cs->conf;
-	k.d.today = cd.today;
-	k.d.block = part;
-	k.d.block_ctx = &k;
+	k.d = dlg_fields_data(&k.lf, cs->conf, cd.today, part, &k);
 	choose(&k);
 	if (!reserve(&k, o->number))
 		goto done;

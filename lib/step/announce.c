@@ -156,12 +156,9 @@ int dlg_announce_run(const dlg_case *cs, const dlg_announce_opts *o)
 	dlg_fields_set(&x.f, "register_by", "%s", iso);
 	dlg_fields_set(&x.f, "register_days", "%ld",
 	               dlg_conf_get_long(cs->conf, "rules", "register_days_before"));
-	x.d.get = dlg_fields_get;
-	x.d.ctx = &x.f;
+	x.d = dlg_fields_data(&x.f, cs->conf, o->today, NULL, NULL);
 	x.d.table = tables;
 	x.d.table_ctx = &x;
-	x.d.conf = cs->conf;
-	x.d.today = o->today;
 	status = DLG_EXIT_OK;
 	if (o->out) {
 		/* summary and recipients for the register come from the template */

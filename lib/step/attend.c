@@ -241,12 +241,7 @@ int dlg_attend_sheet_run(const dlg_case *cs, const dlg_attend_sheet_opts *o)
 	x.sd = &cd.sd;
 	collect(&x);
 	dlg_fields_session(&x.f, &cd.ss, s, NULL, NULL);
-	x.d.get = dlg_fields_get;
-	x.d.ctx = &x.f;
-	x.d.conf = cs->conf;
-	x.d.today = o->today;
-	x.d.block = block;
-	x.d.block_ctx = &x;
+	x.d = dlg_fields_data(&x.f, cs->conf, o->today, block, &x);
 	if (!dlg_confdocs_template(&cd, &oo))
 		goto done;
 	x.t = cd.t;

@@ -233,12 +233,7 @@ int dlg_brief_run(const dlg_case *cs, const dlg_brief_opts *o)
 	x.sd = &cd.sd;
 	dlg_fields_session(&x.f, &cd.ss, s, NULL, NULL);
 	counts(&x);
-	x.d.get = dlg_fields_get;
-	x.d.ctx = &x.f;
-	x.d.conf = cs->conf;
-	x.d.today = o->today;
-	x.d.block = block;
-	x.d.block_ctx = &x;
+	x.d = dlg_fields_data(&x.f, cs->conf, o->today, block, &x);
 	if (!dlg_confdocs_template(&cd, &oo))
 		goto done;
 	x.t = cd.t;

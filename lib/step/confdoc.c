@@ -175,3 +175,16 @@ void dlg_fields_item(dlg_fields *f, const dlg_sessdata *sd, const dlg_sd_item *i
 	else
 		dlg_fields_set(f, "higher_name", "%s", "Ủy ban nhân dân Thành phố");
 }
+
+dlg_tmpl_data dlg_fields_data(dlg_fields *f, const dlg_conf *conf, dlg_day today,
+                              bool (*block)(void *ctx, dlg_lay *l, const char *name,
+                                            const char *arg),
+                              void *block_ctx)
+{
+	return (dlg_tmpl_data){.get = dlg_fields_get,
+	                       .ctx = f,
+	                       .conf = conf,
+	                       .today = today,
+	                       .block = block,
+	                       .block_ctx = block_ctx};
+}

@@ -30,6 +30,14 @@ const char *dlg_fields_get(void *f, const char *name);
 /* Empty the set (keeps nothing). */
 void dlg_fields_free(dlg_fields *f);
 
+/* Template data that reads its fields from f, for the case's dlg.conf and
+ * today, with the fenced blocks drawn by block(block_ctx, ...) (block may be
+ * NULL); no tables and no stamp (the caller sets them). f is borrowed. */
+dlg_tmpl_data dlg_fields_data(dlg_fields *f, const dlg_conf *conf, dlg_day today,
+                              bool (*block)(void *ctx, dlg_lay *l, const char *name,
+                                            const char *arg),
+                              void *block_ctx);
+
 /* The fields every document of a session has: session_id, session_date
  * (ISO), session_year, session_round ("lần 1": the session's rank among
  * the year's in sessions.csv), session_weekday, session_time_vi ("08 giờ

@@ -185,12 +185,7 @@ int dlg_escalate_run(const dlg_case *cs, const dlg_escalate_opts *o)
 		         cd.sd.items.path, s->id);
 		goto done;
 	}
-	x.d.get = dlg_fields_get;
-	x.d.ctx = &x.f;
-	x.d.conf = cs->conf;
-	x.d.today = o->today;
-	x.d.block = block;
-	x.d.block_ctx = &x;
+	x.d = dlg_fields_data(&x.f, cs->conf, o->today, block, &x);
 	if (!dlg_confdocs_template(&cd, &oo))
 		goto done;
 	x.t = cd.t;

@@ -157,14 +157,9 @@ bool dlg_minutes_init(dlg_minutes *m, const dlg_case *c, const dlg_sessions *ss,
 	long pub = dlg_conf_get_long(c->conf, "rules", "publish_days_after");
 	dlg_date_format_iso(dlg_period_end(hol, s->date, pub, DLG_DAYS_CALENDAR), iso);
 	dlg_fields_set(f, "publish_by", "%s", iso);
-	m->d.get = dlg_fields_get;
-	m->d.ctx = &m->f;
+	m->d = dlg_fields_data(&m->f, c->conf, today, dlg_minutes_block, m);
 	m->d.table = tables;
 	m->d.table_ctx = m;
-	m->d.conf = c->conf;
-	m->d.today = today;
-	m->d.block = dlg_minutes_block;
-	m->d.block_ctx = m;
 	return true;
 }
 

@@ -153,14 +153,9 @@ bool dlg_replies_init(dlg_replies *r, const dlg_case *c, const dlg_sessions *ss,
 		             missing),
 		    missing, s->id, sd->answers.path ? sd->answers.path : "answers.csv");
 	r->lf.next = &r->f;
-	r->d.get = dlg_fields_get;
-	r->d.ctx = &r->lf;
+	r->d = dlg_fields_data(&r->lf, c->conf, today, part, r);
 	r->d.table = tables;
 	r->d.table_ctx = r;
-	r->d.conf = c->conf;
-	r->d.today = today;
-	r->d.block = part;
-	r->d.block_ctx = r;
 	return ok;
 }
 
