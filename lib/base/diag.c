@@ -92,15 +92,6 @@ void dlg_warn_at(const char *file, long line, const char *fmt, ...)
 	va_end(ap);
 }
 
-void dlg_die(int status, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vwarn_at(NULL, 0, fmt, ap);
-	va_end(ap);
-	exit(status);
-}
-
 void dlg_vwarn(const char *fmt, va_list ap)
 {
 	vwarn_at(NULL, 0, fmt, ap);

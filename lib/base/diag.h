@@ -27,10 +27,6 @@ void dlg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "prog: file:line: message"; line 0 omits the line. */
 void dlg_warn_at(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* dlg_warn, then exit(status): for commands only (make layers fails when
- * lib/ calls it); the library returns false after a diagnostic and lets the
- * command choose its exit status. */
-noreturn void dlg_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* "prog: message" (the va_list form of dlg_warn, for the command line). */
 void dlg_vwarn(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));

@@ -77,13 +77,6 @@ void dlg_sbuf_u16(dlg_sbuf *b, uint16_t v)
 	dlg_sbuf_add(b, x, 2);
 }
 
-void dlg_sbuf_u32(dlg_sbuf *b, uint32_t v)
-{
-	unsigned char x[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
-	                      (unsigned char)(v >> 8), (unsigned char)v};
-	dlg_sbuf_add(b, x, 4);
-}
-
 void dlg_sbuf_clear(dlg_sbuf *b)
 {
 	b->len = 0;

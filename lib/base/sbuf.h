@@ -30,7 +30,6 @@ void dlg_sbuf_printf(dlg_sbuf *b, const char *fmt, ...) __attribute__((format(pr
 void dlg_sbuf_num(dlg_sbuf *b, double v);
 /* Big-endian integers, as TrueType tables want them. */
 void dlg_sbuf_u16(dlg_sbuf *b, uint16_t v);
-void dlg_sbuf_u32(dlg_sbuf *b, uint32_t v);
 /* Empty the buffer, keeping its memory. */
 void dlg_sbuf_clear(dlg_sbuf *b);
 /* Free the memory; the buffer is empty and usable again. */

@@ -69,19 +69,9 @@ const char *dlg_action_code(dlg_action a)
 	return actions[a].code;
 }
 
-const char *dlg_action_label(dlg_action a)
-{
-	return actions[a].label;
-}
-
 const char *dlg_session_status_code(dlg_session_status s)
 {
 	return session_statuses[s].code;
-}
-
-const char *dlg_session_status_label(dlg_session_status s)
-{
-	return session_statuses[s].label;
 }
 
 int dlg_channel_parse(const char *s)
@@ -132,18 +122,6 @@ const char *dlg_channel_codes(void)
 {
 	static char buf[64];
 	return codes(channels, DLG_CH_N, buf, sizeof buf);
-}
-
-const char *dlg_reg_status_codes(void)
-{
-	static char buf[64];
-	return codes(reg_statuses, DLG_STATUS_N, buf, sizeof buf);
-}
-
-const char *dlg_action_codes(void)
-{
-	static char buf[64];
-	return codes(actions, DLG_ACT_N, buf, sizeof buf);
 }
 
 const char *dlg_session_status_codes(void)

@@ -49,9 +49,7 @@ const char *dlg_channel_label(dlg_channel c);
 const char *dlg_reg_status_code(dlg_reg_status s);
 const char *dlg_reg_status_label(dlg_reg_status s);
 const char *dlg_action_code(dlg_action a);
-const char *dlg_action_label(dlg_action a);
 const char *dlg_session_status_code(dlg_session_status s);
-const char *dlg_session_status_label(dlg_session_status s);
 
 /* The value whose code is s exactly, or -1. An empty registration status is
  * DLG_STATUS_ACCEPTED and an empty session status DLG_SESSION_PLANNED, as the
@@ -69,8 +67,6 @@ const char *dlg_reg_status_display(const char *code);
 /* The codes separated by ", " ("paper, online, email, post, conference"),
  * for messages that list what is allowed; static strings. */
 const char *dlg_channel_codes(void);
-const char *dlg_reg_status_codes(void);
-const char *dlg_action_codes(void);
 const char *dlg_session_status_codes(void);
 
 #endif

@@ -86,12 +86,27 @@ static bool write_record(FILE *f, const char *path, const dlg_table *t, const dl
 {
 	dlg_csv_writer *w = dlg_csv_writer_new(f, false);
 	static const char *const base[] = {"session", "who", "present", "reason"};
-	size_t nc = t ? t->ncols : 4;
-	const char *const *head = t ? (const char *const *)t->col : base;
+	/* a record without a reason column gets one when a new mark has a
+	 * reason, so that no reason given is lost */
+	bool add_reason = false;
+	for (size_t i = 0; t && i < n && !add_reason; i++)
+		add_reason =
+		    is_new[i] && m[i].reason && *m[i].reason && dlg_table_col(t, "reason") < 0;
+	size_t nold = t ? t->ncols : 4, nc = nold + add_reason;
+	const char **head = dlg_xmalloc(nc * sizeof *head);
+	for (size_t c = 0; c < nold; c++)
+		head[c] = t ? t->col[c] : base[c];
+	if (add_reason)
+		head[nold] = "reason";
 	dlg_csv_write_row(w, head, nc);
-	for (size_t r = 0; t && r < t->nrows; r++)
-		dlg_csv_write_row(w, (const char *const *)t->cell[r], nc);
 	const char **row = dlg_xmalloc(nc * sizeof *row);
+	for (size_t r = 0; t && r < t->nrows; r++) {
+		for (size_t c = 0; c < nold; c++)
+			row[c] = t->cell[r][c];
+		if (add_reason)
+			row[nold] = "";
+		dlg_csv_write_row(w, row, nc);
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (!is_new[i])
 			continue;
@@ -106,6 +121,7 @@ static bool write_record(FILE *f, const char *path, const dlg_table *t, const dl
 		dlg_csv_write_row(w, row, nc);
 	}
 	free(row);
+	free(head);
 	return dlg_csv_writer_finish(w, path);
 }
 

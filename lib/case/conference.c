@@ -200,19 +200,6 @@ static bool load_answers(dlg_sessdata *sd)
 	return ok;
 }
 
-/* The standing participants (codes of participants.csv) and the village heads
- * (names of villages.csv) sign the attendance list too. */
-static bool other_attendee(const dlg_case *c, const char *who)
-{
-	dlg_participants l;
-	bool found = false;
-	if (dlg_participants_load(&l, c, NULL))
-		for (size_t k = 0; k < l.n && !found; k++)
-			found = !strcmp(l.p[k].who, who);
-	dlg_participants_free(&l);
-	return found;
-}
-
 static bool load_attendance(dlg_sessdata *sd, const dlg_case *c)
 {
 	const dlg_table *t = &sd->attendance;
@@ -223,8 +210,13 @@ static bool load_attendance(dlg_sessdata *sd, const dlg_case *c)
 	for (size_t i = 0; i < sd->np; i++)
 		if (*sd->p[i].reg_id)
 			add_key(&people, sd->p[i].reg_id, i);
+	/* the standing participants (codes of participants.csv) and the village
+	 * heads (names of villages.csv) sign the attendance list too: read once,
+	 * when a row is someone else */
+	dlg_participants others = {0};
+	bool others_read = false;
 	bool ok = true;
-	for (size_t r = 0; r < t->nrows; r++) {
+	for (size_t r = 0; ok && r < t->nrows; r++) {
 		if (strcmp(dlg_table_val(t, r, "session"), sd->s->id))
 			continue;
 		const char *who = dlg_table_val(t, r, "who");
@@ -252,7 +244,19 @@ static bool load_attendance(dlg_sessdata *sd, const dlg_case *c)
 				sd->d[d].reason = reason;
 				dept = true;
 			}
-		if (!dept && !other_attendee(c, who)) {
+		if (dept)
+			continue;
+		if (!others_read) {
+			others_read = true;
+			if (!dlg_participants_load(&others, c, NULL)) {
+				ok = false;
+				break;
+			}
+		}
+		bool other = false;
+		for (size_t k = 0; k < others.n && !other; k++)
+			other = !strcmp(others.p[k].who, who);
+		if (!other) {
 			dlg_warn_at(
 			    t->path, line,
 			    _("\"%s\" is neither a registrant of conference %s in %s, a "
@@ -261,6 +265,8 @@ static bool load_attendance(dlg_sessdata *sd, const dlg_case *c)
 			ok = false;
 		}
 	}
+	if (others_read)
+		dlg_participants_free(&others);
 	dlg_strmap_free(&people);
 	return ok;
 }

@@ -255,12 +255,6 @@ size_t dlg_routing_kept(const dlg_routing *g)
 	return g->kept;
 }
 
-const char *const *dlg_routing_columns(const dlg_routing *g, size_t *n)
-{
-	*n = g->plan.n;
-	return g->plan.name;
-}
-
 void dlg_routing_report(const dlg_routing *s)
 {
 	if (s->not_routed) {

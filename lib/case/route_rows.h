@@ -47,9 +47,6 @@ typedef bool (*dlg_routing_has_fn)(void *ctx, const char *reg_id, const char *it
 void dlg_routing_skip(dlg_routing *g, dlg_routing_has_fn has, void *ctx);
 size_t dlg_routing_kept(const dlg_routing *g);
 
-/* The output columns (names as in the input, then the routing's own). */
-const char *const *dlg_routing_columns(const dlg_routing *g, size_t *n);
-
 /* Read every row of the input, write the header and the item rows to out
  * (NULL: no CSV) and pass each item row to fn (may be NULL). false after a diagnostic
  * naming file and line (an unknown department, a registration without

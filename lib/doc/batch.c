@@ -93,13 +93,14 @@ static int run_files(const dlg_batch *b, size_t n, dlg_batch_fn fn, void *ctx)
 	}
 	fflush(NULL);
 	pid_t pid[8];
+	int started = 0; /* workers running; the others' share is made here */
 	for (int w = 0; w < nj; w++) {
 		pid[w] = fork();
 		if (pid[w] < 0) {
 			dlg_warn("fork: %s", strerror(errno));
-			nj = w;
 			break;
 		}
+		started++;
 		if (pid[w] == 0) {
 			for (size_t i = 1 + (size_t)w; i < n; i += (size_t)nj) {
 				if (!file_doc(b, i, fn, ctx))
@@ -111,8 +112,15 @@ static int run_files(const dlg_batch *b, size_t n, dlg_batch_fn fn, void *ctx)
 			_exit(DLG_EXIT_OK);
 		}
 	}
-	int status = nj ? DLG_EXIT_OK : DLG_EXIT_ERROR;
-	for (int w = 0; w < nj; w++) {
+	int status = DLG_EXIT_OK;
+	/* a worker that could not be started: its documents in this process */
+	for (int w = started; w < nj && status == DLG_EXIT_OK; w++)
+		for (size_t i = 1 + (size_t)w; i < n; i += (size_t)nj)
+			if (!file_doc(b, i, fn, ctx)) {
+				status = DLG_EXIT_ERROR;
+				break;
+			}
+	for (int w = 0; w < started; w++) {
 		int st2;
 		while (waitpid(pid[w], &st2, 0) < 0 && errno == EINTR)
 			;

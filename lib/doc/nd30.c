@@ -367,24 +367,6 @@ void dlg_nd30_sign_with(dlg_lay *l, const dlg_nd30_signer *s, void (*left)(dlg_l
 	dlg_lay_columns_end(l);
 }
 
-struct rec_list {
-	const char *const *v;
-	size_t n;
-};
-
-static void rec_left(dlg_lay *l, void *ctx)
-{
-	struct rec_list *r = ctx;
-	dlg_nd30_recipients(l, r->v, r->n);
-}
-
-void dlg_nd30_sign(dlg_lay *l, const dlg_nd30_signer *s, const char *const *recipients,
-                   size_t nrecipients)
-{
-	struct rec_list r = {recipients, nrecipients};
-	dlg_nd30_sign_with(l, s, recipients ? rec_left : NULL, &r);
-}
-
 void dlg_nd30_sign2(dlg_lay *l, const dlg_nd30_signer *left, const dlg_nd30_signer *right)
 {
 	dlg_lay_space(l, 6);

@@ -89,13 +89,9 @@ typedef struct {
 /* The [signer] of conf (strings belong to conf). */
 dlg_nd30_signer dlg_nd30_signer_conf(const dlg_conf *conf);
 
-/* "Nơi nhận:" with its entries on the left and the signature block on the
- * right, kept together on one page. recipients may be NULL (no list). */
-void dlg_nd30_sign(dlg_lay *l, const dlg_nd30_signer *s, const char *const *recipients,
-                   size_t nrecipients);
-
-/* Like dlg_nd30_sign, with the left column drawn by left(l, ctx) instead of
- * a "Nơi nhận" list (e.g. a QR code on a form). */
+/* The signature block on the right and, on its left, what left(l, ctx) draws
+ * (a "Nơi nhận" list, a QR code on a form; NULL: nothing), kept together on
+ * one page. */
 void dlg_nd30_sign_with(dlg_lay *l, const dlg_nd30_signer *s, void (*left)(dlg_lay *, void *),
                         void *ctx);
 

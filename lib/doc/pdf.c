@@ -104,11 +104,6 @@ void dlg_pdf_set_symbol(dlg_pdf *p, const char *symbol)
 		p->symbol = dlg_xstrdup(symbol);
 }
 
-const char *dlg_pdf_symbol(const dlg_pdf *p)
-{
-	return p->symbol;
-}
-
 void dlg_pdf_begin_page(dlg_pdf *p, double w, double h)
 {
 	if (p->in_page)

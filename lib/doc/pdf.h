@@ -31,8 +31,6 @@ void dlg_pdf_set_info(dlg_pdf *p, const char *title, dlg_day date);
  * print-ready file of many documents keeps the first's); one without a
  * digit (a number left blank to write in by hand) is ignored. Copied. */
 void dlg_pdf_set_symbol(dlg_pdf *p, const char *symbol);
-/* The symbol set, or NULL. */
-const char *dlg_pdf_symbol(const dlg_pdf *p);
 
 /* Start a page of w x h points; drawing goes to it until dlg_pdf_end_page. */
 void dlg_pdf_begin_page(dlg_pdf *p, double w, double h);

@@ -368,6 +368,8 @@ static dlg_po *parse(struct lex *x, int depth)
 	return NULL;
 }
 
+static dlg_po *get_object(const dlg_pdfdoc *d, int num, bool streams);
+
 /* After a dictionary: "stream", EOL, /Length bytes, "endstream". */
 static dlg_po *maybe_stream(struct lex *x, dlg_po *dict)
 {
@@ -381,10 +383,10 @@ static dlg_po *maybe_stream(struct lex *x, dlg_po *dict)
 		y.p++;
 	dlg_po *lo = dlg_po_get(dict, "Length"), *owned = NULL;
 	if (lo && lo->kind == DLG_PO_REF && x->doc)
-		lo = dlg_pdfdoc_resolve(x->doc, lo, &owned);
+		lo = owned = get_object(x->doc, lo->num, false);
 	double len = lo && lo->kind == DLG_PO_NUM ? dlg_po_num(lo) : -1;
 	dlg_po_free(owned);
-	if (len < 0 || len > (double)(y.end - y.p)) {
+	if (!(len >= 0 && len <= (double)(y.end - y.p))) { /* NaN too */
 		dlg_po_free(dict);
 		return NULL;
 	}
@@ -527,7 +529,8 @@ static bool read_xref(dlg_pdfdoc *d, long off, long *prev)
 		return bad(d, "bad trailer");
 	}
 	dlg_po *p = dlg_po_get(t, "Prev");
-	*prev = p ? (long)dlg_po_num(p) : -1;
+	double pv = p ? dlg_po_num(p) : -1;
+	*prev = pv >= 0 && pv <= (double)d->len ? (long)pv : -1; /* NaN, 1e300: none */
 	if (!d->trailer)
 		d->trailer = t;
 	else
@@ -586,24 +589,41 @@ void dlg_pdfdoc_free(dlg_pdfdoc *d)
 	memset(d, 0, sizeof *d);
 }
 
-dlg_po *dlg_pdfdoc_get(const dlg_pdfdoc *d, int num)
+/* Object num of d; with streams false a stream's dictionary is not followed
+ * by its data (what a /Length reference needs: a plain number, so that a
+ * length referring to a stream, itself or another, cannot recurse). */
+static dlg_po *get_object(const dlg_pdfdoc *d, int num, bool streams)
 {
 	if (num <= 0 || num >= d->size || !d->off[num]) {
 		dlg_warn(_("%s: object %d is missing"), d->name, num);
 		return NULL;
 	}
 	struct lex x = {d->buf + d->off[num], d->buf + d->len, d};
-	const unsigned char *a;
-	long n = peek_uint(&x, &a);
-	x.p = a;
-	skip_ws(&x);
-	bool ok = n == num && peek_uint(&x, &a) >= 0;
-	x.p = ok ? a : x.p;
-	skip_ws(&x);
-	dlg_po *o = ok && keyword(&x, "obj") ? maybe_stream(&x, parse(&x, 0)) : NULL;
+	const unsigned char *a = NULL;
+	bool ok = peek_uint(&x, &a) == num;
+	if (ok) {
+		x.p = a;
+		skip_ws(&x);
+		ok = peek_uint(&x, &a) >= 0;
+	}
+	dlg_po *o = NULL;
+	if (ok) {
+		x.p = a;
+		skip_ws(&x);
+		if (keyword(&x, "obj")) {
+			o = parse(&x, 0);
+			if (streams)
+				o = maybe_stream(&x, o);
+		}
+	}
 	if (!o)
 		dlg_warn(_("%s: object %d cannot be read"), d->name, num);
 	return o;
+}
+
+dlg_po *dlg_pdfdoc_get(const dlg_pdfdoc *d, int num)
+{
+	return get_object(d, num, true);
 }
 
 dlg_po *dlg_pdfdoc_resolve(const dlg_pdfdoc *d, dlg_po *o, dlg_po **owned)

@@ -328,8 +328,13 @@ dlg_conf *dlg_conf_load(const char *path)
 		char *key = s, *val = eq + 1;
 		strip(key);
 		strip(val);
+		if (!*section) {
+			dlg_warn_at(path, lineno, _("\"%s\" comes before any [section]"), key);
+			ok = false;
+			continue;
+		}
 		if (!known_section(section))
-			continue; /* already reported, or a key before any section */
+			continue; /* already reported */
 		if (free_section(section)) {
 			c->entries =
 			    dlg_xrealloc(c->entries, (c->nentries + 1) * sizeof *c->entries);

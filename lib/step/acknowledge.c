@@ -241,7 +241,7 @@ static bool write_list(const acks *k, const char *dir)
 {
 	char *path = dlg_path_join(dir, "recipients.csv");
 	dlg_atomic at;
-	bool ok = dlg_atomic_begin(&at, path, S_IRUSR | S_IWUSR);
+	bool ok = dlg_atomic_begin(&at, path, DLG_MODE_PERSONAL);
 	if (ok) {
 		dlg_csv_writer *w = dlg_csv_writer_new(at.f, false);
 		static const char *const head[] = {"reg_id",  "name",  "organization", "address",

@@ -144,6 +144,54 @@ static void own_pdf(void **state)
 	free(buf);
 }
 
+/* A PDF of the given object bodies ("1 0 obj" ... "endobj" each), with a
+ * cross-reference table; body NULL: an xref entry that points at "xx". */
+static char *tiny_pdf(const char *const *body, int n, size_t *len)
+{
+	dlg_sbuf b = {0};
+	dlg_sbuf_printf(&b, "%%PDF-1.4\n");
+	size_t off[16];
+	for (int i = 0; i < n; i++) {
+		off[i] = b.len;
+		if (body[i])
+			dlg_sbuf_printf(&b, "%d 0 obj\n%s\nendobj\n", i + 1, body[i]);
+		else
+			dlg_sbuf_printf(&b, "xx\n");
+	}
+	size_t xref = b.len;
+	dlg_sbuf_printf(&b, "xref\n0 %d\n0000000000 65535 f \n", n + 1);
+	for (int i = 0; i < n; i++)
+		dlg_sbuf_printf(&b, "%010zu 00000 n \n", off[i]);
+	dlg_sbuf_printf(&b, "trailer\n<< /Size %d /Prev -nan >>\nstartxref\n%zu\n%%%%EOF\n", n + 1,
+	                xref);
+	*len = b.len;
+	return dlg_sbuf_take(&b);
+}
+
+static void hostile_objects(void **state)
+{
+	(void)state;
+	static const char *const body[] = {
+	    "<< /Length 1 0 R >>\nstream\nabc\nendstream", /* its length is itself */
+	    "<< /Length 3 0 R >>\nstream\nabc\nendstream", /* lengths of each other */
+	    "<< /Length 2 0 R >>\nstream\nabc\nendstream",
+	    "<< /Length -nan >>\nstream\nabc\nendstream", /* not a number */
+	    NULL,                                         /* not an object */
+	    "<< /Length 3 >>\nstream\nabc\nendstream",    /* a good one */
+	};
+	size_t len;
+	char *buf = tiny_pdf(body, 6, &len);
+	dlg_pdfdoc d;
+	assert_true(dlg_pdfdoc_open(&d, (unsigned char *)buf, len, "hostile"));
+	for (int num = 1; num <= 5; num++)
+		assert_null(dlg_pdfdoc_get(&d, num));
+	dlg_po *good = dlg_pdfdoc_get(&d, 6);
+	assert_non_null(good);
+	dlg_po_free(good);
+	dlg_pdfdoc_free(&d);
+	free(buf);
+}
+
 static void vn_time(void **state)
 {
 	(void)state;
@@ -207,7 +255,8 @@ int main(void)
 {
 	dlg_diag_init("test_pdfsign");
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(objects), cmocka_unit_test(bad_objects), cmocka_unit_test(own_pdf),
+	    cmocka_unit_test(objects), cmocka_unit_test(bad_objects),
+	    cmocka_unit_test(own_pdf), cmocka_unit_test(hostile_objects),
 	    cmocka_unit_test(vn_time), cmocka_unit_test(png_palette),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
